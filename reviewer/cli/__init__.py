@@ -1,0 +1,1 @@
+"""The headless command line. Nothing under `reviewer.cli` imports Textual at module level."""

@@ -1,0 +1,118 @@
+"""Entry point: parse the command line, dispatch to a command module, map errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from reviewer import __version__
+from reviewer.cli.exit_codes import ExitCode
+from reviewer.errors import ReviewerError
+
+# name -> (module under reviewer.cli.commands, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "tui": ("tui_cmd", "open the terminal UI (the default command)"),
+    "demo": ("demo_cmd", "open the terminal UI on the bundled example project, offline"),
+    "list": ("list_cmd", "every locked package"),
+    "tree": ("tree_cmd", "the dependency tree as text"),
+    "why": ("why_cmd", "every shortest path from an importer to a package"),
+    "scan": ("scan_cmd", "fetch registry metadata for every package and fill the cache"),
+    "report": ("report_cmd", "every review signal for every package"),
+    "diff": ("diff_cmd", "files and unified diff between two published versions"),
+    "review": ("review_cmd", "only what changed since a base lockfile, with A->B signals"),
+    "audit": ("audit_cmd", "attach an audit report (npm, pnpm, yarn, osv-scanner)"),
+    "approve": ("approve_cmd", "approve NAME@VERSION: pin it and allow its install scripts"),
+    "deny": ("deny_cmd", "deny the install scripts of NAME[@VERSION]"),
+    "check": ("check_cmd", "the CI gate over the policy"),
+    "export": ("export_cmd", "write decisions into a package manager's settings"),
+    "cache": ("cache_cmd", "inspect or clear the metadata cache"),
+}
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command takes (SPEC §7)."""
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("common options")
+    group.add_argument("--lockfile", metavar="FILE", help="use this lockfile instead of detecting one")
+    group.add_argument("--registry", metavar="URL", help="registry URL (overrides .npmrc)")
+    group.add_argument("--offline", action="store_true", help="use the cache only, never the network")
+    group.add_argument("--cache-dir", metavar="DIR", help="metadata cache directory")
+    group.add_argument("--concurrency", type=_positive_int, default=16, metavar="N",
+                       help="parallel registry requests (default 16)")
+    group.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR)")
+    group.add_argument("--quiet", "-q", action="store_true", help="print only results and errors")
+    group.add_argument("--verbose", "-v", action="store_true", help="print more detail")
+    return common
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(ExitCode.ERROR, f"reviewer: error: {message}\n")
+
+
+def _command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"reviewer.cli.commands.{COMMANDS[name][0]}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reviewer",
+        description="Review the npm dependencies of a Node.js project before trusting them.",
+    )
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    common = common_options()
+    for name, (_, help_text) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+        _command_module(name).add_arguments(command)
+    return parser
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """`reviewer [PATH]` means `reviewer tui [PATH]`."""
+    if not argv:
+        return ["tui"]
+    first = argv[0]
+    if first in COMMANDS or first in ("-h", "--help", "--version"):
+        return argv
+    return ["tui", *argv]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.no_color:
+        os.environ["NO_COLOR"] = "1"
+    try:
+        return int(_command_module(args.command).run(args))
+    except ReviewerError as error:
+        print(f"reviewer: error: {error}", file=sys.stderr)
+        return ExitCode.ERROR
+    except KeyboardInterrupt:
+        print("reviewer: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return ExitCode.OK
+    except Exception as error:  # noqa: BLE001 - the last guard: never a traceback
+        if getattr(args, "verbose", False):
+            raise
+        kind = type(error).__name__
+        print(f"reviewer: internal error: {kind}: {error} (rerun with --verbose)", file=sys.stderr)
+        return ExitCode.ERROR

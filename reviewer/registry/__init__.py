@@ -1,0 +1,1 @@
+"""Registry metadata: typed documents, the async client, the on-disk cache, tarballs."""

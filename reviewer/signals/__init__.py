@@ -1,0 +1,1 @@
+"""Review signals: small pure analyses over the graph and typed registry documents."""
