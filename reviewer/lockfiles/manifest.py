@@ -1,0 +1,181 @@
+"""Reading package.json files safely, and checking a lockfile's root against its package.json.
+
+Every lockfile parser records what its root importer declares (name -> spec). When the
+project's `package.json` sits next to the lockfile, `check_root_in_sync` compares the
+*names* declared in its four dependency sections (dependencies, devDependencies,
+optionalDependencies, peerDependencies) with those the lockfile records for the root, and
+raises `LockfileError` when they differ. Specs are not compared: package managers rewrite
+them (`^1.0.0` vs `npm:` forms, catalog references), but a name added to or removed from
+package.json without re-locking is the mistake worth stopping on.
+
+No package.json next to the lockfile (e.g. `--lockfile` on a file extracted from git) means
+no check. A package.json that exists but cannot be read or is not a JSON object is an error
+naming package.json.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewer.errors import LockfileError
+from reviewer.graph.model import DepKind
+
+MANIFEST_NAME = "package.json"
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+SYNC_NAMES_SHOWN = 3
+
+SECTIONS: tuple[tuple[str, DepKind], ...] = (
+    ("dependencies", DepKind.PROD),
+    ("devDependencies", DepKind.DEV),
+    ("optionalDependencies", DepKind.OPTIONAL),
+    ("peerDependencies", DepKind.PEER),
+)
+"""package.json dependency sections and the edge kind each declares."""
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """The parts of a package.json that the lockfile checks need (strings only, junk dropped)."""
+
+    path: Path
+    name: str | None = None
+    version: str | None = None
+    sections: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Section name (`dependencies`, ...) -> {dependency name: spec}."""
+    workspaces: tuple[str, ...] = ()
+    """Workspace glob patterns (`workspaces` array or yarn's `workspaces.packages`)."""
+
+    def declared(self) -> dict[str, str]:
+        """Every declared dependency name -> spec, across the four sections."""
+        merged: dict[str, str] = {}
+        for section, _kind in SECTIONS:
+            merged.update(self.sections.get(section, {}))
+        return merged
+
+    def edges(self) -> Iterator[tuple[str, str, DepKind]]:
+        """(name, spec, kind) for each declared dependency, in section order."""
+        for section, kind in SECTIONS:
+            for name, spec in self.sections.get(section, {}).items():
+                yield name, spec, kind
+
+
+def read_manifest(path: Path) -> Manifest | None:
+    """Read the package.json at `path`; None when there is none. Raises LockfileError."""
+    try:
+        if path.stat().st_size > MAX_MANIFEST_BYTES:
+            raise LockfileError(path, f"larger than {MAX_MANIFEST_BYTES // (1024 * 1024)} MiB")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError as error:
+        raise LockfileError(path, f"not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise LockfileError(path, error.strerror or "cannot be read") from None
+    return manifest_from_text(path, text)
+
+
+def manifest_from_text(path: Path, text: str) -> Manifest:
+    """Parse package.json text. Raises LockfileError on malformed JSON or a non-object."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise LockfileError(path, f"malformed JSON: {error.msg}", error.lineno) from None
+    except RecursionError:
+        raise LockfileError(path, "malformed JSON: nested too deeply") from None
+    if not isinstance(data, dict):
+        raise LockfileError(path, "not a JSON object")
+    sections = {section: _string_map(data.get(section)) for section, _kind in SECTIONS}
+    return Manifest(
+        path=path,
+        name=_string_or_none(data.get("name")),
+        version=_string_or_none(data.get("version")),
+        sections={k: v for k, v in sections.items() if v},
+        workspaces=_workspace_patterns(data.get("workspaces")),
+    )
+
+
+def workspace_manifests(project: Path, patterns: tuple[str, ...]) -> dict[str, Manifest]:
+    """Relative POSIX path -> Manifest for each directory matched by workspace `patterns`.
+
+    Patterns are globs relative to `project` (`packages/*`); `!` negations exclude; only
+    directories holding a package.json count, and nothing outside `project` is read.
+    """
+    root = project.resolve()
+    found: dict[str, Manifest] = {}
+    excluded = {p[1:] for p in patterns if p.startswith("!")}
+    for pattern in patterns:
+        if pattern.startswith("!") or pattern.startswith("/") or ".." in pattern.split("/"):
+            continue
+        for directory in sorted(project.glob(pattern.rstrip("/"))):
+            rel = directory.relative_to(project).as_posix()
+            if rel in found or any(directory.match(x) for x in excluded):
+                continue
+            try:
+                directory.resolve().relative_to(root)
+            except ValueError:
+                continue
+            manifest = read_manifest(directory / MANIFEST_NAME) if directory.is_dir() else None
+            if manifest is not None:
+                found[rel] = manifest
+    return found
+
+
+def check_root_in_sync(lockfile: Path, lock_declared: Mapping[str, str] | None) -> None:
+    """Raise LockfileError when the root package.json and the lockfile's root disagree.
+
+    `lock_declared` is what the lockfile records as the root importer's dependencies
+    (name -> spec, all four sections); None means the format records nothing to compare
+    and skips the check. The package.json read is the one next to `lockfile`; when it is
+    absent there is no check. Only names are compared, never specs.
+    """
+    if lock_declared is None:
+        return
+    manifest = read_manifest(lockfile.parent / MANIFEST_NAME)
+    if manifest is None:
+        return
+    in_manifest = set(manifest.declared())
+    in_lockfile = set(lock_declared)
+    if in_manifest == in_lockfile:
+        return
+    missing = sorted(in_manifest - in_lockfile)
+    extra = sorted(in_lockfile - in_manifest)
+    parts = []
+    if missing:
+        parts.append("in package.json but not the lockfile: " + _first_few(missing))
+    if extra:
+        parts.append("in the lockfile but not package.json: " + _first_few(extra))
+    raise LockfileError(lockfile, "lockfile out of sync with package.json: " + "; ".join(parts))
+
+
+def _first_few(names: list[str]) -> str:
+    shown = ", ".join(printable(n) for n in names[:SYNC_NAMES_SHOWN])
+    more = len(names) - SYNC_NAMES_SHOWN
+    return f"{shown} (+{more} more)" if more > 0 else shown
+
+
+def printable(text: str) -> str:
+    """`text` with control and other non-printable characters escaped, for one-line messages."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+def _string_map(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _string_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _workspace_patterns(value: object) -> tuple[str, ...]:
+    if isinstance(value, dict):
+        value = value.get("packages")
+    if not isinstance(value, list):
+        return ()
+    return tuple(p for p in value if isinstance(p, str))
