@@ -79,9 +79,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = common_options()
     for name, (_, help_text) in COMMANDS.items():
+        module = _available_module(name)
+        if module is None:
+            continue
         command = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
-        _command_module(name).add_arguments(command)
+        module.add_arguments(command)
     return parser
+
+
+def _available_module(name: str) -> ModuleType | None:
+    """The command's module, or None while it is not part of this build."""
+    module_path = f"reviewer.cli.commands.{COMMANDS[name][0]}"
+    try:
+        return importlib.import_module(module_path)
+    except ModuleNotFoundError as error:
+        if error.name == module_path:
+            return None
+        raise
 
 
 def _with_default_command(argv: list[str]) -> list[str]:

@@ -1,0 +1,60 @@
+"""The core and the headless CLI must not import Textual (or Rich)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEADLESS = [
+    "list", "tree", "why", "scan", "report", "diff", "review", "audit", "approve", "deny",
+    "check", "export", "cache",
+]
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sys.modules))"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return set(out.split())
+
+
+def test_cli_entry_point_does_not_import_textual() -> None:
+    mods = _modules_after("from reviewer.cli.main import build_parser\nbuild_parser()")
+    assert "textual" not in mods
+    assert "rich" not in mods
+
+
+def test_headless_command_modules_do_not_import_textual() -> None:
+    from reviewer.cli.main import COMMANDS
+
+    imports = "\n".join(
+        f"import reviewer.cli.commands.{COMMANDS[name][0]}" for name in HEADLESS
+    )
+    mods = _modules_after(imports)
+    assert "textual" not in mods and "rich" not in mods
+
+
+def test_every_command_module_exists() -> None:
+    import importlib
+
+    from reviewer.cli.main import COMMANDS
+
+    for module, _ in COMMANDS.values():
+        loaded = importlib.import_module(f"reviewer.cli.commands.{module}")
+        assert callable(loaded.add_arguments) and callable(loaded.run)
+
+
+def test_core_packages_do_not_import_textual() -> None:
+    import pkgutil
+
+    import reviewer
+
+    names = [
+        m.name for m in pkgutil.walk_packages(reviewer.__path__, "reviewer.")
+        if not m.name.startswith(("reviewer.tui", "reviewer.cli.commands.tui_cmd",
+                                  "reviewer.cli.commands.demo_cmd", "reviewer.demo.generate"))
+        and not m.name.endswith("__main__")
+    ]
+    mods = _modules_after("\n".join(f"import {n}" for n in names))
+    assert "textual" not in mods and "rich" not in mods
