@@ -1,0 +1,149 @@
+"""Loading and saving the policy file safely.
+
+API (used by the CLI and the TUI):
+
+- `default_policy_path(project_dir) -> Path`: `reviewer-policy.toml` in the project directory
+  (next to the lockfile).
+- `policy_path_from_args(args) -> Path`: `--policy FILE` or the default for PATH.
+- `PolicyStore.load(path) -> Policy`: the validated policy; an empty one (not yet on disk)
+  when the file is absent. Raises PolicyError (one line: file:line: fault).
+- `PolicyStore.save(policy)`: validate the new text, take the advisory lock, refuse if the
+  file changed on disk since `load` (PolicyError), write atomically (fileio), then remember
+  the new bytes so that the same `Policy` can be saved again.
+- `PolicyStore.edit(path)`: a context manager for headless read-modify-write: holds the lock
+  from load to save so that two `reviewer` processes never lose each other's decisions.
+- `current_user() -> str`: `git config user.name`, else $USER, else "unknown".
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+from reviewer.errors import PolicyError
+from reviewer.fileio import (
+    FileWriteError,
+    atomic_write_text,
+    check_unchanged,
+    file_lock,
+    read_bytes_or_none,
+)
+from reviewer.policy.model import Policy
+from reviewer.policy.schema import parse_document
+
+POLICY_FILE_NAME = "reviewer-policy.toml"
+
+
+def default_policy_path(project_dir: Path | str) -> Path:
+    return Path(project_dir) / POLICY_FILE_NAME
+
+
+def add_policy_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--policy", metavar="FILE",
+                        help=f"policy file (default: {POLICY_FILE_NAME} in the project directory)")
+
+
+def policy_path_from_args(args: argparse.Namespace) -> Path:
+    explicit = getattr(args, "policy", None)
+    if explicit:
+        return Path(explicit)
+    lockfile = getattr(args, "lockfile", None)
+    if lockfile:
+        return Path(lockfile).parent / POLICY_FILE_NAME
+    return default_policy_path(getattr(args, "path", ".") or ".")
+
+
+def current_user() -> str:
+    """Who is deciding: `git config user.name`, else $USER, else "unknown"."""
+    try:
+        done = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
+                              timeout=5, check=False)
+        name = done.stdout.strip()
+        if done.returncode == 0 and name:
+            return name
+    except (OSError, subprocess.SubprocessError):
+        pass
+    try:
+        return os.environ.get("USER") or getpass.getuser() or "unknown"
+    except (OSError, KeyError):
+        return "unknown"
+
+
+class PolicyStore:
+    """Stateless helpers; a class so callers can write `PolicyStore.load(path)`."""
+
+    @staticmethod
+    def load(path: Path | str) -> Policy:
+        path = Path(path)
+        try:
+            raw = read_bytes_or_none(path)
+        except OSError as error:
+            raise PolicyError(f"{path}: cannot be read ({error.strerror})") from None
+        if raw is None:
+            return Policy.empty(path)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PolicyError(f"{path}: not UTF-8 text") from None
+        document = parse_document(path, text)
+        return Policy(document, path, raw, source_text=text)
+
+    @staticmethod
+    def _checked_text(policy: Policy) -> str:
+        text = policy.dumps()
+        # Never write what we could not read back.
+        reparsed = parse_document(policy.path, text)
+        Policy(reparsed, policy.path, None)
+        return text
+
+    @staticmethod
+    def save(policy: Policy, timeout: float | None = None) -> None:
+        """Write the policy safely (see the module doc). Raises PolicyError."""
+        text = PolicyStore._checked_text(policy)
+        try:
+            with file_lock(policy.path, timeout):
+                check_unchanged(policy.path, policy.loaded_bytes)
+                atomic_write_text(policy.path, text)
+        except FileWriteError as error:
+            raise PolicyError(error.message) from None
+        policy.loaded_bytes = text.encode("utf-8")
+        policy.dirty = False
+
+    @staticmethod
+    @contextlib.contextmanager
+    def edit(path: Path | str, timeout: float | None = None) -> Iterator[Policy]:
+        """Lock, load, yield the policy for changes, save if it changed (all under the lock)."""
+        path = Path(path)
+        try:
+            with file_lock(path, timeout):
+                policy = PolicyStore.load(path)
+                yield policy
+                if policy.dirty:
+                    text = PolicyStore._checked_text(policy)
+                    check_unchanged(path, policy.loaded_bytes)
+                    atomic_write_text(path, text)
+                    policy.loaded_bytes = text.encode("utf-8")
+                    policy.dirty = False
+        except FileWriteError as error:
+            raise PolicyError(error.message) from None
+
+
+def reload(policy: Policy) -> Policy:
+    """A fresh load of the same file (for the TUI after a concurrent-edit refusal)."""
+    return PolicyStore.load(policy.path)
+
+
+__all__ = [
+    "POLICY_FILE_NAME",
+    "PolicyStore",
+    "add_policy_argument",
+    "current_user",
+    "default_policy_path",
+    "policy_path_from_args",
+    "reload",
+]
