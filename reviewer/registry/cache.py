@@ -1,0 +1,235 @@
+"""The on-disk metadata cache (diskcache), safe against a corrupt or poisoned cache.
+
+Layout: `<cache root>/metadata-v1/` is a diskcache directory. Each document (kind + URL)
+has two entries:
+- `meta:<key>`: a tiny JSON text `{"t": fetched_at, "etag": ..., "lm": ..., "n": size}`,
+  so a warm scan can decide freshness without reading bodies;
+- `body:<key>`: the *compact* document (registry JSON reduced to what reviewer reads, see
+  `parse.compact_document`) as UTF-8 JSON bytes.
+The body is written before the record, so a record always has its body (an interrupted
+run leaves at worst a body without a record, which counts as a miss).
+
+Nothing from the cache is ever unpickled: keys and values are str/bytes only, and
+`SafeDisk` refuses pickled rows and file names outside the cache directory, so a poisoned
+cache cannot execute code or touch other files. Any error from the cache (garbage in the
+sqlite file, unreadable files, a bad row) discards the cache directory and rebuilds it,
+with one warning; if that fails too, the run continues without a disk cache.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import diskcache
+from diskcache.core import MODE_PICKLE
+
+from reviewer.paths import metadata_cache_dir
+
+T = TypeVar("T")
+CACHE_ERRORS = (sqlite3.Error, OSError, ValueError, KeyError, TypeError, UnicodeError,
+                diskcache.Timeout)
+
+
+class PoisonedCacheError(ValueError):
+    """A cache row asks for unpickling or a file outside the cache directory."""
+
+
+class SafeDisk(diskcache.Disk):
+    """A diskcache Disk that never unpickles and never leaves its directory."""
+
+    def get(self, key: Any, raw: bool) -> Any:
+        if not raw:
+            raise PoisonedCacheError("pickled cache key")
+        return super().get(key, raw)
+
+    def put(self, key: Any) -> Any:
+        if not isinstance(key, str):
+            raise TypeError("cache keys are strings")
+        return super().put(key)
+
+    def store(self, value: Any, read: bool, key: Any = diskcache.core.UNKNOWN) -> Any:
+        if not isinstance(value, (str, bytes)):
+            raise TypeError("cache values are str or bytes")
+        return super().store(value, read, key=key)
+
+    def fetch(self, mode: int, filename: str | None, value: Any, read: bool) -> Any:
+        if mode == MODE_PICKLE:
+            raise PoisonedCacheError("pickled cache value")
+        if filename is not None:
+            self._check_filename(filename)
+        return super().fetch(mode, filename, value, read)
+
+    def remove(self, file_path: str) -> Any:
+        self._check_filename(file_path)
+        return super().remove(file_path)
+
+    def _check_filename(self, filename: str) -> None:
+        root = os.path.realpath(self._directory)
+        full = os.path.realpath(os.path.join(self._directory, filename))
+        if not full.startswith(root + os.sep):
+            raise PoisonedCacheError("cache file outside the cache directory")
+
+
+@dataclass(frozen=True, slots=True)
+class CacheRecord:
+    fetched_at: float
+    etag: str | None = None
+    last_modified: str | None = None
+    size: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CacheInfo:
+    location: Path
+    documents: int
+    size_bytes: int
+
+
+class MetadataCache:
+    """Documents by key, with their validators and fetch time. Never raises on cache faults."""
+
+    def __init__(self, root: Path, warn: Callable[[str], None] | None = None) -> None:
+        self.root = root
+        self.directory = metadata_cache_dir(root)
+        self._warn = warn or (lambda message: None)
+        self._cache: diskcache.Cache | None = None
+        self._disabled = False
+        self._recovered = False
+        self._lock = threading.Lock()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def _open(self) -> diskcache.Cache | None:
+        if self._cache is None and not self._disabled:
+            with self._lock:
+                if self._cache is None and not self._disabled:
+                    try:
+                        self._cache = diskcache.Cache(str(self.directory), disk=SafeDisk,
+                                                      timeout=10)
+                    except CACHE_ERRORS as error:
+                        self._recover(error)
+        return self._cache
+
+    def close(self) -> None:
+        if self._cache is not None:
+            try:
+                self._cache.close()
+            except CACHE_ERRORS:
+                pass
+            self._cache = None
+
+    def _recover(self, error: BaseException) -> None:
+        """Discard the cache directory and start an empty one (once per run)."""
+        self.close()
+        if self._recovered:
+            self._disabled = True
+            self._warn(f"metadata cache disabled for this run ({type(error).__name__}: {error})")
+            return
+        self._recovered = True
+        self._warn(f"metadata cache at {self.directory} was unreadable "
+                   f"({type(error).__name__}: {error}); discarded and rebuilt")
+        try:
+            shutil.rmtree(self.directory, ignore_errors=True)
+            self._cache = diskcache.Cache(str(self.directory), disk=SafeDisk, timeout=10)
+        except CACHE_ERRORS as second:
+            self._disabled = True
+            self._cache = None
+            self._warn(f"metadata cache disabled for this run ({type(second).__name__}: {second})")
+
+    def _guard(self, operation: Callable[[diskcache.Cache], T], default: T) -> T:
+        for _ in range(2):
+            cache = self._open()
+            if cache is None:
+                return default
+            try:
+                return operation(cache)
+            except CACHE_ERRORS as error:
+                self._recover(error)
+        return default
+
+    # -- documents -------------------------------------------------------------------------
+
+    def record(self, key: str) -> CacheRecord | None:
+        text = self._guard(lambda c: c.get("meta:" + key), None)
+        if not isinstance(text, str):
+            return None
+        try:
+            data = json.loads(text)
+            fetched_at = float(data["t"])
+        except (ValueError, KeyError, TypeError):
+            return None
+        etag = data.get("etag")
+        modified = data.get("lm")
+        size = data.get("n")
+        return CacheRecord(
+            fetched_at=fetched_at,
+            etag=etag if isinstance(etag, str) else None,
+            last_modified=modified if isinstance(modified, str) else None,
+            size=size if isinstance(size, int) else 0,
+        )
+
+    def body(self, key: str) -> bytes | None:
+        value = self._guard(lambda c: c.get("body:" + key), None)
+        return value if isinstance(value, bytes) else None
+
+    def store(self, key: str, body: bytes, record: CacheRecord) -> None:
+        def write(cache: diskcache.Cache) -> None:
+            cache.set("body:" + key, body)
+            cache.set("meta:" + key, _record_text(record))
+
+        self._guard(write, None)
+
+    def touch(self, key: str, record: CacheRecord) -> None:
+        """A 304 or a reuse: keep the body, update the record."""
+        self._guard(lambda c: c.set("meta:" + key, _record_text(record)), None)
+
+    def drop(self, key: str) -> None:
+        def delete(cache: diskcache.Cache) -> None:
+            cache.delete("meta:" + key)
+            cache.delete("body:" + key)
+
+        self._guard(delete, None)
+
+    # -- maintenance -----------------------------------------------------------------------
+
+    def info(self) -> CacheInfo:
+        def count(cache: diskcache.Cache) -> int:
+            return sum(1 for key in cache.iterkeys() if str(key).startswith("meta:"))
+
+        documents = self._guard(count, 0) if self.directory.exists() else 0
+        return CacheInfo(self.directory, documents, _tree_size(self.directory))
+
+    def clear(self) -> CacheInfo:
+        """Delete every cached document; returns what was there."""
+        before = self.info()
+        self.close()
+        shutil.rmtree(self.directory, ignore_errors=True)
+        return before
+
+
+def _record_text(record: CacheRecord) -> str:
+    data: dict[str, object] = {"t": record.fetched_at, "n": record.size}
+    if record.etag:
+        data["etag"] = record.etag
+    if record.last_modified:
+        data["lm"] = record.last_modified
+    return json.dumps(data, separators=(",", ":"))
+
+
+def _tree_size(directory: Path) -> int:
+    total = 0
+    for base, _dirs, files in os.walk(directory):
+        for name in files:
+            try:
+                total += os.path.getsize(os.path.join(base, name))
+            except OSError:
+                pass
+    return total

@@ -1,0 +1,105 @@
+"""`RegistryConfig`: every knob of the registry layer, built from `.npmrc` + CLI options."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from reviewer.errors import RegistryError
+from reviewer.registry import npmrc
+from reviewer.registry.tarball import DEFAULT_LIMITS, TarballLimits
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryConfig:
+    settings: Mapping[str, str] = field(default_factory=dict)
+    """Merged `.npmrc` settings (global < user < project < environment)."""
+    registry_override: str | None = None
+    """`--registry URL`: used for every package, scoped or not."""
+    offline: bool = False
+    cache_dir: Path | None = None
+    """The cache root (None: no disk cache, memory only)."""
+    concurrency: int = 16
+    freshness_seconds: float = 300.0
+    """Inside this window after a fetch, a cached document is used without any request."""
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    retries: int = 3
+    """Extra attempts after the first, on 408/420/429/5xx and network errors."""
+    backoff_base: float = 0.5
+    backoff_max: float = 10.0
+    retry_after_max: float = 30.0
+    """A longer `Retry-After` is capped to this many seconds."""
+    max_document_bytes: int = 64 * 1024 * 1024
+    tarball_limits: TarballLimits = DEFAULT_LIMITS
+    max_redirects: int = 5
+    user_agent: str = "reviewer/0.1 (npm dependency review)"
+
+    @classmethod
+    def from_npmrc(
+        cls,
+        project_dir: Path | None,
+        *,
+        registry: str | None = None,
+        env: Mapping[str, str] | None = None,
+        home: Path | None = None,
+        **options: object,
+    ) -> RegistryConfig:
+        environ = npmrc.default_env() if env is None else env
+        settings = npmrc.load_npmrc(project_dir, environ, home or Path.home())
+        return cls(settings=settings, registry_override=registry, **options)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace, project_dir: Path | None = None) -> RegistryConfig:
+        """From the common CLI options (`--registry --offline --cache-dir --concurrency`)."""
+        from reviewer.paths import cache_dir
+
+        return cls.from_npmrc(
+            project_dir,
+            registry=getattr(args, "registry", None),
+            offline=bool(getattr(args, "offline", False)),
+            cache_dir=cache_dir(getattr(args, "cache_dir", None)),
+            concurrency=int(getattr(args, "concurrency", 16) or 16),
+        )
+
+    def with_options(self, **changes: object) -> RegistryConfig:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    # -- URLs and credentials --------------------------------------------------------------
+
+    def registry_for(self, name: str) -> str:
+        return npmrc.registry_for(name, self.settings, self.registry_override)
+
+    @property
+    def default_registry(self) -> str:
+        return npmrc.registry_for("", self.settings, self.registry_override)
+
+    def auth_header_for(self, url: str) -> str | None:
+        return npmrc.auth_header_for(url, self.settings)
+
+    def document_url(self, name: str, version: str | None = None) -> str:
+        """`<registry>/<escaped name>[/<version>]`, scoped names as `@scope%2fname`."""
+        path = escape_name(name)
+        if version is not None:
+            if not version or version in (".", ".."):
+                raise RegistryError(f"invalid version {version!r} for {name}")
+            path += "/" + quote(version, safe="")
+        return self.registry_for(name) + path
+
+    def advisories_url(self) -> str:
+        return self.default_registry + "-/npm/v1/security/advisories/bulk"
+
+
+def escape_name(name: str) -> str:
+    """npm's `escapedName`: `@scope/name` -> `@scope%2fname`; anything odd percent-encoded."""
+    if not name or name in (".", "..") or len(name) > 214 or name.startswith("."):
+        raise RegistryError(f"invalid package name {name[:80]!r}")
+    return quote(name, safe="@/").replace("/", "%2f")
+
+
+def host_of(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.netloc or url

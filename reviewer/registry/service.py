@@ -1,0 +1,289 @@
+"""`RegistryService`: registry documents and tarballs over HTTP with the disk cache.
+
+Implements `interface.MetadataProvider`. Use one per run, as an async context manager:
+
+    config = RegistryConfig.from_args(args, project_dir)
+    async with RegistryService(config) as registry:
+        packument = await registry.packument("left-pad")
+
+Documents and their cache keys (kept apart, like pacote's `full:`/`corgi:`):
+- `packument(name)`: full packument (`Accept: application/json`), key `full:<url>`;
+- `abbreviated(name)`: corgi document (`application/vnd.npm.install-v1+json`), key
+  `corgi:<url>`;
+- `version_document(name, version)`: `/<name>/<version>`, key `version:<url>`.
+
+A document fetched less than `freshness_seconds` ago is used with no request; an older one
+is revalidated with `If-None-Match`/`If-Modified-Since` when the registry sent validators
+(a 304 keeps the body), else fetched again. `offline` serves only the cache and raises
+OfflineMiss naming what is missing. Parsed documents are memoised for the run, and
+concurrent requests for one document share a single fetch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from reviewer.errors import OfflineMiss, RegistryError
+from reviewer.registry.cache import CacheRecord, MetadataCache
+from reviewer.registry.client import RegistryClient
+from reviewer.registry.config import RegistryConfig, host_of
+from reviewer.registry.documents import Packument, VersionManifest
+from reviewer.registry.parse import (
+    compact_document,
+    compact_manifest,
+    parse_packument,
+    parse_version,
+)
+from reviewer.registry.tarball import Tarball, open_tarball
+
+FULL_ACCEPT = "application/json"
+CORGI_ACCEPT = "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*"
+
+
+class DocKind(StrEnum):
+    FULL = "full"
+    CORGI = "corgi"
+    VERSION = "version"
+
+
+class Origin(StrEnum):
+    """Where a document came from on this call."""
+
+    CACHE = "cache"
+    """Fresh in the cache (or offline): no request."""
+    REVALIDATED = "revalidated"
+    """Stale in the cache, the registry answered 304."""
+    FETCHED = "fetched"
+    """Downloaded (cold, or stale without validators, or changed)."""
+
+
+class PackageNotFound(RegistryError):
+    """The registry answered 404 for a package or version."""
+
+
+def _describe(kind: DocKind, name: str, version: str | None) -> str:
+    if kind is DocKind.VERSION:
+        return f"version document of {name}@{version}"
+    if kind is DocKind.CORGI:
+        return f"abbreviated packument of {name}"
+    return f"packument of {name}"
+
+
+def _loads(body: bytes, what: str, url: str) -> Any:
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise RegistryError(f"{what}: {host_of(url)} sent malformed JSON") from None
+
+
+class RegistryService:
+    """Registry metadata and tarballs for one run. See the module docstring."""
+
+    def __init__(
+        self,
+        config: RegistryConfig,
+        *,
+        cache: MetadataCache | None = None,
+        client: RegistryClient | None = None,
+        warn: Callable[[str], None] | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.config = config
+        self.warnings: list[str] = []
+        self._warn_callback = warn
+        if cache is None and config.cache_dir is not None:
+            cache = MetadataCache(config.cache_dir, warn=self._warn)
+        self.cache = cache
+        self._client = client
+        self._owns_client = client is None
+        self._clock = clock
+        self._parsed: dict[str, Any] = {}
+        self._inflight: dict[str, asyncio.Future[tuple[bytes, Origin]]] = {}
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(message)
+        if self._warn_callback is not None:
+            self._warn_callback(message)
+
+    @property
+    def client(self) -> RegistryClient:
+        if self._client is None:
+            self._client = RegistryClient(self.config)
+        return self._client
+
+    async def __aenter__(self) -> RegistryService:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._client is not None and self._owns_client:
+            await self._client.aclose()
+            self._client = None
+        if self.cache is not None:
+            self.cache.close()
+
+    # -- the MetadataProvider protocol -----------------------------------------------------
+
+    async def packument(self, name: str) -> Packument:
+        return await self._packument(DocKind.FULL, name)
+
+    async def abbreviated(self, name: str) -> Packument:
+        return await self._packument(DocKind.CORGI, name)
+
+    async def version_document(self, name: str, version: str) -> VersionManifest:
+        url = self.config.document_url(name, version)
+        key = f"{DocKind.VERSION}:{url}"
+        held = self._parsed.get(key)
+        if held is None:
+            body, _ = await self.document(DocKind.VERSION, name, version)
+            what = _describe(DocKind.VERSION, name, version)
+            held = parse_version(_loads(body, what, url), name=name, version=version)
+            self._parsed[key] = held
+        return held
+
+    async def tarball(
+        self, name: str, version: str, integrity: str | None, url: str | None = None
+    ) -> Tarball:
+        shasum = None
+        if url is None or not integrity:
+            manifest = await self.version_document(name, version)
+            url = url or manifest.tarball
+            if not integrity:
+                integrity, shasum = manifest.integrity, manifest.shasum
+        if not url:
+            raise RegistryError(f"the registry gives no tarball URL for {name}@{version}")
+        if self.config.offline:
+            raise OfflineMiss(f"tarball of {name}@{version} is not available offline")
+        what = f"tarball of {name}@{version}"
+        result = await self.client.request(
+            "GET", url, what=what, max_bytes=self.config.tarball_limits.compressed_bytes,
+        )
+        if result.status in (404, 410):
+            raise PackageNotFound(f"{what}: {host_of(url)} answered {result.status}")
+        if result.status != 200:
+            raise RegistryError(f"{what}: {host_of(url)} answered HTTP {result.status}")
+        return open_tarball(result.body, integrity, shasum, limits=self.config.tarball_limits)
+
+    async def bulk_advisories(self, versions: dict[str, list[str]]) -> dict[str, Any] | None:
+        """npm's bulk advisory endpoint: {name: [advisory objects]}. None when the registry
+        does not offer it (404/405/410: "advisories unavailable from this registry")."""
+        if self.config.offline:
+            raise OfflineMiss("advisories are not available offline")
+        url = self.config.advisories_url()
+        result = await self.client.request(
+            "POST", url, what="bulk advisories",
+            headers={"content-type": "application/json", "accept": "application/json"},
+            content=json.dumps(versions).encode(),
+        )
+        if result.status in (404, 405, 410):
+            return None
+        data = _loads(result.body, "bulk advisories", url)
+        if not isinstance(data, dict):
+            raise RegistryError(f"bulk advisories: {host_of(url)} sent something other than "
+                                "a JSON object")
+        return data
+
+    # -- documents with the cache ----------------------------------------------------------
+
+    async def _packument(self, kind: DocKind, name: str) -> Packument:
+        url = self.config.document_url(name)
+        key = f"{kind}:{url}"
+        held = self._parsed.get(key)
+        if held is None:
+            body, _ = await self.document(kind, name)
+            raw = _loads(body, _describe(kind, name, None), url)
+            held = parse_packument(raw, name=name)
+            self._parsed[key] = held
+        return held
+
+    async def prefetch(self, name: str, kind: DocKind = DocKind.FULL,
+                       version: str | None = None) -> Origin:
+        """Make sure the document is cached and fresh; parses nothing when it already is."""
+        _, origin = await self.document(kind, name, version, want_body=False)
+        return origin
+
+    async def document(self, kind: DocKind, name: str, version: str | None = None,
+                       *, want_body: bool = True) -> tuple[bytes, Origin]:
+        """The compact JSON bytes of a document and where they came from."""
+        url = self.config.document_url(name, version if kind is DocKind.VERSION else None)
+        key = f"{kind}:{url}"
+        flight_key = f"{key}|{want_body}"
+        pending = self._inflight.get(flight_key)
+        if pending is not None:
+            return await asyncio.shield(pending)
+        future: asyncio.Future[tuple[bytes, Origin]] = asyncio.get_running_loop().create_future()
+        self._inflight[flight_key] = future
+        try:
+            result = await self._document(kind, name, version, url, key, want_body)
+        except asyncio.CancelledError:
+            future.cancel()
+            raise
+        except BaseException as error:
+            future.set_exception(error)
+            future.exception()  # mark retrieved: nobody else may be waiting
+            raise
+        finally:
+            self._inflight.pop(flight_key, None)
+        future.set_result(result)
+        return result
+
+    async def _document(self, kind: DocKind, name: str, version: str | None, url: str,
+                        key: str, want_body: bool) -> tuple[bytes, Origin]:
+        what = _describe(kind, name, version)
+        cache = self.cache
+        record = cache.record(key) if cache is not None else None
+        if self.config.offline:
+            body = cache.body(key) if cache is not None and record is not None else None
+            if body is None:
+                raise OfflineMiss(f"{what} is not in the cache (offline mode)")
+            return body, Origin.CACHE
+        now = self._clock()
+        if record is not None and 0 <= now - record.fetched_at < self.config.freshness_seconds:
+            if not want_body:
+                return b"", Origin.CACHE
+            body = cache.body(key) if cache is not None else None
+            if body is not None:
+                return body, Origin.CACHE
+            record = None
+        headers = {"accept": CORGI_ACCEPT if kind is DocKind.CORGI else FULL_ACCEPT}
+        if record is not None and (record.etag or record.last_modified):
+            if record.etag:
+                headers["if-none-match"] = record.etag
+            if record.last_modified:
+                headers["if-modified-since"] = record.last_modified
+        result = await self.client.request("GET", url, what=what, headers=headers)
+        if result.status == 304 and record is not None and cache is not None:
+            body = cache.body(key) if want_body else b""
+            if body is not None:
+                cache.touch(key, CacheRecord(now, record.etag, record.last_modified, record.size))
+                return body, Origin.REVALIDATED
+            # the body vanished since the record was read: fetch it unconditionally
+            headers.pop("if-none-match", None)
+            headers.pop("if-modified-since", None)
+            result = await self.client.request("GET", url, what=what, headers=headers)
+        if result.status in (404, 410):
+            target = f"{name}@{version}" if kind is DocKind.VERSION else name
+            raise PackageNotFound(f"{target} not found on {host_of(url)} (HTTP {result.status})")
+        if result.status != 200:
+            raise RegistryError(f"{what}: {host_of(url)} answered HTTP {result.status}")
+        raw = _loads(result.body, what, url)
+        if not isinstance(raw, dict):
+            raise RegistryError(f"{what}: {host_of(url)} sent something other than a JSON object")
+        if kind is DocKind.VERSION:
+            compact = compact_manifest(raw)
+        else:
+            compact = compact_document(raw, abbreviated=kind is DocKind.CORGI)
+        body = json.dumps(compact, separators=(",", ":"), ensure_ascii=False).encode()
+        if cache is not None:
+            cache.store(key, body, CacheRecord(
+                now, result.headers.get("etag"), result.headers.get("last-modified"), len(body),
+            ))
+        self._parsed.pop(key, None)
+        return body, Origin.FETCHED
