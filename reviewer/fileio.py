@@ -3,8 +3,9 @@
 - `atomic_write_text(path, text)`: write a temporary file in the same directory, fsync it,
   give it the mode of the file it replaces, `os.replace` it over the target, fsync the
   directory. A crash at any point leaves either the old file or the new one, never a mix.
-- `file_lock(path)`: an advisory lock (`fcntl.flock`) on a hidden sidecar file
-  `.<name>.lock` next to `path`, so that two reviewer processes cannot interleave
+- `file_lock(path)`: an advisory lock (`fcntl.flock`) on a sidecar lock file kept in a
+  per-user directory under the system temp dir (named by a hash of the file's real path,
+  so the project is not cluttered with lock files), so that two reviewer processes cannot interleave
   read-modify-write cycles on the same file. A second process waits up to
   `LOCK_TIMEOUT_SECONDS` (env `REVIEWER_LOCK_TIMEOUT`), then fails with `FileLockedError`.
 - `guarded_write_text(path, text, expected)`: lock, re-read the file and compare it with
@@ -21,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
 import os
 import stat
 import tempfile
@@ -56,8 +58,12 @@ def read_bytes_or_none(path: Path) -> bytes | None:
 
 
 def lock_path_for(path: Path) -> Path:
-    path = Path(path)
-    return path.with_name(f".{path.name}.lock")
+    """The sidecar lock file for `path` (the same for every spelling of the path)."""
+    real = os.path.realpath(Path(path))
+    digest = hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    directory = Path(tempfile.gettempdir()) / f"reviewer-locks-{os.getuid()}"
+    directory.mkdir(mode=0o700, exist_ok=True)
+    return directory / f"{digest}.lock"
 
 
 def _lock_timeout(timeout: float | None) -> float:
@@ -75,12 +81,12 @@ def file_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
 
     Re-entrant use from the same process on the same path is not supported.
     """
-    lock_file = lock_path_for(path)
     wait = _lock_timeout(timeout)
     try:
-        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+        lock_file = lock_path_for(path)
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as error:
-        raise FileWriteError(f"{lock_file}: cannot create lock file ({error.strerror})") from None
+        raise FileWriteError(f"{path}: cannot create its lock file ({error.strerror})") from None
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -93,7 +99,7 @@ def file_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
                 if time.monotonic() >= deadline:
                     raise FileLockedError(
                         f"{path}: another reviewer process is writing this file "
-                        f"(waited {wait:g}s for {lock_file.name}); try again when it has finished"
+                        f"(waited {wait:g}s for its lock); try again when it has finished"
                     ) from None
                 time.sleep(0.05)
         try:

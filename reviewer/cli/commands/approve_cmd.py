@@ -1,0 +1,74 @@
+"""`reviewer approve NAME@VERSION [PATH] [--note TEXT]` / `reviewer approve --all-pending [PATH]`.
+
+Pins the exact locked version and integrity in the policy file and allows the package's
+install scripts. `--all-pending` does that for every locked package with install scripts
+that has no decision yet, printing each one.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reviewer.errors import UsageError
+
+
+def add_decision_arguments(parser: argparse.ArgumentParser, spec_help: str) -> None:
+    """Positional SPEC and PATH, --all-pending, --note and --policy (shared with `deny`)."""
+    from reviewer.policy.store import add_policy_argument
+
+    parser.add_argument("spec", nargs="?", metavar="SPEC", help=spec_help)
+    parser.add_argument("path", nargs="?", default=None, metavar="PATH",
+                        help="project directory (default: the current one)")
+    parser.add_argument("--all-pending", action="store_true",
+                        help="act on every locked package with install scripts and no decision")
+    parser.add_argument("--note", metavar="TEXT", help="a note stored with the decision")
+    add_policy_argument(parser)
+
+
+def normalise_positionals(args: argparse.Namespace) -> None:
+    """With --all-pending the only positional is PATH; without it SPEC is required."""
+    if args.all_pending:
+        if args.spec is not None and args.path is not None:
+            raise UsageError("--all-pending takes no package, only an optional PATH")
+        if args.spec is not None:
+            args.path, args.spec = args.spec, None
+    elif args.spec is None:
+        raise UsageError("name a package (NAME@VERSION) or use --all-pending")
+    args.path = args.path or "."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_decision_arguments(parser, "the package to approve, NAME@VERSION")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reviewer.cli.common import load_project_graph
+    from reviewer.policy.decisions import (
+        approve_package,
+        pending_script_packages,
+        resolve_spec,
+        script_facts,
+    )
+    from reviewer.policy.store import PolicyStore, current_user, policy_path_from_args
+
+    normalise_positionals(args)
+    graph = load_project_graph(args)
+    facts = script_facts(graph, Path(args.path))
+    by = current_user()
+    lines: list[str] = []
+    with PolicyStore.edit(policy_path_from_args(args)) as policy:
+        if args.all_pending:
+            pending = pending_script_packages(graph, policy, facts)
+            for package in pending:
+                lines += approve_package(policy, package, by, facts, args.note)
+            if not pending:
+                lines.append("nothing pending: every package with install scripts has a decision")
+        else:
+            lines += approve_package(policy, resolve_spec(graph, args.spec), by, facts, args.note)
+        path = policy.path
+    if not args.quiet:
+        for line in lines:
+            print(line)
+        print(f"wrote {path}" if lines and not lines[0].startswith("nothing") else f"{path} unchanged")
+    return 0

@@ -1,0 +1,52 @@
+"""`reviewer deny NAME[@VERSION] [PATH] [--note TEXT]` / `reviewer deny --all-pending [PATH]`.
+
+Denies install scripts: by name (every version) or for one version. `--all-pending` denies
+every locked package with install scripts that has no decision yet (by name, or by
+name@version when another version of that name is allowed), printing each one.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reviewer.cli.commands.approve_cmd import add_decision_arguments, normalise_positionals
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_decision_arguments(parser, "the package to deny, NAME (every version) or NAME@VERSION")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reviewer.cli.common import load_project_graph
+    from reviewer.policy.decisions import (
+        deny_package,
+        deny_pending,
+        pending_script_packages,
+        script_facts,
+    )
+    from reviewer.policy.entries import split_spec
+    from reviewer.policy.store import PolicyStore, current_user, policy_path_from_args
+
+    normalise_positionals(args)
+    graph = load_project_graph(args)
+    by = current_user()
+    lines: list[str] = []
+    with PolicyStore.edit(policy_path_from_args(args)) as policy:
+        if args.all_pending:
+            pending = pending_script_packages(graph, policy, script_facts(graph, Path(args.path)))
+            lines += deny_pending(policy, pending, by, args.note)
+            if not pending:
+                lines.append("nothing pending: every package with install scripts has a decision")
+        else:
+            name, version = split_spec(args.spec)
+            if not graph.find(name, version):
+                lines.append(f"note: {args.spec} is not in the lockfile; denying it anyway")
+            lines += deny_package(policy, name, version, by, args.note)
+        path = policy.path
+        changed = policy.dirty
+    if not args.quiet:
+        for line in lines:
+            print(line)
+        print(f"wrote {path}" if changed else f"{path} unchanged")
+    return 0

@@ -1,0 +1,123 @@
+"""Decisions about locked packages, shared by the headless commands and the TUI.
+
+- `script_facts(graph, project_dir)`: which locked packages have install scripts
+  (True / False / None = unknown), from the lockfile and, where it says nothing, from
+  cached registry metadata when the signals part offers it.
+- `pending_script_packages(graph, policy, facts)`: packages with install scripts whose
+  decision is `unreviewed` (including republished ones whose allow no longer matches).
+- `approve_package` / `deny_package`: record a decision for one locked package and
+  return human-readable lines saying what was done.
+- `resolve_spec(graph, spec)`: `NAME@VERSION` (or `NAME` with one locked version) -> Package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from reviewer.errors import UsageError
+from reviewer.graph.model import Graph, Package
+from reviewer.policy.entries import ScriptDecisionKind, ScriptState, split_spec
+from reviewer.policy.model import Policy
+
+ScriptFacts = Mapping[str, bool | None]
+"""package key -> has install scripts (None = unknown)."""
+
+
+def script_facts(graph: Graph, project_dir: Path | None = None) -> dict[str, bool | None]:
+    """Install-script facts for every locked package.
+
+    The lockfile's `hasInstallScript`/`requiresBuild` comes first. Where the lockfile does
+    not say (pnpm 9, yarn, bun for some entries), cached registry metadata is consulted
+    through `reviewer.signals.install_scripts.cached_install_script_facts` when that
+    helper exists; it never touches the network. What is still unknown stays None.
+    """
+    facts: dict[str, bool | None] = {p.key: p.has_install_script for p in graph}
+    unknown = [p for p in graph if p.has_install_script is None]
+    if unknown:
+        facts.update(_cached_facts(unknown, project_dir))
+    return facts
+
+
+def _cached_facts(packages: list[Package], project_dir: Path | None) -> dict[str, bool | None]:
+    try:
+        from reviewer.signals import install_scripts  # type: ignore[attr-defined]
+    except ImportError:
+        return {}
+    helper = getattr(install_scripts, "cached_install_script_facts", None)
+    if helper is None:
+        return {}
+    try:
+        found = helper(packages, project_dir)
+    except Exception:  # noqa: BLE001 - cached data is a bonus; the lockfile is the base
+        return {}
+    return {key: value for key, value in dict(found).items() if value is not None}
+
+
+def pending_script_packages(graph: Graph, policy: Policy, facts: ScriptFacts) -> list[Package]:
+    """Locked packages with install scripts and no decision that applies (sorted)."""
+    return [
+        p for p in graph.sorted_packages()
+        if facts.get(p.key) and policy.script_state(p.name, p.version, p.integrity)
+        is ScriptState.UNREVIEWED
+    ]
+
+
+def resolve_spec(graph: Graph, spec: str) -> Package:
+    """The locked package named by `NAME@VERSION` (or `NAME` when one version is locked)."""
+    name, version = split_spec(spec)
+    found = graph.find(name, version)
+    if version is not None and found:
+        return found[0]
+    locked = graph.find(name)
+    if not locked:
+        raise UsageError(f"{name} is not in the lockfile")
+    if version is None and len(locked) == 1:
+        return locked[0]
+    versions = ", ".join(p.version for p in locked)
+    if version is None:
+        raise UsageError(f"{name} is locked at several versions ({versions}); name one: {name}@VERSION")
+    raise UsageError(f"{name}@{version} is not in the lockfile (locked: {versions})")
+
+
+def approve_package(policy: Policy, package: Package, by: str, facts: ScriptFacts,
+                    note: str | None = None) -> list[str]:
+    """Pin `package` (exact version + integrity) and allow its install scripts unless the
+    lockfile says it has none. Returns lines describing what was done."""
+    policy.approve(package.name, package.version, package.integrity, by, note)
+    integrity = package.integrity or "no integrity in the lockfile"
+    lines = [f"approved {package.key} (pinned {integrity})"]
+    if facts.get(package.key) is not False:
+        removed = policy.allow_scripts(package.name, package.version, package.integrity, by, note)
+        lines[0] += "; install scripts allowed"
+        lines.extend(f"  {line}" for line in removed)
+    return lines
+
+
+def deny_package(policy: Policy, name: str, version: str | None, by: str,
+                 note: str | None = None) -> list[str]:
+    """Deny install scripts of `name` (every version) or `name@version`."""
+    removed = policy.deny(name, version, by, note)
+    target = name if version is None else f"{name}@{version}"
+    lines = [f"denied install scripts of {target}" + (" (every version)" if version is None else "")]
+    lines.extend(f"  {line}" for line in removed)
+    return lines
+
+
+def deny_pending(policy: Policy, packages: Iterable[Package], by: str,
+                 note: str | None = None) -> list[str]:
+    """Deny each pending package by name (npm's convention), or by name@version when another
+    version of the name is allowed (a name-wide deny would override that allow)."""
+    lines: list[str] = []
+    done: set[str] = set()
+    for package in packages:
+        if package.name in done:
+            continue
+        has_allow = any(e.name == package.name and e.decision is ScriptDecisionKind.ALLOW
+                        for e in policy.scripts)
+        if has_allow:
+            lines += deny_package(policy, package.name, package.version, by, note)
+        else:
+            lines += deny_package(policy, package.name, None, by, note)
+            done.add(package.name)
+    return lines
