@@ -16,7 +16,7 @@ naming package.json.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,16 +50,50 @@ class Manifest:
 
     def declared(self) -> dict[str, str]:
         """Every declared dependency name -> spec, across the four sections."""
-        merged: dict[str, str] = {}
-        for section, _kind in SECTIONS:
-            merged.update(self.sections.get(section, {}))
-        return merged
+        return declared_names(self.sections)
 
-    def edges(self) -> Iterator[tuple[str, str, DepKind]]:
-        """(name, spec, kind) for each declared dependency, in section order."""
-        for section, kind in SECTIONS:
-            for name, spec in self.sections.get(section, {}).items():
-                yield name, spec, kind
+    def edges(self) -> list[tuple[str, str, DepKind]]:
+        """(name, spec, kind) per declared name, one kind per name (see `declared_edges`)."""
+        return declared_edges(self.sections)
+
+
+_PRECEDENCE = (
+    ("devDependencies", DepKind.DEV),
+    ("peerDependencies", DepKind.PEER),
+    ("dependencies", DepKind.PROD),
+    ("optionalDependencies", DepKind.OPTIONAL),
+)
+"""npm's order of loading sections (arborist `_loadDeps`): a later section wins a name."""
+
+
+def declared_edges(
+    declaring: Mapping[str, object], include_dev: bool = True
+) -> list[tuple[str, str, DepKind]]:
+    """(name, spec, kind) for each dependency declared by a package.json-shaped mapping.
+
+    A name in several sections gets one edge, of the kind npm gives it: optional over prod
+    over peer over dev (a package both in `optionalDependencies` and `peerDependencies` is
+    optional). Non-string specs and non-object sections are ignored. `include_dev=False`
+    leaves out devDependencies (an installed package's are never installed).
+    """
+    chosen: dict[str, tuple[str, DepKind]] = {}
+    for section, kind in _PRECEDENCE:
+        if kind is DepKind.DEV and not include_dev:
+            continue
+        declared = declaring.get(section)
+        if isinstance(declared, dict):
+            for name, spec in declared.items():
+                if isinstance(name, str) and isinstance(spec, str):
+                    chosen[name] = (spec, kind)
+    return [(name, spec, kind) for name, (spec, kind) in chosen.items()]
+
+
+def declared_names(declaring: Mapping[str, object]) -> dict[str, str]:
+    """Every name -> spec declared by a package.json-shaped mapping, across the 4 sections.
+
+    This is what a lockfile's root entry gives `check_root_in_sync`.
+    """
+    return {name: spec for name, spec, _kind in declared_edges(declaring)}
 
 
 def read_manifest(path: Path) -> Manifest | None:

@@ -1,0 +1,169 @@
+"""JSON and JSONC (bun.lock) loading with one-line errors that name the file and line.
+
+bun.lock is JSON with trailing commas, at the ends of lines and inside one-line arrays
+(`[ "linux", "darwin", ]`). A regex finds each comma followed by a closing bracket; one
+is removed only when it is outside a string, which is decided from its own line (a JSON
+string cannot span lines), so strings are never touched and the work is proportional to
+the few candidates, not to every string in the file. Comments (`//`, `/* */`), which
+bun does not write, are handled by a slower fallback pass. Both keep every newline, so
+the line numbers in decode errors are the file's own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from reviewer.errors import LockfileError
+
+_KEY_OPENING = re.compile(r'^[ \t]*"((?:[^"\\\n]|\\.)*)"[ \t]*:[ \t]*[\[{]', re.MULTILINE)
+_TRAILING_COMMA = re.compile(r",(?=\s*[\]}])")
+_ESCAPE = re.compile(r"\\.")
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*|/\*[\s\S]*?\*/')
+_STRING_OR_TRAILING_COMMA = re.compile(r'"(?:[^"\\\n]|\\.)*"|,(?=\s*[\]}])')
+
+
+def load_json(path: Path, text: str) -> Any:
+    """Decode strict JSON. Raises LockfileError naming `path`, the fault and the line."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _decode_error(path, text, error) from None
+    except RecursionError:
+        raise LockfileError(path, "malformed JSON: nested too deeply") from None
+
+
+def load_jsonc(path: Path, text: str) -> Any:
+    """Decode JSON that may have trailing commas and comments (bun.lock)."""
+    try:
+        return json.loads(strip_trailing_commas(text))
+    except json.JSONDecodeError:
+        pass
+    except RecursionError:
+        raise LockfileError(path, "malformed JSON: nested too deeply") from None
+    return load_json(path, strip_jsonc(text))
+
+
+def strip_trailing_commas(text: str) -> str:
+    """`text` without the commas that directly precede `]` or `}` outside strings."""
+    pieces: list[str] = []
+    kept_from = 0
+    for match in _TRAILING_COMMA.finditer(text):
+        comma = match.start()
+        line_start = text.rfind("\n", 0, comma) + 1
+        before = text[line_start:comma]
+        if "\\" in before:
+            before = _ESCAPE.sub("", before)
+        if before.count('"') % 2 == 0:
+            pieces.append(text[kept_from:comma])
+            kept_from = comma + 1
+    pieces.append(text[kept_from:])
+    return "".join(pieces)
+
+
+def strip_jsonc(text: str) -> str:
+    """`text` without comments and trailing commas; strings and newlines are kept."""
+    without_comments = _STRING_OR_COMMENT.sub(_keep_strings_blank_comments, text)
+    return _STRING_OR_TRAILING_COMMA.sub(_keep_strings, without_comments)
+
+
+def _keep_strings_blank_comments(match: re.Match[str]) -> str:
+    found = match.group()
+    if found.startswith('"'):
+        return found
+    return "\n" * found.count("\n") if found.startswith("/*") else ""
+
+
+def _keep_strings(match: re.Match[str]) -> str:
+    found = match.group()
+    return found if found.startswith('"') else ""
+
+
+def _decode_error(path: Path, text: str, error: json.JSONDecodeError) -> LockfileError:
+    if not text.strip():
+        return LockfileError(path, "empty file")
+    if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+        return LockfileError(path, "truncated: the JSON ends before it is complete", error.lineno)
+    return LockfileError(path, f"malformed JSON: {error.msg}", error.lineno)
+
+
+def opening_keys(text: str, start: int = 0) -> tuple[list[str], list[int]]:
+    """Every `"key": {` or `"key": [` that starts a line, from `start`: keys and their lines.
+
+    One regex pass and one newline count over the text; escaped keys are decoded.
+    """
+    keys: list[str] = []
+    offsets: list[int] = []
+    for match in _KEY_OPENING.finditer(text, start):
+        key = match.group(1)
+        keys.append(_unescape(key) if "\\" in key else key)
+        offsets.append(match.start(1))
+    return keys, line_of_offsets(text, offsets)
+
+
+def member_lines(text: str, container: str) -> dict[str, int]:
+    """Line of each member key of the pretty-printed top-level object `"container": {`.
+
+    Finds the members by their indentation with `str.find`, which is much faster than a
+    regex over the whole text. Returns {} when the text is not laid out one member per
+    line (minified JSON): lines are then unknown, never wrong.
+    """
+    at = text.find(f'"{container}"')
+    opening = text.find("\n", at) if at >= 0 else -1
+    if opening < 0:
+        return {}
+    parent_indent = text[text.rfind("\n", 0, at) + 1 : at]
+    indent_end = opening + 1
+    while indent_end < len(text) and text[indent_end] in " \t":
+        indent_end += 1
+    if text[indent_end : indent_end + 1] != '"' or parent_indent.strip():
+        return {}
+    needle = text[opening:indent_end] + '"'
+    end = text.find("\n" + parent_indent + "}", opening)
+    end = len(text) if end < 0 else end
+    keys: list[str] = []
+    offsets: list[int] = []
+    position = text.find(needle, opening, end)
+    while position >= 0:
+        start = position + len(needle)
+        close = text.find('"', start)
+        key = text[start:close]
+        if key.endswith("\\") or "\\" in key:
+            match = _KEY_OPENING.match(text, position + 1)
+            key = _unescape(match.group(1)) if match else key
+        keys.append(key)
+        offsets.append(start)
+        position = text.find(needle, close, end)
+    return dict(zip(keys, line_of_offsets(text, offsets), strict=True))
+
+
+def first_lines(text: str, wanted: Collection[str], start: int = 0) -> dict[str, int]:
+    """Line of the first opening `"key":` (see `opening_keys`) for each key in `wanted`."""
+    lines: dict[str, int] = {}
+    keys, numbers = opening_keys(text, start)
+    for key, line in zip(keys, numbers, strict=True):
+        if key in wanted and key not in lines:
+            lines[key] = line
+    return lines
+
+
+def _unescape(raw: str) -> str:
+    try:
+        decoded = json.loads(f'"{raw}"')
+    except ValueError:
+        return raw
+    return decoded if isinstance(decoded, str) else raw
+
+
+def line_of_offsets(text: str, offsets: list[int]) -> list[int]:
+    """1-based line numbers of ascending character `offsets` in `text`, in one pass."""
+    lines: list[int] = []
+    line, previous = 1, 0
+    for offset in offsets:
+        line += text.count("\n", previous, offset)
+        previous = offset
+        lines.append(line)
+    return lines

@@ -1,0 +1,220 @@
+"""package-lock.json / npm-shrinkwrap.json: lockfileVersion 1, 2 and 3.
+
+Versions 2 and 3 are read from the `packages` map, keyed by install location
+(`node_modules/a/node_modules/b`, `packages/api`). Every key outside `node_modules` is a
+project folder: the root (`""`) or a workspace / linked folder, and becomes an `Importer`.
+A `link: true` entry (`node_modules/@mono/a -> packages/a`) makes edges that reach it
+point at the importer of its target. A declared dependency of an entry is found the way
+Node finds it: `<entry>/node_modules/<dep>`, then in each folder above.
+
+Decisions where npm's format leaves room:
+- `devOptional` packages are neither dev nor optional (some path avoids each flag).
+- `hasInstallScript` absent in v2/v3 means False (npm always writes it when true);
+  v1 does not record it, so v1 packages have None.
+- A declared dependency with no entry (an optional or peer dependency that was not
+  installed, a platform package) is skipped.
+Version 1 (nested `dependencies` with `requires`) lives in `_npm_v1`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reviewer.errors import LockfileError
+from reviewer.graph.model import (
+    Edge,
+    Graph,
+    Importer,
+    LockfileInfo,
+    Package,
+    importer_node,
+)
+from reviewer.lockfiles._json import load_json, member_lines
+from reviewer.lockfiles.manifest import (
+    check_root_in_sync,
+    declared_edges,
+    declared_names,
+    printable,
+)
+from reviewer.lockfiles.sources import source_of
+
+SUPPORTED_VERSIONS = (1, 2, 3)
+NODE_MODULES = "node_modules/"
+
+def parse(path: Path, text: str) -> Graph:
+    """Parse a package-lock.json or npm-shrinkwrap.json. Raises LockfileError."""
+    data = load_json(path, text)
+    if not isinstance(data, dict):
+        raise LockfileError(path, "not a JSON object")
+    version = lockfile_version(path, text, data)
+    graph = Graph(LockfileInfo(path=path, format="npm", version=str(version)))
+    if version == 1:
+        from reviewer.lockfiles._npm_v1 import build_v1
+
+        build_v1(graph, path, text, data)
+    else:
+        _build_from_packages(graph, path, text, data)
+    return graph
+
+
+def lockfile_version(path: Path, text: str, data: dict[str, Any]) -> int:
+    """The lockfileVersion, checked to be one this module reads."""
+    version = data.get("lockfileVersion")
+    if version is None:
+        raise LockfileError(path, "no lockfileVersion: not a package-lock.json written by npm")
+    if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
+        shown = printable(str(version))[:40]
+        line = text.count("\n", 0, max(text.find('"lockfileVersion"'), 0)) + 1
+        raise LockfileError(path, f"unknown lockfileVersion {shown} (reviewer reads 1, 2 and 3)", line)
+    return int(version)
+
+
+def is_project_folder(location: str) -> bool:
+    """True for the root and workspace / linked folders, False for installed packages."""
+    return not location.startswith(NODE_MODULES) and "/" + NODE_MODULES not in location
+
+
+def name_from_location(location: str) -> str:
+    """`node_modules/a/node_modules/@s/b` -> `@s/b`."""
+    at = location.rfind(NODE_MODULES)
+    return location[at + len(NODE_MODULES) :] if at >= 0 else location
+
+
+def parent_folder(location: str) -> str:
+    """The folder whose node_modules Node searches after `location`'s own ("" at the top)."""
+    at = location.rfind("/" + NODE_MODULES)
+    if at >= 0:
+        return location[:at]
+    if location.startswith(NODE_MODULES):
+        return ""
+    slash = location.rfind("/")
+    return location[:slash] if slash >= 0 else ""
+
+
+def resolve_location(entries: dict[str, Any], location: str, name: str) -> str | None:
+    """Where Node finds `name` required from the package or project folder at `location`."""
+    folder = location
+    while True:
+        candidate = f"{folder}/{NODE_MODULES}{name}" if folder else NODE_MODULES + name
+        if candidate in entries:
+            return candidate
+        if not folder:
+            return None
+        folder = parent_folder(folder)
+
+
+def _build_from_packages(graph: Graph, path: Path, text: str, data: dict[str, Any]) -> None:
+    entries = data.get("packages")
+    if not isinstance(entries, dict):
+        raise LockfileError(path, '"packages" is missing or not an object')
+    lines = member_lines(text, "packages")
+    for location, entry in entries.items():
+        if not isinstance(entry, dict):
+            raise LockfileError(
+                path, f'packages entry "{printable(location)}" is not an object', lines.get(location)
+            )
+    node_of = _add_nodes(graph, path, entries, lines)
+    for location, entry in entries.items():
+        source = node_of.get(location)
+        if source is None or entry.get("link") is True:
+            continue
+        _add_entry_edges(
+            graph, entries, node_of, location, source, entry, is_project_folder(location)
+        )
+    root = entries.get("")
+    check_root_in_sync(path, declared_names(root) if isinstance(root, dict) else None)
+
+
+def _add_nodes(
+    graph: Graph, path: Path, entries: dict[str, Any], lines: dict[str, int]
+) -> dict[str, str]:
+    """Add importers and packages; return location -> node id (links point at their target)."""
+    node_of: dict[str, str] = {}
+    root = entries.get("", {})
+    graph.add_importer(Importer(".", _str(root.get("name")), _str(root.get("version"))))
+    node_of[""] = importer_node(".")
+    links: dict[str, str] = {}
+    for location, entry in entries.items():
+        if not location:
+            continue
+        if entry.get("link") is True:
+            links[location] = _str(entry.get("resolved")) or ""
+        elif not is_project_folder(location):
+            package = _package(path, location, entry, lines.get(location))
+            node_of[location] = graph.add_package(package).key
+        else:
+            graph.add_importer(Importer(location, _str(entry.get("name")), _str(entry.get("version"))))
+            node_of[location] = importer_node(location)
+    for location, target in links.items():
+        if not target:
+            raise LockfileError(path, f'link "{printable(location)}" has no resolved target',
+                                lines.get(location))
+        if target not in node_of:
+            graph.add_importer(Importer(target, name_from_location(location)))
+            node_of[target] = importer_node(target)
+        node_of[location] = node_of[target]
+    return node_of
+
+
+def _package(path: Path, location: str, entry: dict[str, Any], line: int | None) -> Package:
+    version = entry.get("version")
+    if not isinstance(version, str) or not version:
+        raise LockfileError(path, f'packages entry "{printable(location)}" has no version', line)
+    installed_as = name_from_location(location)
+    name = _str(entry.get("name")) or installed_as
+    resolved = _str(entry.get("resolved"))
+    return Package(
+        name=name,
+        version=version,
+        integrity=_str(entry.get("integrity")),
+        resolved=resolved,
+        source=source_of(resolved),
+        dev=entry.get("dev") is True,
+        optional=entry.get("optional") is True,
+        peer=entry.get("peer") is True,
+        bundled=entry.get("inBundle") is True,
+        os=string_tuple(entry.get("os")),
+        cpu=string_tuple(entry.get("cpu")),
+        has_install_script=entry.get("hasInstallScript") is True,
+        license=license_text(entry.get("license")),
+        aliases=(installed_as,) if installed_as != name else (),
+        line=line,
+    )
+
+
+def _add_entry_edges(
+    graph: Graph,
+    entries: dict[str, Any],
+    node_of: dict[str, str],
+    location: str,
+    source: str,
+    entry: dict[str, Any],
+    is_importer: bool,
+) -> None:
+    for name, spec, kind in declared_edges(entry, include_dev=is_importer):
+        found = resolve_location(entries, location, name)
+        target = node_of.get(found) if found is not None else None
+        if target is not None:
+            graph.add_edge(Edge(source, target, name, spec, kind))
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def string_tuple(value: object) -> tuple[str, ...]:
+    """`os`/`cpu`: a list of strings or a single string, as a tuple."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
+
+
+def license_text(value: object) -> str | None:
+    """A license string, or the `type` of an old-style `{"type": ...}` object."""
+    if isinstance(value, dict):
+        value = value.get("type")
+    return value if isinstance(value, str) and value else None
+
