@@ -1,0 +1,119 @@
+"""`reviewer review --base REV [PATH]`: only what changed since a base lockfile, with A->B signals.
+
+    reviewer review --base REV [PATH] [--base-lockfile FILE] [--head REV]
+                    [--format text|json|markdown] [--fail-on SEVERITY] [--diff] [--tui]
+
+Without `--format`, in an interactive terminal (or with `--tui`), the change set opens in
+the TUI's review mode through `open_in_tui`; otherwise a report is printed. Exit 0, or 1
+when a change has a finding at or above `--fail-on`, or 2 on a usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from reviewer.cli.common import add_path_argument, project_dir
+from reviewer.cli.exit_codes import ExitCode
+from reviewer.signals.finding import Severity
+
+if TYPE_CHECKING:
+    from reviewer.graph import Graph
+    from reviewer.review.changes import ChangeSet
+
+FORMATS = ("text", "json", "markdown")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_path_argument(parser)
+    base = parser.add_argument_group("what to compare")
+    base.add_argument("--base", metavar="REV",
+                      help="git revision whose committed lockfile is the base (e.g. HEAD~1, main)")
+    base.add_argument("--base-lockfile", metavar="FILE",
+                      help="a lockfile on disk to use as the base instead of --base REV")
+    base.add_argument("--head", metavar="REV",
+                      help="git revision whose lockfile is the head (default: the working tree)")
+    output = parser.add_argument_group("output")
+    output.add_argument("--format", choices=FORMATS, default=None,
+                        help="print a report in this format (default: the TUI in a terminal, "
+                             "else text)")
+    output.add_argument("--fail-on", metavar="SEVERITY", type=_severity, default=None,
+                        help="exit 1 when a change has a finding at or above SEVERITY "
+                             "(info, low, moderate, high, critical)")
+    output.add_argument("--diff", action="store_true",
+                        help="include the file list and unified diff of each changed package "
+                             "(fetches tarballs)")
+    output.add_argument("--tui", action="store_true", help="open the change set in the TUI")
+
+
+def _severity(text: str) -> Severity:
+    try:
+        return Severity.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reviewer.errors import UsageError
+    from reviewer.review.base import load_review_graphs
+    from reviewer.review.changes import compute_changes
+
+    if args.tui and args.format:
+        raise UsageError("--tui and --format exclude each other")
+    graphs = load_review_graphs(
+        project_dir(args),
+        lockfile=Path(args.lockfile) if args.lockfile else None,
+        base_rev=args.base,
+        base_lockfile=Path(args.base_lockfile) if args.base_lockfile else None,
+        head_rev=args.head,
+    )
+    change_set = compute_changes(graphs.base, graphs.head)
+    note = graphs.format_note()
+    if args.tui or (args.format is None and sys.stdout.isatty()):
+        opened = open_in_tui(change_set, graphs.head, args)
+        if opened is not None:
+            return opened
+    if note and not args.quiet:
+        print(f"reviewer: note: {note}", file=sys.stderr)
+
+    from reviewer.review.report import ReviewReport
+
+    report = ReviewReport.build(
+        change_set, {}, graphs.base_label, graphs.head_label, notes=(note,) if note else ()
+    )
+    sys.stdout.write(_render(report, args.format or "text", verbose=args.verbose))
+    return ExitCode.FOUND if report.fails(args.fail_on) else ExitCode.OK
+
+
+def _render(report: object, fmt: str, *, verbose: bool) -> str:
+    from reviewer.review.report import ReviewReport
+
+    assert isinstance(report, ReviewReport)
+    if fmt == "json":
+        from reviewer.formats.review_json import format_review_json
+
+        return format_review_json(report)
+    if fmt == "markdown":
+        from reviewer.formats.review_markdown import format_review_markdown
+
+        return format_review_markdown(report)
+    from reviewer.formats.review_text import format_review_text
+
+    return format_review_text(report, verbose=verbose)
+
+
+def open_in_tui(changes: ChangeSet, head_graph: Graph, args: argparse.Namespace) -> int | None:
+    """Open the TUI in review mode on `changes`; return the exit code, or None when the TUI
+    cannot show them (the caller then prints the text report).
+
+    HOOK FOR THE TUI: replace this body. `changes` is the ChangeSet (see
+    reviewer/review/changes.py for its API), `head_graph` the head lockfile's graph, `args`
+    the parsed command line (`args.base`, `args.base_lockfile`, `args.head`, `args.path`,
+    the common registry options).
+    """
+    print("reviewer: review mode in the TUI is not available yet; printing the text report",
+          file=sys.stderr)
+    return None

@@ -1,0 +1,70 @@
+"""`reviewer review --format text`: plain text for a terminal or a CI log.
+
+Every untrusted string (names, versions, summaries, file paths, patches) goes through
+`printable`, so control characters and escape sequences are shown escaped, never obeyed.
+"""
+
+from __future__ import annotations
+
+from reviewer.lockfiles.manifest import printable
+from reviewer.review.changes import ChangeKind
+from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport
+
+INDENT = "    "
+
+
+def format_review_text(report: ReviewReport, *, verbose: bool = False) -> str:
+    lines = [
+        f"review: {printable(report.base_label)} -> {printable(report.head_label)}",
+        report.counts_line(),
+    ]
+    lines += [f"note: {printable(note)}" for note in report.notes]
+    republished = [c for c in report.changes if c.change.kind is ChangeKind.REPUBLISHED]
+    if republished:
+        names = ", ".join(printable(c.change.package.key) for c in republished)
+        lines.append(f"WARNING: republished with different content at the same version: {names}")
+    for reviewed in report.by_risk():
+        lines.append("")
+        lines += _change_lines(reviewed, verbose)
+    return "\n".join(lines) + "\n"
+
+
+def _change_lines(reviewed: ReviewedChange, verbose: bool) -> list[str]:
+    change = reviewed.change
+    level = f"  [{reviewed.severity}]" if reviewed.severity is not None else ""
+    lines = [f"{printable(change.name)} {printable(change.arrow)}  {change.kind}{level}"]
+    if change.reason:
+        lines.append(f"{INDENT}{printable(change.reason)}")
+    if change.dependents:
+        lines.append(f"{INDENT}required by: {printable(', '.join(change.dependents))}")
+    for finding in reviewed.sorted_findings():
+        state = "unknown" if finding.unknown else str(finding.severity)
+        lines.append(f"{INDENT}{state:<9} {finding.id:<20} {printable(finding.summary)}")
+        if verbose:
+            lines += [
+                f"{INDENT * 2}{printable(e.file or '')}{':' + str(e.line) if e.line else ''}"
+                f" {printable(e.text or '')}".rstrip()
+                for e in finding.evidence
+            ]
+    if reviewed.diff is not None:
+        lines += _diff_lines(reviewed.diff)
+    return lines
+
+
+def _diff_lines(diff: PackageDiff) -> list[str]:
+    if diff.error:
+        return [f"{INDENT}diff: unavailable ({printable(diff.error)})"]
+    if not diff.files:
+        return [f"{INDENT}diff: no file differs"]
+    lines = [f"{INDENT}files:"]
+    for file in diff.files:
+        sizes = f"{_size(file.old_size)} -> {_size(file.new_size)}"
+        lines.append(f"{INDENT * 2}{file.status:<8} {printable(file.path)}  ({sizes})")
+    for file in diff.files:
+        if file.patch:
+            lines += [f"{INDENT * 2}{printable(line)}" for line in file.patch.splitlines()]
+    return lines
+
+
+def _size(size: int | None) -> str:
+    return "-" if size is None else f"{size} B"

@@ -1,0 +1,111 @@
+"""What `reviewer review` prints: each change with its signals (and file diff when asked).
+
+`ReviewReport` is the input of the pure formatters in `reviewer/formats/review_*.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from reviewer.review.changes import Change, ChangeKind, ChangeSet
+from reviewer.signals.finding import Finding, Severity
+
+REPUBLISH_SEVERITY = Severity.HIGH
+"""A republish (same version, other bytes) counts as this severity for `--fail-on` and
+sorting, on top of whatever signals the change has: it is always loud."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """One file of a package that differs between the base and head versions."""
+
+    path: str
+    """Path inside the package (untrusted text)."""
+    status: str
+    """"added", "removed" or "modified"."""
+    old_size: int | None
+    new_size: int | None
+    patch: str | None = None
+    """Unified diff of a text file (untrusted text); None for binary or too-large files."""
+
+
+@dataclass(frozen=True, slots=True)
+class PackageDiff:
+    """The file-level difference between the base and head tarballs of one change."""
+
+    files: tuple[FileChange, ...]
+    error: str | None = None
+    """Why the diff could not be made (a fetch or integrity failure); files is then empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewedChange:
+    """One change with the findings the signals engine raised for it."""
+
+    change: Change
+    findings: tuple[Finding, ...] = ()
+    diff: PackageDiff | None = None
+    """Present only when the diff was asked for (`--diff`)."""
+
+    @property
+    def severity(self) -> Severity | None:
+        """The highest severity among decided findings (and a republish); None when none."""
+        levels = [f.severity for f in self.findings if not f.unknown]
+        if self.change.kind is ChangeKind.REPUBLISHED:
+            levels.append(REPUBLISH_SEVERITY)
+        return max(levels) if levels else None
+
+    def sorted_findings(self) -> list[Finding]:
+        """Highest severity first, decided before unknown, then by id."""
+        return sorted(self.findings, key=lambda f: (f.unknown, -f.severity, f.id, f.summary))
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewReport:
+    """Everything a formatter needs."""
+
+    changes: tuple[ReviewedChange, ...]
+    base_label: str
+    head_label: str
+    notes: tuple[str, ...] = ()
+    """One-line remarks for the reader (mixed formats, offline gaps)."""
+    counts: Mapping[ChangeKind, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        change_set: ChangeSet,
+        findings: Mapping[str, tuple[Finding, ...]],
+        base_label: str,
+        head_label: str,
+        *,
+        diffs: Mapping[str, PackageDiff] | None = None,
+        notes: tuple[str, ...] = (),
+    ) -> ReviewReport:
+        """Join a change set with findings and diffs keyed by `Change.id`."""
+        reviewed = tuple(
+            ReviewedChange(c, findings.get(c.id, ()), (diffs or {}).get(c.id)) for c in change_set
+        )
+        return cls(reviewed, base_label, head_label, notes, change_set.counts())
+
+    @property
+    def severity(self) -> Severity | None:
+        levels = [c.severity for c in self.changes if c.severity is not None]
+        return max(levels) if levels else None
+
+    def fails(self, threshold: Severity | None) -> bool:
+        """True when some change reaches `threshold` (`--fail-on`); never without one."""
+        return threshold is not None and self.severity is not None and self.severity >= threshold
+
+    def by_risk(self) -> list[ReviewedChange]:
+        """Changes with the riskiest first (stable: the change-set order within a level)."""
+        return sorted(self.changes, key=lambda c: -1 if c.severity is None else -c.severity)
+
+    def counts_line(self) -> str:
+        """`5 changes: 2 upgraded, 1 added, ...` (or `no changes`)."""
+        total = sum(self.counts.values())
+        if not total:
+            return "no changes"
+        parts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
+        return f"{total} change{'s' if total != 1 else ''}: {parts}"
