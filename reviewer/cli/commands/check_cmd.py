@@ -1,0 +1,148 @@
+"""`reviewer check [PATH] [--format text|json|sarif]`: the CI gate over the policy.
+
+Exit 0 when nothing violates the policy, 1 when something does, 2 on a usage or input
+error. Works offline from the lockfile alone: install scripts come from the lockfile
+(cached registry metadata fills gaps when present), advisories from
+`reviewer-advisories.json` (written by `reviewer audit import`), and review signals are
+evaluated only when the signals part can compute them from cached metadata.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reviewer.cli.common import add_path_argument
+
+if TYPE_CHECKING:
+    from reviewer.check import Advisory, CheckResult
+    from reviewer.graph.model import Graph
+    from reviewer.signals.finding import Finding
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from reviewer.policy.store import add_policy_argument
+
+    add_path_argument(parser)
+    parser.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                        help="output format (default: text)")
+    add_policy_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reviewer.check import run_check
+    from reviewer.cli.common import load_project_graph, project_dir
+    from reviewer.policy.decisions import script_facts
+    from reviewer.policy.store import PolicyStore, policy_path_from_args
+
+    graph = load_project_graph(args)
+    policy = PolicyStore.load(policy_path_from_args(args))
+    project = project_dir(args)
+    result = run_check(graph, policy, script_facts(graph, project),
+                       advisories=imported_advisories(graph, project),
+                       findings=cached_findings(graph, args))
+    lockfile = graph.lockfile.path
+    if args.format == "json":
+        json.dump(to_json(result, lockfile, policy.path), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "sarif":
+        from reviewer.formats.sarif import to_sarif
+
+        json.dump(to_sarif(result, lockfile), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(to_text(result, lockfile, policy.path, args.quiet))
+    return 0 if result.ok else 1
+
+
+def imported_advisories(graph: Graph, project: Path) -> list[Advisory]:
+    """Advisories from `reviewer audit import`, one per affected locked version."""
+    from reviewer.check import Advisory
+
+    try:
+        from reviewer import audit
+    except ImportError:
+        return []
+    loader = getattr(audit, "load_advisories", None)
+    if loader is None:
+        return []
+    out = []
+    for advisory in loader(project):
+        versions = list(getattr(advisory, "affected_versions", ()) or ())
+        if not versions:
+            versions = _locked_in_range(graph, advisory.package, advisory.vulnerable_range)
+        out += [Advisory(advisory.id, advisory.package, version, advisory.severity,
+                         advisory.title) for version in versions
+                if f"{advisory.package}@{version}" in graph.packages]
+    return out
+
+
+def _locked_in_range(graph: Graph, name: str, range_text: str) -> list[str]:
+    from reviewer.semver import satisfies
+
+    return [p.version for p in graph.find(name) if satisfies(p.version, range_text)]
+
+
+def cached_findings(graph: Graph, args: argparse.Namespace) -> Iterable[Finding] | None:
+    """Review signals from cached registry metadata, or None when they cannot be computed.
+
+    Uses `reviewer.signals.engine.cached_findings(graph, cache_dir=..., registry=...)` when
+    the signals part provides it; never fetches anything.
+    """
+    try:
+        from reviewer.signals import engine  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    compute: Any = getattr(engine, "cached_findings", None)
+    if compute is None:
+        return None
+    return compute(graph, cache_dir=getattr(args, "cache_dir", None),
+                   registry=getattr(args, "registry", None))
+
+
+def _plain(text: str) -> str:
+    """Untrusted text for a terminal: control characters shown escaped, never interpreted."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool = False) -> str:
+    lines = []
+    if result.ok:
+        lines.append(f"reviewer check: OK - {result.packages_checked} packages in {lockfile} "
+                     f"satisfy {policy_path}")
+    else:
+        lines.append(f"reviewer check: {len(result.violations)} violation(s) in {lockfile} "
+                     f"(policy {policy_path})")
+        for violation in result.violations:
+            where = f"{lockfile.name}:{violation.line}" if violation.line else lockfile.name
+            lines.append(f"  {violation.rule:<20} {_plain(violation.package)}  [{where}]")
+            lines.append(f"      {_plain(violation.message)}")
+        counts = ", ".join(f"{rule}: {n}" for rule, n in result.counts().items())
+        lines.append(f"by rule: {counts}")
+    if not quiet:
+        if result.unknown_scripts:
+            lines.append(f"note: {len(result.unknown_scripts)} package(s): neither the lockfile "
+                         "nor cached metadata says whether they have install scripts "
+                         "(run `reviewer scan` to fill the cache); they were not checked for scripts")
+        if not result.signals_evaluated:
+            lines.append("note: review signals not evaluated (no cached signal data); "
+                         "policy, pins, sources and imported advisories were checked")
+    return "\n".join(lines) + "\n"
+
+
+def to_json(result: CheckResult, lockfile: Path, policy_path: Path) -> dict[str, object]:
+    return {
+        "ok": result.ok,
+        "lockfile": str(lockfile),
+        "policy": str(policy_path),
+        "packages_checked": result.packages_checked,
+        "advisories_checked": result.advisories_checked,
+        "signals_evaluated": result.signals_evaluated,
+        "violations": [v.to_json() for v in result.violations],
+        "counts": result.counts(),
+        "unknown_install_scripts": result.unknown_scripts,
+    }
