@@ -1,0 +1,68 @@
+"""trust-downgrade, with pnpm `trustPolicy: no-downgrade` semantics.
+
+Trust rank per version (pnpm `failIfTrustDowngraded`): trusted publisher
+(`_npmUser.trustedPublisher`) 2 > provenance attestation (`dist.attestations`) 1 > none 0.
+A version is downgraded when any earlier release (by publish time; prereleases ignored
+when judging a stable version) had a higher rank. A metadata-shape check, not crypto.
+"""
+
+from __future__ import annotations
+
+from reviewer.registry.documents import Packument, VersionManifest
+from reviewer.signals.common import NOT_PROVIDED, unknown
+from reviewer.signals.finding import Evidence, Finding, Severity
+from reviewer.signals.history import earlier_versions
+
+SIGNAL = "trust-downgrade"
+RANK_NAMES = {0: "no provenance", 1: "provenance", 2: "trusted publisher"}
+
+
+def trust_rank(manifest: VersionManifest) -> int | None:
+    """2 trusted publisher, 1 provenance, 0 neither; None when the registry cannot say."""
+    if manifest.publisher is not None and manifest.publisher.trusted_publisher:
+        return 2
+    if manifest.has_provenance:
+        return 1
+    if manifest.has_provenance is None and manifest.publisher is None:
+        return None
+    return 0
+
+
+def trust_downgrade(package: str, packument: Packument, version: str) -> Finding | None:
+    manifest = packument.version(version)
+    if manifest is None:
+        return unknown(SIGNAL, package, f"version {version} not in the registry document")
+    rank = trust_rank(manifest)
+    if rank is None:
+        return unknown(SIGNAL, package, f"provenance and publisher {NOT_PROVIDED}")
+    earlier, order = earlier_versions(packument, version, skip_prereleases=True)
+    best: tuple[int, str] | None = None
+    for v in earlier:
+        r = trust_rank(packument.versions[v])
+        if r is not None and r > rank and (best is None or r > best[0]):
+            best = (r, v)
+    if best is None:
+        return None
+    return trust_finding(package, best[1], best[0], version, rank, order)
+
+
+def trust_finding(package: str, old_version: str, old_rank: int, new_version: str, new_rank: int, order: str) -> Finding:
+    return Finding(
+        id=SIGNAL,
+        severity=Severity.HIGH,
+        summary=f"{new_version} has {RANK_NAMES[new_rank]}; {old_version} had {RANK_NAMES[old_rank]}",
+        package=package,
+        evidence=(Evidence(text=f"{old_version}: {RANK_NAMES[old_rank]}"),),
+        details={"from": old_version, "from_trust": RANK_NAMES[old_rank],
+                 "trust": RANK_NAMES[new_rank], "ordered_by": order},
+    )
+
+
+def trust_downgrade_between(package: str, old: VersionManifest, new: VersionManifest) -> Finding | None:
+    """A->B: B is less trusted than A."""
+    old_rank, new_rank = trust_rank(old), trust_rank(new)
+    if new_rank is None or old_rank is None:
+        return unknown(SIGNAL, package, f"provenance and publisher {NOT_PROVIDED}")
+    if new_rank >= old_rank:
+        return None
+    return trust_finding(package, old.version, old_rank, new.version, new_rank, "upgrade")
