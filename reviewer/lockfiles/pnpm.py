@@ -37,6 +37,7 @@ from reviewer.graph.model import (
     importer_node,
 )
 from reviewer.graph.queries import derive_flags
+from reviewer.lockfiles._edges import add_edge
 from reviewer.lockfiles._yaml import YamlDocument, is_true, load_yaml
 from reviewer.lockfiles.manifest import MANIFEST_NAME, check_root_in_sync, printable, read_manifest
 from reviewer.lockfiles.sources import source_of, split_name_spec
@@ -241,10 +242,7 @@ class _Builder:
         return key
 
     def _add_edge(self, source: str, target: str, name: str, spec: str, kind: DepKind) -> None:
-        self.graph.add_edge(Edge(source=source, target=target, name=name, spec=spec, kind=kind))
-        package = self.graph.packages.get(target)
-        if package is not None and package.name != name and name not in package.aliases:
-            package.aliases = (*package.aliases, name)
+        add_edge(self.graph, Edge(source=source, target=target, name=name, spec=spec, kind=kind))
 
     # -- importers ----------------------------------------------------------------------------
 
