@@ -1,0 +1,100 @@
+"""The bundled example behind `reviewer demo`: a project and its registry, fully offline.
+
+    bundle = load_demo()           # fresh writable copy of the project + a DemoProvider
+    graph = load_graph(bundle.project_dir)
+    findings = await review_all(graph, bundle.provider, bundle.settings())
+    ...
+    bundle.cleanup()               # or use `with load_demo() as bundle:`
+
+The project (`reviewer/demo/project/`) is a web shop with ~570 locked packages: a real
+npm tree (names, versions and integrity from a real lockfile) plus planted stories —
+a maintainer takeover adding a postinstall that downloads and runs code, a trust
+downgrade, a typosquat, deprecations, advisories (`audit.json`, and the provider's bulk
+advisory answer), a node-gyp native module, a release from two days ago and benign install
+scripts. `bundle.provider.stories` names the package telling each story. Regenerate
+the data with `python -m reviewer.demo.generate`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewer.demo.provider import DemoProvider
+
+if TYPE_CHECKING:
+    from reviewer.signals.settings import ReviewSettings
+
+PROJECT_DIR_NAME = "acme-storefront"
+AUDIT_REPORT_NAME = "audit.json"
+
+
+@dataclass
+class DemoBundle:
+    project_dir: Path
+    """A fresh, writable copy of the bundled project (policy files can be saved here)."""
+    provider: DemoProvider
+    demo_registry_url: str
+    """The registry the lockfile's `resolved` URLs name (https://registry.npmjs.org/)."""
+    _temp_root: Path | None = field(default=None, repr=False)
+
+    @property
+    def audit_report(self) -> Path:
+        """The project's `npm audit --json` report (auditReportVersion 2)."""
+        return self.project_dir / AUDIT_REPORT_NAME
+
+    def settings(self, **overrides: object) -> ReviewSettings:
+        """Review settings for the demo: its registry, its project dir, the provider's clock."""
+        from reviewer.signals.settings import ReviewSettings
+
+        values: dict[str, object] = {
+            "registry_for": self.provider.registry_for,
+            "project_dir": self.project_dir,
+            "now": self.provider.now,
+        }
+        values.update(overrides)
+        return ReviewSettings(**values)  # type: ignore[arg-type]
+
+    def cleanup(self) -> None:
+        """Remove the temporary copy made by `load_demo` (nothing when a target was given)."""
+        if self._temp_root is not None:
+            shutil.rmtree(self._temp_root, ignore_errors=True)
+            self._temp_root = None
+
+    def __enter__(self) -> DemoBundle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cleanup()
+
+
+def _copy_tree(source: Traversable, target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for item in source.iterdir():
+        if item.name.startswith(".") or item.name == "__pycache__":
+            continue
+        if item.is_dir():
+            _copy_tree(item, target / item.name)
+        else:
+            (target / item.name).write_bytes(item.read_bytes())
+
+
+def load_demo(target: Path | None = None, now: datetime | None = None) -> DemoBundle:
+    """Copy the bundled project into `target` (default: a new temporary directory, removed
+    by `cleanup()`) and open the bundled registry. `now` fixes the provider's clock."""
+    temp_root: Path | None = None
+    if target is None:
+        temp_root = Path(tempfile.mkdtemp(prefix="reviewer-demo-"))
+        target = temp_root / PROJECT_DIR_NAME
+    _copy_tree(files("reviewer.demo") / "project", target)
+    provider = DemoProvider(now=now)
+    return DemoBundle(target, provider, provider.registry_url, temp_root)
+
+
+__all__ = ["DemoBundle", "DemoProvider", "load_demo"]

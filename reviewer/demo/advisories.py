@@ -87,3 +87,20 @@ def npm_audit_report(lock: Json) -> Json:
         "vulnerabilities": dict(sorted(vulns.items())),
         "metadata": {"vulnerabilities": summary, "dependencies": _counts(packages)},
     }
+
+
+def bulk_advisories() -> dict[str, list[Json]]:
+    """The demo's advisories in the registry bulk endpoint's answer shape
+    (`{name: [{id, url, title, severity, vulnerable_versions, cwe, cvss}]}`)."""
+    answer: dict[str, list[Json]] = {}
+    for advisory in ADVISORIES:
+        answer.setdefault(str(advisory["name"]), []).append({
+            "id": advisory["source"],
+            "url": advisory["url"],
+            "title": advisory["title"],
+            "severity": advisory["severity"],
+            "vulnerable_versions": advisory["range"],
+            "cwe": advisory["cwe"],
+            "cvss": advisory["cvss"],
+        })
+    return answer

@@ -2,7 +2,8 @@
 
 Deterministic: the same base lockfile and seed give byte-identical files. Writes
 `reviewer/demo/project/` (package.json, package-lock.json, audit.json) and
-`reviewer/demo/registry/` (index.json, packuments/*.json, tarballs/*.tgz).
+`reviewer/demo/registry/` (index.json, advisories.json in the registry bulk-advisory
+answer shape, packuments/*.json, tarballs/*.tgz).
 
 The ordinary packages are the closure of a few direct dependencies in a real lockfile
 (`--base`, default: the large-npm corpus lockfile; when that is absent, the ordinary
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.demo import build, ordinary, stories, tree
-from reviewer.demo.advisories import npm_audit_report
+from reviewer.demo.advisories import bulk_advisories, npm_audit_report
 
 DEMO_DIR = Path(__file__).resolve().parent
 DEFAULT_BASE = Path("/work/shared/corpus/large-npm/package-lock.json")
@@ -184,6 +185,19 @@ def _name_of(path: str) -> str:
     return path.rsplit("node_modules/", 1)[-1]
 
 
+def _real_stories(packages: dict[str, Json]) -> dict[str, str]:
+    """Stories told by real packages of the tree: advisories and real deprecations."""
+    def key(path: str) -> str:
+        return f"{_name_of(path)}@{packages[path]['version']}"
+
+    return {
+        "advisory": key("node_modules/webpack-dev-server"),
+        "advisory-transitive": key("node_modules/resolve-url-loader/node_modules/postcss"),
+        "deprecated-real": key("node_modules/inflight"),
+        "install-script-real": key("node_modules/sqlite3"),
+    }
+
+
 def write_bundle(out: Path, seed: str, base: dict[str, Json]) -> dict[str, int]:
     tarballs: dict[tuple[str, str], build.BuiltTarball] = {}
     for package in stories.PLANTED:
@@ -216,6 +230,7 @@ def write_bundle(out: Path, seed: str, base: dict[str, Json]) -> dict[str, int]:
         "packuments": {},
         "tarballs": {},
     }
+    index["stories"].update(_real_stories(lock["packages"]))
     documents: dict[str, Json] = {}
     for package in stories.PLANTED:
         built = {v.version: tarballs.get((package.name, v.version)) for v in package.versions}
@@ -230,6 +245,8 @@ def write_bundle(out: Path, seed: str, base: dict[str, Json]) -> dict[str, int]:
         file_name = f"tarballs/{build.file_stem(name)}-{version}.tgz"
         (registry / file_name).write_bytes(built.data)
         index["tarballs"][f"{name}@{version}"] = {"file": file_name, "integrity": built.integrity}
+    (registry / "advisories.json").write_text(json.dumps(bulk_advisories(), indent=1) + "\n", encoding="utf-8")
+    index["advisories"] = "advisories.json"
     (registry / "index.json").write_text(json.dumps(index, indent=1) + "\n", encoding="utf-8")
     return {"packages": len(lock["packages"]) - 1, "packuments": len(documents), "tarballs": len(tarballs)}
 
