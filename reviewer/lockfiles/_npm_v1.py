@@ -27,6 +27,7 @@ class _KeyLines:
     """Lines of `"name": {` keys, consumed in document order as the tree is walked."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._keys, self._lines = opening_keys(text)
         self._next = 0
 
@@ -36,6 +37,15 @@ class _KeyLines:
                 self._next = index + 1
                 return self._lines[index]
         return None
+
+    def after_last(self, name: str) -> int | None:
+        """Line of the next `"name"` after the last key taken (for an entry that is no object)."""
+        previous = self._lines[self._next - 1] if self._next else 1
+        start = 0
+        for _ in range(previous - 1):
+            start = self._text.find("\n", start) + 1
+        found = self._text.find(f'"{name}"', start)
+        return None if found < 0 else self._text.count("\n", 0, found) + 1
 
 
 def build_v1(graph: Graph, path: Path, text: str, data: dict[str, Any]) -> None:
@@ -49,9 +59,10 @@ def build_v1(graph: Graph, path: Path, text: str, data: dict[str, Any]) -> None:
     stack: list[tuple[str, Any, Scopes]] = [(n, e, (top,)) for n, e in reversed(top.items())]
     while stack:
         name, entry, scopes = stack.pop()
-        line = key_lines.take(name)
         if not isinstance(entry, dict):
+            line = key_lines.after_last(name)
             raise LockfileError(path, f'dependencies entry "{printable(name)}" is not an object', line)
+        line = key_lines.take(name)
         package = graph.add_package(_package(path, name, entry, line))
         node_by_entry[id(entry)] = package.key
         children = entry.get("dependencies")

@@ -15,13 +15,15 @@ Keys are install paths: `a` is hoisted, `a/b` is the copy of `b` nested under `a
 package name (`@mono/api/zod`). A dependency `d` of key `a/b` is found like bun does:
 `a/b/d`, then `a/d`, then `d`.
 
-bun.lock does not record dev/optional/peer per package, nor install scripts: the edges
-carry the manifest section they come from and `derive_flags` sets the flags;
-`has_install_script` stays None. `bun.lockb` is refused in `detect.py`.
+bun.lock does not record dev/optional/peer per package: the edges carry the manifest
+section they come from and `derive_flags` sets the flags. Recent bun writes
+`hasInstallScript: true` in a package's info; its absence is not taken as False (older
+bun never wrote it), so `has_install_script` is True or None. `bun.lockb` is refused in `detect.py`.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +85,7 @@ def _lockfile_version(path: Path, text: str, data: dict[str, Any]) -> int:
     if version is None:
         raise LockfileError(path, "no lockfileVersion: not a bun.lock written by bun")
     if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
-        shown = printable(str(version))[:40]
+        shown = printable(json.dumps(version))[:40]
         line = text.count("\n", 0, max(text.find('"lockfileVersion"'), 0)) + 1
         raise LockfileError(
             path, f"unknown bun lockfileVersion {shown} (reviewer reads 0, 1 and 2)", line
@@ -169,6 +171,7 @@ def _package(
         resolved=resolved,
         source=source,
         bundled=info.get("bundled") is True,
+        has_install_script=True if info.get("hasInstallScript") is True else None,
         os=_platforms(info.get("os")),
         cpu=_platforms(info.get("cpu")),
         aliases=(installed_as,) if installed_as != name else (),

@@ -18,6 +18,7 @@ Version 1 (nested `dependencies` with `requires`) lives in `_npm_v1`.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ def lockfile_version(path: Path, text: str, data: dict[str, Any]) -> int:
     if version is None:
         raise LockfileError(path, "no lockfileVersion: not a package-lock.json written by npm")
     if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
-        shown = printable(str(version))[:40]
+        shown = printable(json.dumps(version))[:40]
         line = text.count("\n", 0, max(text.find('"lockfileVersion"'), 0)) + 1
         raise LockfileError(path, f"unknown lockfileVersion {shown} (reviewer reads 1, 2 and 3)", line)
     return int(version)

@@ -1,0 +1,70 @@
+"""Helpers for the npm and bun lockfile tests: corpus location, independent counts, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewer.errors import LockfileError
+from reviewer.graph import Graph
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def corpus(name: str) -> Path:
+    """A project of the shared lockfile corpus ($REVIEWER_CORPUS or ../shared/corpus)."""
+    root = Path(os.environ.get("REVIEWER_CORPUS", REPO.parent / "shared" / "corpus"))
+    project = root / name
+    if not project.is_dir():
+        pytest.fail(f"lockfile corpus project missing: {project} (set REVIEWER_CORPUS)")
+    return project
+
+
+def npm_keys_counted(lockfile: Path) -> set[str]:
+    """Distinct real name@version in a package-lock.json, counted straight from the JSON."""
+    data = json.loads(lockfile.read_text(encoding="utf-8"))
+    keys: set[str] = set()
+    if data["lockfileVersion"] == 1:
+        pending: list[dict[str, Any]] = [data.get("dependencies", {})]
+        while pending:
+            for name, entry in pending.pop().items():
+                version = entry["version"]
+                if version.startswith("npm:"):
+                    keys.add(version[4:])
+                else:
+                    keys.add(f"{name}@{version}")
+                pending.append(entry.get("dependencies", {}))
+        return keys
+    for location, entry in data["packages"].items():
+        if "node_modules/" not in location or entry.get("link"):
+            continue
+        name = entry.get("name") or location.rsplit("node_modules/", 1)[1]
+        keys.add(f"{name}@{entry['version']}")
+    return keys
+
+
+_BUN_ENTRY = re.compile(r'^    "[^"]+": \["([^"]+)"', re.MULTILINE)
+
+
+def bun_keys_counted(lockfile: Path) -> set[str]:
+    """Distinct resolutions (`name@version`) of a bun.lock's packages, by a line regex."""
+    text = lockfile.read_text(encoding="utf-8")
+    return {r for r in _BUN_ENTRY.findall(text) if "@workspace:" not in r}
+
+
+def lockfile_error(parse: Callable[[Path, str], Graph], path: Path, text: str) -> LockfileError:
+    """The LockfileError `parse` raises for `text` written at `path` (fails if none)."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LockfileError) as caught:
+        parse(path, text)
+    message = str(caught.value)
+    assert "\n" not in message, message
+    assert message.startswith(str(path)), message
+    return caught.value
