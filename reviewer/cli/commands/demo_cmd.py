@@ -1,0 +1,33 @@
+"""`reviewer demo`: the terminal UI on the bundled example project and registry, offline."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from reviewer.cli.commands.tui_cmd import add_ui_arguments, launch
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--into", metavar="DIR",
+                        help="copy the demo project into DIR and keep it (default: a temporary "
+                             "copy, removed on exit)")
+    add_ui_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    from reviewer.demo import load_demo
+    from reviewer.lockfiles import load_graph
+    from reviewer.session import ReviewSession
+
+    bundle = load_demo(Path(args.into) if args.into else None)
+    try:
+        graph = load_graph(bundle.project_dir)
+        policy = Path(args.policy) if args.policy else None
+        session = ReviewSession(graph, bundle.provider, bundle.project_dir,
+                                settings=bundle.settings(), policy_path=policy, offline=True)
+        return launch(session, args, started)
+    finally:
+        bundle.cleanup()

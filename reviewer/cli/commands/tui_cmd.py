@@ -1,0 +1,60 @@
+"""`reviewer [PATH]` / `reviewer tui [PATH]`: the terminal UI.
+
+The graph and the policy are loaded before Textual starts: a load error is one line on
+stderr and exit 2, and nothing is drawn. Textual is imported only inside `run()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from reviewer.cli.common import add_path_argument, load_project_graph, project_dir
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_path_argument(parser)
+    add_ui_arguments(parser)
+
+
+def add_ui_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options shared by `tui` and `demo`."""
+    parser.add_argument("--policy", metavar="FILE",
+                        help="policy file (default: reviewer-policy.toml in the project directory)")
+    parser.add_argument("--theme", choices=("dark", "light"), default="dark",
+                        help="colour theme (ctrl+t switches while running)")
+    parser.add_argument("--no-scan", action="store_true",
+                        help="do not review every package in the background on start")
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    from reviewer.policy import policy_path_from_args
+    from reviewer.registry.config import RegistryConfig
+    from reviewer.registry.service import RegistryService
+    from reviewer.session import ReviewSession
+    from reviewer.signals.settings import ReviewSettings
+
+    graph = load_project_graph(args)
+    directory = project_dir(args)
+    config = RegistryConfig.from_args(args, directory)
+    provider = RegistryService(config)
+    settings = ReviewSettings(registry_for=config.registry_for, project_dir=directory)
+    session = ReviewSession(graph, provider, directory, settings=settings,
+                            policy_path=policy_path_from_args(args), offline=bool(args.offline))
+    return launch(session, args, started)
+
+
+def launch(session: object, args: argparse.Namespace, started: float) -> int:
+    """Run the app over `session` (a ReviewSession) until the user quits."""
+    from reviewer.tui.app import DARK_THEME, LIGHT_THEME, ReviewerApp
+
+    app = ReviewerApp(
+        session,  # type: ignore[arg-type]
+        concurrency=int(getattr(args, "concurrency", 16) or 16),
+        scan=not getattr(args, "no_scan", False),
+        theme=LIGHT_THEME if getattr(args, "theme", "dark") == "light" else DARK_THEME,
+        started=started,
+    )
+    app.run()
+    return 0

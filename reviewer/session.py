@@ -1,0 +1,429 @@
+"""A review session: one graph, a metadata provider, the signal results and the decisions
+being made, tied together for the terminal UI (and testable without it).
+
+The session holds no UI state: the TUI asks it for rows, filters, risk and review states,
+runs its `scan` in a worker, and records decisions through it. Decisions stay pending in
+memory until `save()` writes them to the policy file through `reviewer.policy`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from reviewer.errors import ReviewerError
+from reviewer.graph.model import Graph, Package, Source
+from reviewer.graph.queries import direct_keys, why
+from reviewer.registry.documents import Packument
+from reviewer.registry.interface import MetadataProvider, TarballContents
+from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
+
+Reviewer = Callable[[Package], Awaitable[Sequence[Finding]]]
+"""Computes the findings of one locked package (fetching what it needs through the
+session's provider)."""
+
+SEVERITY_WEIGHT: dict[Severity, int] = {
+    Severity.INFO: 1,
+    Severity.LOW: 3,
+    Severity.MODERATE: 10,
+    Severity.HIGH: 40,
+    Severity.CRITICAL: 100,
+}
+
+
+class ReviewState(StrEnum):
+    """Where a package stands with the policy (pending decisions included)."""
+
+    UNREVIEWED = "unreviewed"
+    PINNED = "pinned"
+    """Approved at its exact version and integrity; it has no install script."""
+    ALLOWED = "allowed"
+    """Approved, install scripts allowed."""
+    DENIED = "denied"
+
+
+class SortOrder(StrEnum):
+    RISK = "risk"
+    NAME = "name"
+    SIGNAL = "signal"
+
+
+class QuickFilter(StrEnum):
+    SCRIPTS = "scripts"
+    UNREVIEWED = "unreviewed"
+    ADVISORIES = "advisories"
+    DIRECT = "direct"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One decision taken in this session, applied to the policy on save."""
+
+    action: str
+    """`approve`, `deny`, `note` or `accept-advisory`."""
+    name: str
+    version: str | None
+    integrity: str | None = None
+    note: str | None = None
+    advisory: str | None = None
+    expires: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScanUpdate:
+    """Progress of the background scan, sent after each fetched name."""
+
+    done: int
+    total: int
+    keys: tuple[str, ...]
+    """Package keys whose findings just changed."""
+    error: str | None = None
+    """Why the last name could not be fetched (untrusted text)."""
+
+
+@dataclass
+class ReviewSession:
+    """Graph + provider + findings + decisions."""
+
+    graph: Graph
+    provider: MetadataProvider | None = None
+    """None when no registry is available: signals that need metadata stay unknown."""
+    project_dir: Path = Path(".")
+    reviewer: Reviewer | None = None
+    """How findings are computed; None uses `reviewer.signals.engine.review_package`."""
+    settings: Any = None
+    """The engine's ReviewSettings (None: its defaults)."""
+    policy_path: Path | None = None
+    """The policy file; None means `reviewer-policy.toml` in the project directory."""
+    changed: set[str] | None = None
+    """Keys changed since a base lockfile (review mode); None outside review mode."""
+    offline: bool = False
+    findings: dict[str, list[Finding]] = field(default_factory=dict)
+    fetch_errors: dict[str, str] = field(default_factory=dict)
+    """Package name -> why its metadata could not be fetched."""
+    packuments: dict[str, Packument] = field(default_factory=dict)
+    states: dict[str, ReviewState] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    accepted_advisories: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(package key, advisory id) -> "reason (until date)" for advisories accepted here."""
+    pending: list[Decision] = field(default_factory=list)
+    direct: set[str] = field(default_factory=set)
+    _risk: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.direct = direct_keys(self.graph)
+        self._registry_advisories: object = None
+        self._load_policy_states()
+
+    # -- reading --------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Decisions taken since the last save."""
+        return bool(self.pending)
+
+    def package(self, key: str) -> Package:
+        return self.graph.packages[key]
+
+    def keys(self) -> list[str]:
+        return list(self.graph.packages)
+
+    def findings_of(self, key: str) -> list[Finding]:
+        return self.findings.get(key, [])
+
+    def scanned(self, key: str) -> bool:
+        return key in self.findings
+
+    def risk(self, key: str) -> int:
+        """A score for sorting: the weighted severities of the decided findings."""
+        cached = self._risk.get(key)
+        if cached is None:
+            cached = sum(SEVERITY_WEIGHT[f.severity] for f in self.findings_of(key) if not f.unknown)
+            self._risk[key] = cached
+        return cached
+
+    def state(self, key: str) -> ReviewState:
+        return self.states.get(key, ReviewState.UNREVIEWED)
+
+    def has_install_script(self, key: str) -> bool:
+        package = self.graph.packages[key]
+        return bool(package.has_install_script) or any(
+            f.id == "install-script" and not f.unknown for f in self.findings_of(key)
+        )
+
+    def advisories(self, key: str) -> list[Finding]:
+        return [f for f in self.findings_of(key) if f.id == "advisory"]
+
+    def why_labels(self, key: str, limit: int = 50) -> list[list[str]]:
+        """Every shortest path from an importer to `key`, as display labels."""
+        return [[self.graph.label(node) for node in path] for path in why(self.graph, key, limit)]
+
+    def dependents(self, key: str) -> list[str]:
+        return sorted({self.graph.label(e.source) for e in self.graph.dependents(key)})
+
+    # -- sorting and filtering ------------------------------------------------------------
+
+    def sorted_keys(self, order: SortOrder, keys: Iterable[str] | None = None) -> list[str]:
+        chosen = list(self.graph.packages) if keys is None else list(keys)
+        packages = self.graph.packages
+        if order is SortOrder.NAME:
+            return sorted(chosen, key=lambda k: (packages[k].name, packages[k].version))
+        if order is SortOrder.SIGNAL:
+            return sorted(chosen, key=lambda k: (self._first_signal(k), -self.risk(k), k))
+        return sorted(chosen, key=lambda k: (-self.risk(k), packages[k].name, packages[k].version))
+
+    def _first_signal(self, key: str) -> int:
+        """Index in SIGNAL_IDS of the most severe decided signal (len when none)."""
+        found = [f for f in self.findings_of(key) if not f.unknown]
+        if not found:
+            return len(SIGNAL_IDS)
+        worst = max(found, key=lambda f: (f.severity, -_signal_index(f.id)))
+        return _signal_index(worst.id)
+
+    def matches(self, key: str, quick: frozenset[QuickFilter]) -> bool:
+        """Does `key` pass every quick filter in `quick`?"""
+        for wanted in quick:
+            if wanted is QuickFilter.SCRIPTS and not self.has_install_script(key):
+                return False
+            if wanted is QuickFilter.UNREVIEWED and self.state(key) is not ReviewState.UNREVIEWED:
+                return False
+            if wanted is QuickFilter.ADVISORIES and not self.advisories(key):
+                return False
+            if wanted is QuickFilter.DIRECT and key not in self.direct:
+                return False
+            if wanted is QuickFilter.CHANGED and (self.changed is None or key not in self.changed):
+                return False
+        return True
+
+    def filter_keys(self, ordered: Sequence[str], query: str,
+                    quick: frozenset[QuickFilter] = frozenset()) -> list[str]:
+        """The keys of `ordered` that pass `quick` and fuzzily match `query`.
+
+        Names containing the query come first (prefix matches before the rest), then fuzzy
+        matches; each group keeps the order of `ordered`.
+        """
+        candidates = [k for k in ordered if self.matches(k, quick)] if quick else list(ordered)
+        needle = query.strip().lower()
+        if not needle:
+            return candidates
+        from rapidfuzz import fuzz, process
+
+        names = [self.graph.packages[k].name.lower() for k in candidates]
+        prefix: list[str] = []
+        inside: list[str] = []
+        rest_index: list[int] = []
+        for index, name in enumerate(names):
+            if name.startswith(needle) or name.startswith("@") and f"/{needle}" in name:
+                prefix.append(candidates[index])
+            elif needle in name:
+                inside.append(candidates[index])
+            else:
+                rest_index.append(index)
+        cutoff = 80 if len(needle) > 2 else 95
+        fuzzy_hits = process.extract(
+            needle, [names[i] for i in rest_index], scorer=fuzz.partial_ratio,
+            score_cutoff=cutoff, limit=None,
+        )
+        hit_positions = sorted(position for _, _, position in fuzzy_hits)
+        fuzzy = [candidates[rest_index[position]] for position in hit_positions]
+        return prefix + inside + fuzzy
+
+    # -- registry -------------------------------------------------------------------------
+
+    async def packument(self, name: str) -> Packument:
+        """The packument of `name`, from this session's memory or the provider."""
+        held = self.packuments.get(name)
+        if held is not None:
+            return held
+        if self.provider is None:
+            raise ReviewerError("no registry is configured for this session")
+        document = await self.provider.packument(name)
+        self.packuments[name] = document
+        return document
+
+    async def tarball(self, key: str) -> TarballContents:
+        """The verified tarball of a locked package."""
+        if self.provider is None:
+            raise ReviewerError("no registry is configured for this session")
+        package = self.graph.packages[key]
+        url = package.resolved if package.source is Source.TARBALL else None
+        return await self.provider.tarball(package.name, package.version, package.integrity, url)
+
+    async def tarball_of(self, name: str, version: str) -> TarballContents:
+        """The tarball of any published version (for diffs), verified against the registry's
+        own integrity for that version."""
+        document = await self.packument(name)
+        manifest = document.version(version)
+        if manifest is None:
+            raise ReviewerError(f"{name}@{version} is not in the registry's document")
+        if self.provider is None:
+            raise ReviewerError("no registry is configured for this session")
+        return await self.provider.tarball(name, version, manifest.integrity, manifest.tarball)
+
+    def registry_names(self) -> list[str]:
+        """Names whose metadata the scan fetches: registry-sourced packages only."""
+        return sorted({p.name for p in self.graph if p.source is Source.REGISTRY})
+
+    async def review(self, key: str) -> list[Finding]:
+        """Compute (again) the findings of one package."""
+        package = self.graph.packages[key]
+        if self.reviewer is not None:
+            found: Sequence[Finding] = await self.reviewer(package)
+        elif self.provider is None:
+            found = []
+        else:
+            from reviewer.signals.engine import review_package
+
+            extra: dict[str, Any] = {}
+            if self._registry_advisories is not None:
+                extra["registry_advisories"] = self._registry_advisories
+            found = await review_package(package, self.graph, _Recording(self), self.settings, **extra)
+        self.findings[key] = list(found)
+        self._risk.pop(key, None)
+        return self.findings[key]
+
+    async def _prefetch_advisories(self) -> None:
+        """Ask the registry's bulk advisory endpoint once for the whole graph."""
+        if self.reviewer is not None or self.provider is None:
+            return
+        from reviewer.signals import engine
+        from reviewer.signals.settings import ReviewSettings
+
+        versions: dict[str, list[str]] = {}
+        for package in self.graph:
+            if package.source is Source.REGISTRY:
+                versions.setdefault(package.name, []).append(package.version)
+        fetch = getattr(engine, "_fetch_registry_advisories", None)
+        if fetch is not None:
+            self._registry_advisories = await fetch(versions, self.provider,
+                                                    self.settings or ReviewSettings())
+
+    async def scan(self, on_update: Callable[[ScanUpdate], None], concurrency: int = 16) -> None:
+        """Review every package (fetching metadata, bounded), reporting after each one.
+
+        Cancelling the task stops the scan; what was reviewed stays in the session.
+        """
+        keys = [p.key for p in self.graph.sorted_packages()]
+        total = len(keys)
+        on_update(ScanUpdate(0, total, ()))
+        await self._prefetch_advisories()
+        done = 0
+        limit = asyncio.Semaphore(max(1, concurrency))
+
+        async def one(key: str) -> tuple[str, str | None]:
+            async with limit:
+                try:
+                    await self.review(key)
+                except ReviewerError as error:
+                    return key, str(error)
+            return key, None
+
+        tasks = [asyncio.ensure_future(one(key)) for key in keys]
+        try:
+            for next_done in asyncio.as_completed(tasks):
+                key, error = await next_done
+                done += 1
+                if error is not None:
+                    self.fetch_errors[key] = error
+                on_update(ScanUpdate(done, total, (key,), error))
+        finally:
+            for task in tasks:
+                task.cancel()
+
+    # -- decisions ------------------------------------------------------------------------
+
+    def approve(self, key: str, note: str | None = None) -> ReviewState:
+        """Pin the exact version and integrity; allow its install scripts."""
+        package = self.graph.packages[key]
+        state = ReviewState.ALLOWED if self.has_install_script(key) else ReviewState.PINNED
+        self.states[key] = state
+        self.pending.append(Decision("approve", package.name, package.version,
+                                     integrity=package.integrity, note=note or self.notes.get(key)))
+        return state
+
+    def deny(self, key: str, note: str | None = None) -> ReviewState:
+        package = self.graph.packages[key]
+        self.states[key] = ReviewState.DENIED
+        self.pending.append(Decision("deny", package.name, package.version,
+                                     note=note or self.notes.get(key)))
+        return ReviewState.DENIED
+
+    def add_note(self, key: str, text: str) -> None:
+        package = self.graph.packages[key]
+        self.notes[key] = text
+        self.pending.append(Decision("note", package.name, package.version, note=text))
+
+    def accept_advisory(self, key: str, advisory: str, reason: str, expires: date | None) -> None:
+        package = self.graph.packages[key]
+        until = f" (until {expires.isoformat()})" if expires else ""
+        self.accepted_advisories[(key, advisory)] = f"{reason}{until}"
+        self.pending.append(Decision("accept-advisory", package.name, package.version,
+                                     note=reason, advisory=advisory, expires=expires))
+
+    @property
+    def policy_file(self) -> Path:
+        return self.policy_path or self.project_dir / "reviewer-policy.toml"
+
+    def save(self) -> list[str]:
+        """Write the pending decisions to the policy file (atomic, locked).
+
+        Raises ReviewerError (PolicyError) and keeps the decisions pending when it fails.
+        Returns messages for the user (notes that had nothing to attach to).
+        """
+        from reviewer import session_policy
+
+        scripted = {self.graph.packages[k].key for k in self.graph.packages
+                    if self.has_install_script(k)}
+        messages = session_policy.apply(self.policy_file, self.pending, scripted)
+        self.pending.clear()
+        return messages
+
+    def export(self, target: str) -> list[Path]:
+        """Write the saved policy into a package manager's settings (`npm`, `pnpm`...)."""
+        try:
+            from reviewer.exporters import export_policy  # type: ignore[attr-defined]
+        except ImportError:
+            raise ReviewerError("export (reviewer.exporters) is not available in this build") from None
+        written: list[Path] = export_policy(target, self.project_dir, self.policy_file, self.graph)
+        return written
+
+    def _load_policy_states(self) -> None:
+        from reviewer import session_policy
+
+        policy = session_policy.load(self.policy_file)
+        for key, state, note in session_policy.states(policy, self.graph):
+            self.states[key] = ReviewState(state)
+            if note:
+                self.notes[key] = note
+
+
+def _signal_index(signal: str) -> int:
+    try:
+        return SIGNAL_IDS.index(signal)
+    except ValueError:
+        return len(SIGNAL_IDS)
+
+
+class _Recording:
+    """The provider as the engine sees it: packuments go through (and stay in) the session."""
+
+    def __init__(self, session: ReviewSession) -> None:
+        self._session = session
+        provider = session.provider
+        bulk = getattr(provider, "bulk_advisories", None)
+        if bulk is not None:
+            self.bulk_advisories = bulk
+
+    async def packument(self, name: str) -> Packument:
+        return await self._session.packument(name)
+
+    async def tarball(self, name: str, version: str, integrity: str | None,
+                      url: str | None = None) -> TarballContents:
+        assert self._session.provider is not None
+        return await self._session.provider.tarball(name, version, integrity, url)

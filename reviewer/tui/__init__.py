@@ -1,0 +1,1 @@
+"""The Textual terminal UI. The only package of reviewer that imports textual or rich."""

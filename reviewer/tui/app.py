@@ -1,0 +1,258 @@
+"""ReviewerApp: screens, app-wide keys, themes, the background scan, save and export."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
+
+from reviewer.errors import ReviewerError
+from reviewer.session import ReviewSession, ReviewState, ScanUpdate
+from reviewer.tui.badges import Palette
+from reviewer.tui.commands import ReviewerCommands
+from reviewer.tui.keymap import load_keymap
+from reviewer.tui.styles_path import stylesheet_paths
+from reviewer.tui.text import notice
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+FLUSH_SECONDS = 0.25
+"""How often badges filled in by the scan are pushed to the screen."""
+
+
+class ReviewerApp(App[None]):
+    """The terminal UI over one ReviewSession."""
+
+    TITLE = "reviewer"
+    CSS_PATH: ClassVar = stylesheet_paths()
+    COMMANDS = App.COMMANDS | {ReviewerCommands}
+    BINDING_GROUP_TITLE = "Everywhere"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Asks first when decisions are unsaved"),
+        Binding("ctrl+c", "quit", "Quit", id="quit_now", show=False, priority=True),
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Write the policy file"),
+        Binding("s", "summary", "Summary", id="summary"),
+        Binding("e", "export", "Export", id="export", show=False),
+        Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", id="theme", show=False),
+        Binding("ctrl+p", "command_palette", "Commands", id="command_palette", show=False),
+    ]
+
+    def __init__(self, session: ReviewSession, *, concurrency: int = 16, scan: bool = True,
+                 theme: str = DARK_THEME, keymap_path: Path | None = None,
+                 started: float | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.concurrency = concurrency
+        self.scan_on_start = scan
+        self.theme = theme
+        self.scan_progress = ""
+        self.started = started if started is not None else time.perf_counter()
+        self.first_paint_seconds: float | None = None
+        self.keymap, self._keymap_problem = load_keymap(keymap_path)
+        self._pending_keys: set[str] = set()
+        self._scan_worker: Worker[None] | None = None
+        lockfile = session.graph.lockfile
+        self.sub_title = ""
+        self.title = f"reviewer · {session.project_dir.resolve().name or lockfile.path.parent.name}"
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    @property
+    def palette(self) -> Palette:
+        theme = self.current_theme
+        return Palette.from_colors(theme.error or "red", theme.warning or "yellow",
+                                   theme.success or "green")
+
+    def on_mount(self) -> None:
+        from reviewer.tui.screens.main import MainScreen
+        from reviewer.tui.screens.summary import SummaryScreen
+
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        if self._keymap_problem:
+            self.notify(notice(self._keymap_problem), severity="warning")
+        self.push_screen(MainScreen(self.session))
+        if all(self.session.state(k) is ReviewState.UNREVIEWED for k in self.session.keys()):
+            self.push_screen(SummaryScreen(self.session))
+        if self.scan_on_start:
+            self.start_scan()
+        self.call_after_refresh(self._painted)
+        self.set_interval(FLUSH_SECONDS, self._flush_updates)
+
+    async def on_unmount(self) -> None:
+        close = getattr(self.session.provider, "aclose", None)
+        if close is not None:
+            try:
+                await close()
+            except Exception:  # noqa: BLE001 - closing must never turn an exit into a crash
+                pass
+
+    def _painted(self) -> None:
+        if self.first_paint_seconds is None:
+            self.first_paint_seconds = time.perf_counter() - self.started
+
+    def watch_theme(self, theme: str) -> None:
+        from reviewer.tui.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen) and screen.is_mounted:
+                screen.table.set_palette(self.palette)
+                screen.tree.palette = self.palette
+
+    # -- scan -----------------------------------------------------------------------------
+
+    def start_scan(self) -> None:
+        if self.session.provider is None:
+            self.scan_progress = "no registry: metadata unknown"
+            self.run_worker(self.session.scan(self._on_scan_update), group="scan",
+                            exclusive=True, exit_on_error=False)
+            return
+        self.scan_progress = "scan starting…"
+        self._scan_worker = self.run_worker(
+            self.session.scan(self._on_scan_update, self.concurrency),
+            group="scan", exclusive=True, exit_on_error=False, description="registry scan",
+        )
+
+    def _on_scan_update(self, update: ScanUpdate) -> None:
+        self._pending_keys.update(update.keys)
+        errors = len(self.session.fetch_errors)
+        failed = f", {errors} unavailable" if errors else ""
+        if update.total:
+            self.scan_progress = f"metadata {update.done}/{update.total}{failed}"
+        if update.done == update.total and update.total:
+            self.scan_progress = f"metadata {update.total}/{update.total} done{failed}"
+
+    def cancel_scan(self) -> None:
+        worker = self._scan_worker
+        if worker is None or worker.is_finished:
+            self.notify("No scan is running.")
+            return
+        worker.cancel()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self._scan_worker:
+            return
+        if event.state is WorkerState.CANCELLED:
+            self.scan_progress += " (cancelled)"
+            self.notify("Scan cancelled: packages not fetched stay unknown (…).")
+        elif event.state is WorkerState.ERROR:
+            self.scan_progress = "scan failed"
+            self.notify(notice(f"Scan failed: {event.worker.error}"), severity="error", timeout=10)
+        elif event.state is WorkerState.SUCCESS:
+            self._flush_updates(resort=True)
+            return
+        self._flush_updates()
+
+    def _flush_updates(self, resort: bool = False) -> None:
+        from reviewer.tui.screens.main import MainScreen
+
+        keys, self._pending_keys = self._pending_keys, set()
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen) and screen.is_mounted:
+                if resort:
+                    screen.resort()
+                elif keys:
+                    screen.refresh_keys(keys)
+                else:
+                    screen.update_status()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def main_screen(self):  # type: ignore[no-untyped-def]
+        from reviewer.tui.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    async def action_quit(self) -> None:
+        if not self.session.dirty:
+            self.exit()
+            return
+        from reviewer.tui.screens.confirm import ConfirmScreen
+
+        count = len(self.session.pending)
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen("Unsaved decisions",
+                          f"{count} decision(s) are not saved to {self.session.policy_file.name}. "
+                          "Quit and lose them?", yes="Quit", no="Stay"),
+            answered,
+        )
+
+    def action_save(self) -> bool:
+        if not self.session.dirty:
+            self.notify("Nothing to save.")
+            return True
+        try:
+            messages = self.session.save()
+        except ReviewerError as error:
+            self.notify(notice(f"Not saved: {error}"), severity="error", timeout=10)
+            return False
+        for message in messages:
+            self.notify(notice(message), severity="warning")
+        self.notify(notice(f"Saved {self.session.policy_file}"))
+        main = self.main_screen()
+        if main is not None:
+            main.update_status()
+        return True
+
+    def action_summary(self) -> None:
+        from reviewer.tui.screens.summary import SummaryScreen
+
+        if isinstance(self.screen, SummaryScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(SummaryScreen(self.session))
+
+    def action_help(self) -> None:
+        from reviewer.tui.screens.help import HelpScreen
+        from reviewer.tui.screens.main import MainScreen
+
+        groups = [("Packages", list(MainScreen.BINDINGS)), ("Everywhere", list(self.BINDINGS))]
+        self.push_screen(HelpScreen(groups, self.keymap))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def action_export(self) -> None:
+        from reviewer.tui.screens.export import ExportScreen
+
+        def chosen(target: str | None) -> None:
+            if target is None:
+                return
+            if self.session.dirty and not self.action_save():
+                return
+            try:
+                written = self.session.export(target)
+            except ReviewerError as error:
+                self.notify(notice(f"Export failed: {error}"), severity="error", timeout=10)
+                return
+            names = ", ".join(str(p) for p in written) or "nothing to change"
+            self.notify(notice(f"Exported to {target}: {names}"))
+
+        self.push_screen(ExportScreen(), chosen)
+
+    def jump_to(self, key: str) -> None:
+        main = self.main_screen()
+        if main is None:
+            return
+        while self.screen is not main:
+            self.pop_screen()
+        main.jump_to(key)
+
+    def run_on_current(self, action: str) -> None:
+        """Run a main-screen action (from the command palette)."""
+        main = self.main_screen()
+        if main is not None:
+            self.call_later(main.run_action, action)

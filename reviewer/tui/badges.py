@@ -1,0 +1,111 @@
+"""Compact signal badges and the colour meaning shared by every screen:
+red = act now, yellow = look, dim = unknown (the registry did not say), green = decided."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+
+from reviewer.session import ReviewState
+from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
+
+BADGES: dict[str, tuple[str, str]] = {
+    "install-script": ("S", "install script"),
+    "suspicious-code": ("!", "suspicious code in a script"),
+    "maintainers-changed": ("M", "maintainers changed"),
+    "new-publisher": ("P", "new publisher"),
+    "trust-downgrade": ("T", "provenance / trusted publisher lost"),
+    "recent-release": ("N", "newly released"),
+    "deprecated": ("D", "deprecated"),
+    "typosquat": ("Y", "name close to a popular package"),
+    "non-registry-source": ("G", "not from the registry (git, tarball, file)"),
+    "insecure-source": ("H", "fetched over plain http"),
+    "missing-integrity": ("I", "no integrity hash"),
+    "unexpected-registry": ("R", "resolved from an unexpected host"),
+    "advisory": ("A", "security advisory"),
+    "new-dependency": ("+", "new dependency"),
+}
+"""Signal id -> (one-character badge, legend text)."""
+
+assert set(BADGES) == set(SIGNAL_IDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Concrete colours for rich Text, taken from the current theme."""
+
+    danger: Style
+    warning: Style
+    unknown: Style
+    good: Style
+    muted: Style
+
+    @classmethod
+    def from_colors(cls, error: str, warning: str, success: str) -> Palette:
+        return cls(
+            danger=Style(color=error, bold=True),
+            warning=Style(color=warning, bold=True),
+            unknown=Style(dim=True),
+            good=Style(color=success),
+            muted=Style(dim=True),
+        )
+
+    def for_severity(self, severity: Severity, unknown: bool = False) -> Style:
+        if unknown:
+            return self.unknown
+        if severity >= Severity.HIGH:
+            return self.danger
+        if severity >= Severity.LOW:
+            return self.warning
+        return Style()
+
+    def for_state(self, state: ReviewState) -> Style:
+        if state is ReviewState.DENIED:
+            return self.danger
+        if state is ReviewState.UNREVIEWED:
+            return self.muted
+        return self.good
+
+
+DEFAULT_PALETTE = Palette.from_colors("red", "yellow", "green")
+
+
+def badge_text(findings: Sequence[Finding] | None, palette: Palette) -> Text:
+    """One character per signal, coloured by its worst severity; `…` while not scanned."""
+    if findings is None:
+        return Text("…", style=palette.muted)
+    worst: dict[str, Finding] = {}
+    for finding in findings:
+        held = worst.get(finding.id)
+        if held is None or (held.unknown and not finding.unknown) or (
+            held.unknown == finding.unknown and finding.severity > held.severity
+        ):
+            worst[finding.id] = finding
+    text = Text(no_wrap=True)
+    for signal in SIGNAL_IDS:
+        finding = worst.get(signal)
+        if finding is not None:
+            text.append(BADGES[signal][0], style=palette.for_severity(finding.severity, finding.unknown))
+    if not text:
+        text.append("·", style=palette.muted)
+    return text
+
+
+def legend_text(palette: Palette) -> Text:
+    """The badge legend on one wrapping paragraph."""
+    text = Text()
+    for signal in SIGNAL_IDS:
+        letter, label = BADGES[signal]
+        text.append(letter, style=palette.warning)
+        text.append(f" {label}   ")
+    text.append("\n")
+    text.append("red", style=palette.danger)
+    text.append(" act now   ")
+    text.append("yellow", style=palette.warning)
+    text.append(" look   ")
+    text.append("dim", style=palette.unknown)
+    text.append(" unknown (not provided by the registry)   … not scanned yet")
+    return text

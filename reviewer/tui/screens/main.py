@@ -1,0 +1,293 @@
+"""The main screen: filter bar, package table or tree, detail pane, status line."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static, Tree
+
+from reviewer.session import QuickFilter, ReviewSession, SortOrder
+from reviewer.tui.badges import BADGES
+from reviewer.tui.widgets.detail_pane import DetailPane
+from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
+from reviewer.tui.widgets.package_table import PackageTable
+from reviewer.tui.widgets.package_tree import PackageTree
+
+NARROW_WIDTH = 120
+"""Below this many columns the detail pane goes under the list instead of beside it."""
+
+SORT_CYCLE = (SortOrder.RISK, SortOrder.NAME, SortOrder.SIGNAL)
+
+
+class MainScreen(Screen[None]):
+    BINDING_GROUP_TITLE = "Packages"
+    BINDINGS = [
+        Binding("a", "approve", "Approve", id="approve",
+                tooltip="Pin the exact version and integrity; allow its install scripts"),
+        Binding("d", "deny", "Deny", id="deny", tooltip="Deny its install scripts"),
+        Binding("n", "note", "Note", id="note"),
+        Binding("v", "accept_advisory", "Accept advisory", id="accept_advisory", show=False),
+        Binding("w", "why", "Why", id="why", tooltip="Every shortest path from an importer"),
+        Binding("slash", "focus_filter", "Filter", id="filter", key_display="/"),
+        Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
+        Binding("t", "toggle_view", "Table/Tree", id="toggle_view"),
+        Binding("o", "cycle_sort", "Sort", id="sort", tooltip="risk, name, signal"),
+        Binding("g", "jump", "Jump to package", id="jump", show=False),
+        Binding("right_square_bracket", "next_tab", "Next tab", id="next_tab", show=False,
+                key_display="]"),
+        Binding("left_square_bracket", "previous_tab", "Previous tab", id="previous_tab",
+                show=False, key_display="["),
+        Binding("x", "cancel_scan", "Cancel scan", id="cancel_scan", show=False),
+        Binding("l", "toggle_legend", "Legend", id="legend", show=False),
+        *[Binding(key, f"quick('{quick.value}')", f"Quick filter: {quick.value}",
+                  id=f"quick_{quick.value}", show=False) for quick, key in QUICK_KEYS.items()],
+        Binding("0", "quick_clear", "Clear quick filters", id="quick_clear", show=False),
+    ]
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__(id="main")
+        self.session = session
+        self.order = SortOrder.RISK
+        self.query_text = ""
+        self.quick: frozenset[QuickFilter] = frozenset()
+        self._ordered: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterBar(changed_available=self.session.changed is not None, id="filter-bar")
+        with Horizontal(id="main-body"):
+            with Vertical(id="list-pane"):
+                with ContentSwitcher(initial="package-table", id="list-switcher"):
+                    yield PackageTable(self.session, id="package-table")
+                    yield PackageTree(self.session, id="package-tree")
+                yield Static(id="legend")
+            yield DetailPane(self.session, id="detail")
+        yield Static(id="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self.resort()
+        self._update_legend()
+        self.update_status()
+
+    # -- parts ----------------------------------------------------------------------------
+
+    @property
+    def table(self) -> PackageTable:
+        return self.query_one("#package-table", PackageTable)
+
+    @property
+    def tree(self) -> PackageTree:
+        return self.query_one("#package-tree", PackageTree)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one("#detail", DetailPane)
+
+    @property
+    def showing_tree(self) -> bool:
+        return self.query_one("#list-switcher", ContentSwitcher).current == "package-tree"
+
+    @property
+    def current_key(self) -> str | None:
+        return self.tree.current_key if self.showing_tree else self.table.current_key
+
+    # -- list -----------------------------------------------------------------------------
+
+    def resort(self) -> None:
+        self._ordered = self.session.sorted_keys(self.order)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        keys = self.session.filter_keys(self._ordered, self.query_text, self.quick)
+        self.table.show(keys)
+        self.detail.show(self.current_key)
+        self.update_status()
+
+    @on(FilterBar.Changed)
+    def _filter_changed(self, event: FilterBar.Changed) -> None:
+        self.query_text = event.query
+        self.quick = event.quick
+        self.apply_filter()
+
+    @on(Input.Submitted, "#filter-input")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+
+    @on(DataTable.RowHighlighted, "#package-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.detail.show(str(event.row_key.value))
+
+    @on(Tree.NodeHighlighted, "#package-tree")
+    def _node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        key = self.tree.current_key
+        if key is not None:
+            self.detail.show(key)
+
+    def refresh_keys(self, keys: set[str]) -> None:
+        """Findings or review states of `keys` changed."""
+        self.table.refresh_keys(keys)
+        if self.showing_tree:
+            self.tree.refresh_keys(keys)
+        if self.detail.key in keys:
+            self.detail.reload()
+        self.update_status()
+
+    def update_status(self) -> None:
+        app = self.app
+        progress = getattr(app, "scan_progress", "")
+        text = Text()
+        if progress:
+            text.append(progress, style="bold")
+            text.append("  ")
+        shown = len(self.table.shown)
+        text.append(f"{shown}/{len(self.session.graph)} shown", style="dim")
+        text.append(f"  sort: {self.order.value}", style="dim")
+        if self.quick:
+            text.append("  quick: " + ", ".join(sorted(q.value for q in self.quick)), style="dim")
+        if self.session.dirty:
+            text.append(f"  ● {len(self.session.pending)} unsaved (ctrl+s)", style="bold")
+        self.query_one("#status-line", Static).update(text)
+        self.sub_title = progress
+
+    def _update_legend(self) -> None:
+        palette = self.app.palette  # type: ignore[attr-defined]
+        text = Text("legend ", style="dim")
+        for letter, label in BADGES.values():
+            text.append(letter, style=palette.warning)
+            text.append(f" {label.split(' (')[0]}  ", style="dim")
+        self.query_one("#legend", Static).update(text)
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _require_key(self) -> str | None:
+        key = self.current_key
+        if key is None:
+            self.notify("Select a package first.", severity="warning")
+        return key
+
+    def action_approve(self) -> None:
+        if (key := self._require_key()) is None:
+            return
+        state = self.session.approve(key)
+        self.notify(f"{state.value}: pinned {key} (ctrl+s to save)", markup=False)
+        self.refresh_keys({key})
+
+    def action_deny(self) -> None:
+        if (key := self._require_key()) is None:
+            return
+        self.session.deny(key)
+        self.notify(f"denied: {key} (ctrl+s to save)", markup=False)
+        self.refresh_keys({key})
+
+    def action_note(self) -> None:
+        if (key := self._require_key()) is None:
+            return
+        from reviewer.tui.screens.note import NoteScreen
+
+        def done(text: str | None) -> None:
+            if text:
+                self.session.add_note(key, text)
+                self.refresh_keys({key})
+
+        self.app.push_screen(NoteScreen(key, self.session.notes.get(key, "")), done)
+
+    def action_accept_advisory(self) -> None:
+        if (key := self._require_key()) is None:
+            return
+        found = self.session.advisories(key)
+        if not found:
+            self.notify("This package has no known advisory.", severity="warning")
+            return
+        from reviewer.tui.screens.note import AcceptAdvisoryScreen, AdvisoryAcceptance
+
+        choices = [(str(f.details.get("advisory", f.details.get("id", f.summary))), f.summary)
+                   for f in found]
+
+        def done(result: AdvisoryAcceptance | None) -> None:
+            if result is not None:
+                self.session.accept_advisory(key, result.advisory, result.reason, result.expires)
+                self.refresh_keys({key})
+
+        self.app.push_screen(AcceptAdvisoryScreen(key, choices), done)
+
+    def action_why(self) -> None:
+        if (key := self._require_key()) is None:
+            return
+        from reviewer.tui.screens.why import WhyScreen
+
+        self.app.push_screen(WhyScreen(key, self.session.why_labels(key)))
+
+    def action_focus_filter(self) -> None:
+        if self.showing_tree:
+            self.action_toggle_view()
+        self.query_one("#filter-input", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one(FilterBar).clear()
+        self.table.focus()
+
+    def action_toggle_view(self) -> None:
+        switcher = self.query_one("#list-switcher", ContentSwitcher)
+        to_tree = switcher.current != "package-tree"
+        switcher.current = "package-tree" if to_tree else "package-table"
+        (self.tree if to_tree else self.table).focus()
+        self.detail.show(self.current_key)
+
+    def action_cycle_sort(self) -> None:
+        self.order = SORT_CYCLE[(SORT_CYCLE.index(self.order) + 1) % len(SORT_CYCLE)]
+        self.resort()
+        self.notify(f"sorted by {self.order.value}")
+
+    def action_jump(self) -> None:
+        self.app.action_command_palette()
+
+    def jump_to(self, key: str) -> None:
+        """Select `key` in the table, clearing filters that hide it."""
+        if self.showing_tree:
+            self.action_toggle_view()
+        if not self.table.select_key(key):
+            self.query_one(FilterBar).clear()
+            self.query_text, self.quick = "", frozenset()
+            self.apply_filter()
+            self.table.select_key(key)
+        self.table.focus()
+        self.detail.show(key)
+
+    def action_next_tab(self) -> None:
+        self._step_tab(1)
+
+    def action_previous_tab(self) -> None:
+        self._step_tab(-1)
+
+    def _step_tab(self, step: int) -> None:
+        from reviewer.tui.widgets.detail_pane import TABS
+
+        ids = [tab for tab, _ in TABS]
+        index = ids.index(self.detail.active_tab)
+        self.detail.show_tab(ids[(index + step) % len(ids)])
+
+    def action_cancel_scan(self) -> None:
+        self.app.cancel_scan()  # type: ignore[attr-defined]
+
+    def action_toggle_legend(self) -> None:
+        self.query_one("#legend", Static).toggle_class("-hidden")
+
+    def action_quick(self, name: str) -> None:
+        self.query_one(FilterBar).toggle(QuickFilter(name))
+
+    def action_quick_clear(self) -> None:
+        bar = self.query_one(FilterBar)
+        query = bar.query_text
+        bar.clear()
+        self.query_one("#filter-input", Input).value = query

@@ -1,0 +1,178 @@
+"""The newcomer's overview: what this project pulls in and where to look first."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from reviewer.session import ReviewSession
+from reviewer.summary import Subtree, Summary, heaviest_subtrees, summarize
+from reviewer.tui.badges import Palette, badge_text
+from reviewer.tui.text import one_line
+
+PANELS: tuple[tuple[str, str], ...] = (
+    ("counts", "Packages"),
+    ("scripts", "Install scripts"),
+    ("riskiest", "Riskiest packages"),
+    ("advisories", "Advisories"),
+    ("heaviest", "Heaviest subtrees"),
+    ("controllers", "Who can publish the most"),
+    ("licenses", "Licenses"),
+    ("deprecated", "Deprecated"),
+)
+
+
+def _pairs(rows: list[tuple[Text, Text]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(overflow="ellipsis", no_wrap=True)
+    for count, label in rows:
+        table.add_row(count, label)
+    return table
+
+
+class SummaryScreen(Screen[None]):
+    """Refreshes while the background scan fills the session in."""
+
+    BINDINGS = [
+        Binding("s,escape,enter", "browse", "Browse packages", id="summary.browse"),
+        Binding("question_mark,f1", "app.help", "Help", id="summary.help"),
+    ]
+
+    def __init__(self, session: ReviewSession) -> None:
+        super().__init__(id="summary")
+        self.session = session
+        self._heaviest: list[Subtree] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="summary-scroll"):
+            yield Static(id="summary-intro")
+            with Grid(id="summary-grid"):
+                for panel_id, title in PANELS:
+                    panel = Static(id=f"panel-{panel_id}", classes="summary-panel")
+                    panel.border_title = title
+                    yield panel
+        yield Footer()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < 110, "-narrow")
+
+    def on_mount(self) -> None:
+        self.refresh_summary()
+        self.set_interval(1.0, self.refresh_summary)
+
+    @property
+    def palette(self) -> Palette:
+        return self.app.palette  # type: ignore[attr-defined,no-any-return]
+
+    def refresh_summary(self) -> None:
+        if self._heaviest is None:
+            self._heaviest = heaviest_subtrees(self.session.graph, self.session.direct)
+        summary = summarize(self.session)
+        renders: dict[str, RenderableType] = {
+            "counts": self._counts(summary),
+            "scripts": self._scripts(summary),
+            "riskiest": self._riskiest(summary),
+            "advisories": self._advisories(summary),
+            "heaviest": self._heaviest_panel(self._heaviest),
+            "controllers": self._controllers(summary),
+            "licenses": _pairs([(Text(str(n)), one_line(name)) for name, n in summary.licenses]),
+            "deprecated": self._deprecated(summary),
+        }
+        for panel_id, renderable in renders.items():
+            self.query_one(f"#panel-{panel_id}", Static).update(renderable)
+        self.query_one("#summary-intro", Static).update(self._intro(summary))
+
+    def _intro(self, summary: Summary) -> Text:
+        palette = self.palette
+        lockfile = self.session.graph.lockfile
+        text = Text.assemble(("Reviewing ", palette.muted), one_line(lockfile.path, "bold"),
+                             (f"  ({lockfile.format} lockfile v{lockfile.version})", palette.muted))
+        text.append("\n")
+        if summary.metadata_total and summary.metadata_known < summary.metadata_total:
+            text.append(f"Reviewing packages: {summary.metadata_known}/{summary.metadata_total}"
+                        " (figures below fill in as the scan goes)", style=palette.warning)
+        elif self.session.provider is None:
+            text.append("No registry: signals that need metadata stay unknown.",
+                        style=palette.unknown)
+        else:
+            text.append(f"{summary.unreviewed} of {summary.total} packages unreviewed.  ",
+                        style=palette.warning if summary.unreviewed else palette.good)
+            text.append("Press s or enter to browse packages, ? for every key.", style=palette.muted)
+        return text
+
+    def _counts(self, s: Summary) -> Table:
+        rows = [
+            (Text(str(s.total), style="bold"), Text("packages locked")),
+            (Text(str(s.direct)), Text("direct dependencies")),
+            (Text(str(s.transitive)), Text("transitive")),
+            (Text(str(s.prod)), Text("prod")),
+            (Text(str(s.dev)), Text("dev only")),
+            (Text(str(s.optional + s.peer)), Text("optional / peer only")),
+            (Text(str(s.duplicate_names), style=self.palette.warning if s.duplicate_names else ""),
+             Text(f"names locked at several versions (+{s.duplicate_extra_versions} copies)")),
+        ]
+        return _pairs(rows)
+
+    def _scripts(self, s: Summary) -> Table:
+        unreviewed = s.with_scripts - s.scripts_reviewed
+        return _pairs([
+            (Text(str(s.with_scripts), style=self.palette.danger if s.with_scripts else self.palette.good),
+             Text("run code when installed")),
+            (Text(str(s.scripts_reviewed), style=self.palette.good), Text("of them reviewed")),
+            (Text(str(unreviewed), style=self.palette.danger if unreviewed else self.palette.good),
+             Text("still to review (filter: 1)")),
+        ])
+
+    def _riskiest(self, s: Summary) -> RenderableType:
+        if not s.riskiest:
+            return Text("nothing flagged yet", style=self.palette.muted)
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column(overflow="ellipsis", no_wrap=True)
+        for key, _score in s.riskiest:
+            table.add_row(badge_text(self.session.findings.get(key), self.palette), one_line(key))
+        return table
+
+    def _advisories(self, s: Summary) -> RenderableType:
+        if not s.advisories:
+            return Text("none known (reviewer audit import FILE)", style=self.palette.muted)
+        return _pairs([(Text(str(n), style=self.palette.for_severity(sev)), Text(str(sev)))
+                       for sev, n in s.advisories])
+
+    def _heaviest_panel(self, subtrees: list[Subtree]) -> RenderableType:
+        if not subtrees:
+            return Text("no direct dependencies", style=self.palette.muted)
+        rows = [(Text(str(t.total)), Text.assemble(one_line(t.key),
+                                                   (f"  ({t.exclusive} only through it)", self.palette.muted)))
+                for t in subtrees[:8]]
+        return _pairs(rows)
+
+    def _controllers(self, s: Summary) -> RenderableType:
+        if not s.controllers:
+            return Text("waiting for registry metadata" if s.metadata_known < s.metadata_total
+                        else "not provided by this registry", style=self.palette.unknown)
+        return _pairs([(Text(str(n)), one_line(name)) for name, n in s.controllers])
+
+    def _deprecated(self, s: Summary) -> RenderableType:
+        if not s.deprecated:
+            return Text("none", style=self.palette.muted)
+        text = Text()
+        for key in s.deprecated[:8]:
+            text.append_text(one_line(key, str(self.palette.warning)))
+            text.append("\n")
+        if len(s.deprecated) > 8:
+            text.append(f"… and {len(s.deprecated) - 8} more", style=self.palette.muted)
+        text.rstrip()
+        return text
+
+    def action_browse(self) -> None:
+        self.app.pop_screen()

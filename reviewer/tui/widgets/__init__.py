@@ -1,0 +1,1 @@
+"""Widgets of the reviewer UI, grouped by screen region."""

@@ -1,0 +1,267 @@
+"""What each detail tab shows, as rich renderables built from untrusted data via `tui.text`.
+
+Loaders are async (they may fetch a packument or a tarball) and never touch widgets: the
+detail pane runs them in workers and puts the result in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from reviewer.errors import ReviewerError
+from reviewer.graph.model import Source
+from reviewer.registry.documents import Packument, VersionManifest
+from reviewer.session import ReviewSession
+from reviewer.signals.finding import Finding
+from reviewer.tui.badges import BADGES, Palette
+from reviewer.tui.text import one_line, safe_code, styled
+
+MAX_TIMELINE = 40
+"""Versions shown in the maintainers timeline (around the locked one)."""
+
+
+def heading(text: str, palette: Palette) -> Text:
+    return Text(text, style="bold underline")
+
+
+def field_line(label: str, value: object, palette: Palette, value_style: str = "") -> Text:
+    line = Text(f"{label:<13}", style=palette.muted)
+    if value is None or value == "":
+        line.append("unknown", style=palette.unknown)
+    else:
+        line.append_text(styled(value, value_style))
+    return line
+
+
+def findings_block(findings: Sequence[Finding], palette: Palette) -> Text:
+    text = Text()
+    if not findings:
+        text.append("No signals.", style=palette.muted)
+        return text
+    for finding in sorted(findings, key=lambda f: (f.unknown, -f.severity, f.id)):
+        style = palette.for_severity(finding.severity, finding.unknown)
+        text.append(f" {BADGES.get(finding.id, ('?', ''))[0]} ", style=style)
+        text.append(f"{finding.id:<20}", style=style)
+        text.append(f"{'unknown' if finding.unknown else str(finding.severity):<9}",
+                    style=palette.muted)
+        text.append_text(styled(finding.summary))
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+async def overview(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
+    package = session.package(key)
+    document: Packument | None = None
+    problem: str | None = None
+    if package.source is Source.REGISTRY:
+        try:
+            document = await session.packument(package.name)
+        except ReviewerError as error:
+            problem = str(error)
+    else:
+        problem = f"{package.source.value} source: no registry metadata"
+    manifest = document.version(package.version) if document else None
+    published = document.published(package.version) if document else None
+    parts: list[RenderableType] = []
+    title = Text.assemble(one_line(package.name, "bold"), ("@", palette.muted), one_line(package.version))
+    if key in session.direct:
+        title.append("  direct", style=palette.good)
+    parts.append(title)
+    description = (manifest.description if manifest else None) or (document.description if document else None)
+    parts.append(styled(description or "(no description)", "" if description else palette.muted.__str__()))
+    parts.append(Text())
+    parts.append(field_line("kind", package.kind.value, palette))
+    parts.append(field_line("source", f"{package.source.value}  {package.resolved or ''}".strip(), palette))
+    parts.append(field_line("integrity", package.integrity, palette))
+    license_ = package.license or (manifest.license if manifest else None) or (document.license if document else None)
+    parts.append(field_line("license", license_, palette))
+    repository = (manifest.repository if manifest else None) or (document.repository if document else None)
+    parts.append(field_line("repository", repository, palette))
+    parts.append(field_line("published", published.strftime("%Y-%m-%d %H:%M UTC") if published else None, palette))
+    latest = document.dist_tags.get("latest") if document else None
+    parts.append(field_line("latest", latest, palette))
+    if manifest and manifest.deprecated:
+        parts.append(field_line("deprecated", manifest.deprecated, palette, str(palette.warning)))
+    state = session.state(key)
+    parts.append(field_line("review", state.value, palette, str(palette.for_state(state))))
+    if key in session.notes:
+        parts.append(field_line("note", session.notes[key], palette))
+    if problem:
+        parts.append(field_line("metadata", problem, palette, str(palette.warning)))
+    parts += [Text(), heading("Signals", palette), findings_block(session.findings_of(key), palette)]
+    dependents = session.dependents(key)
+    parts += [Text(), heading(f"Dependents ({len(dependents)})", palette)]
+    parts.append(styled(", ".join(dependents) if dependents else "none (an importer's link)"))
+    paths = session.why_labels(key)
+    parts += [Text(), heading(f"Why is it here ({len(paths)} shortest path{'s' if len(paths) != 1 else ''})", palette)]
+    for path in paths:
+        line = Text()
+        for index, label in enumerate(path):
+            if index:
+                line.append(" → ", style=palette.muted)
+            line.append_text(one_line(label, "bold" if index == len(path) - 1 else ""))
+        parts.append(line)
+    return Group(*parts)
+
+
+async def scripts(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
+    from reviewer.signals.install_scripts import install_scripts_of
+    from reviewer.signals.script_targets import resolve_script_sources
+    from reviewer.signals.suspicious_code import scan_sources
+
+    package = session.package(key)
+    manifest = await _manifest(session, key)
+    tarball = None
+    tarball_problem: str | None = None
+    try:
+        tarball = await session.tarball(key)
+    except ReviewerError as error:
+        tarball_problem = str(error)
+    has_gyp = None if tarball is None else any(e.path == "binding.gyp" for e in tarball.entries)
+    found = install_scripts_of(package, manifest, has_gyp)
+    parts: list[RenderableType] = []
+    if found.present is False:
+        return Text("No install scripts: nothing runs when this package is installed.", style=palette.good)
+    if found.present is None:
+        parts.append(Text("Whether this package runs install scripts is unknown "
+                          "(not provided by this registry).", style=palette.unknown))
+    if found.note:
+        parts.append(styled(found.note, str(palette.warning)))
+    for hook, command in found.scripts.items():
+        line = Text(f"{hook:<12}", style=palette.danger)
+        line.append_text(styled(command))
+        if hook == "install" and found.implicit_gyp:
+            line.append("   (implicit: binding.gyp present)", style=palette.muted)
+        parts.append(line)
+    if tarball_problem:
+        parts += [Text(), Text.assemble(("tarball: ", palette.warning), styled(tarball_problem))]
+    if not found.scripts:
+        return Group(*parts)
+    all_scripts = manifest.scripts if manifest and manifest.scripts else None
+    sources, unresolved = resolve_script_sources(found.scripts, tarball, all_scripts)
+    matches = scan_sources(sources)
+    for missing in unresolved:
+        parts.append(Text.assemble((f"{missing.hook}: ", palette.muted), styled(missing.what)))
+    for source in sources:
+        if source.label.startswith("<"):
+            continue
+        here = [m for m in matches if m.file == source.label]
+        parts += [Text(), Text.assemble(("▌ ", palette.warning), one_line(source.label, "bold"),
+                                        (f"  ({source.hook})", palette.muted))]
+        for match in here:
+            parts.append(Text.assemble((f"  line {match.line:<5}", palette.muted),
+                                       (f"{match.rule:<24}", palette.for_severity(match.severity)),
+                                       styled(match.text)))
+        lexer = "javascript" if source.language == "js" else "bash"
+        parts.append(safe_code(source.text, lexer, {m.line for m in here}))
+    inline = [m for m in matches if m.file.startswith("<")]
+    if inline:
+        parts += [Text(), heading("In the commands themselves", palette)]
+        for match in inline:
+            parts.append(Text.assemble((f"  {match.file:<14}", palette.muted),
+                                       (f"{match.rule:<24}", palette.for_severity(match.severity)),
+                                       styled(match.text)))
+    return Group(*parts)
+
+
+async def _manifest(session: ReviewSession, key: str) -> VersionManifest | None:
+    package = session.package(key)
+    if package.source is not Source.REGISTRY:
+        return None
+    document = await session.packument(package.name)
+    return document.version(package.version)
+
+
+def _people(manifest: VersionManifest) -> set[str] | None:
+    if manifest.maintainers is None:
+        return None
+    return {p.name for p in manifest.maintainers}
+
+
+async def maintainers(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
+    package = session.package(key)
+    if package.source is not Source.REGISTRY:
+        return Text(f"{package.source.value} source: no registry metadata.", style=palette.unknown)
+    document = await session.packument(package.name)
+    versions = _timeline_versions(document, package.version)
+    table = Table(box=None, pad_edge=False, expand=True, show_edge=False)
+    for column in ("version", "published", "publisher", "trust", "maintainers"):
+        table.add_column(Text(column, style="bold"), overflow="fold")
+    previous_people: set[str] | None = None
+    seen_publishers: set[str] = set()
+    for version in versions:
+        manifest = document.versions[version]
+        people = _people(manifest)
+        published = document.published(version)
+        version_text = one_line(version, "bold reverse" if version == package.version else "")
+        when = Text(published.strftime("%Y-%m-%d") if published else "unknown",
+                    style="" if published else palette.unknown)
+        publisher = manifest.publisher
+        if publisher is None:
+            who = Text("not provided", style=palette.unknown)
+        else:
+            new = seen_publishers and publisher.name not in seen_publishers
+            who = one_line(publisher.name, str(palette.danger) if new else "")
+            if new:
+                who.append(" new", style=palette.danger)
+            seen_publishers.add(publisher.name)
+        trusted = manifest.trusted
+        trust = Text("unknown", style=palette.unknown) if trusted is None else (
+            Text("provenance" if manifest.has_provenance else "trusted", style=palette.good)
+            if trusted else Text("none", style=palette.muted))
+        if people is None:
+            crew = Text("not provided by this registry", style=palette.unknown)
+        else:
+            crew = Text()
+            for name in sorted(people):
+                added = previous_people is not None and name not in previous_people
+                crew.append_text(one_line(name, str(palette.danger) if added else ""))
+                crew.append(" + " if added else "  ", style=palette.danger)
+            for name in sorted((previous_people or set()) - people):
+                crew.append_text(one_line(f"-{name}", str(palette.warning)))
+                crew.append("  ")
+            previous_people = people
+        table.add_row(version_text, when, who, trust, crew)
+    note = Text(f"{len(versions)} of {len(document.versions)} versions, oldest first; "
+                "the locked version is reversed; red = new publisher or maintainer added, "
+                "yellow = removed, dim = not provided by this registry.", style=palette.muted)
+    return Group(note, Text(), table)
+
+
+def _timeline_versions(document: Packument, locked: str) -> list[str]:
+    def when(version: str) -> tuple[int, str]:
+        published = document.published(version)
+        return (0, published.isoformat()) if published else (1, version)
+
+    ordered = sorted(document.versions, key=when)
+    if locked in ordered and len(ordered) > MAX_TIMELINE:
+        at = ordered.index(locked)
+        start = max(0, min(at - MAX_TIMELINE // 2, len(ordered) - MAX_TIMELINE))
+        ordered = ordered[start:start + MAX_TIMELINE]
+    return ordered[-MAX_TIMELINE:]
+
+
+def advisories(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
+    found = session.advisories(key)
+    if not found:
+        return Text("No advisories known for this version (import an audit report with "
+                    "`reviewer audit import`).", style=palette.muted)
+    parts: list[RenderableType] = []
+    for finding in sorted(found, key=lambda f: -f.severity):
+        ident = str(finding.details.get("advisory", finding.details.get("id", "")))
+        parts.append(Text.assemble((f"{str(finding.severity).upper():<9}", palette.for_severity(finding.severity)),
+                                   one_line(ident, "bold")))
+        parts.append(styled(finding.summary))
+        parts.extend(field_line(name, finding.details[name], palette)
+                     for name in ("url", "range", "fixed_in", "cwe") if finding.details.get(name))
+        accepted = session.accepted_advisories.get((key, ident))
+        if accepted:
+            parts.append(field_line("accepted", accepted, palette, str(palette.good)))
+        parts.append(Text())
+    parts.append(Text("v: accept an advisory with a reason and an expiry date", style=palette.muted))
+    return Group(*parts)

@@ -1,0 +1,146 @@
+"""The detail pane: tabs for the selected package, each loaded lazily in a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Select, Static, TabbedContent, TabPane
+
+from reviewer.errors import ReviewerError
+from reviewer.session import ReviewSession
+from reviewer.tui.badges import DEFAULT_PALETTE, Palette
+from reviewer.tui.text import one_line, styled
+from reviewer.tui.widgets import detail_content
+from reviewer.tui.widgets.diff_view import diff_versions, load_diff
+
+TABS: tuple[tuple[str, str], ...] = (
+    ("overview", "Overview"),
+    ("scripts", "Scripts"),
+    ("maintainers", "Maintainers"),
+    ("advisories", "Advisories"),
+    ("diff", "Diff"),
+)
+
+Loader = Callable[[ReviewSession, str, Palette], Awaitable[RenderableType]]
+
+
+async def _advisories(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
+    return detail_content.advisories(session, key, palette)
+
+
+LOADERS: dict[str, Loader] = {
+    "overview": detail_content.overview,
+    "scripts": detail_content.scripts,
+    "maintainers": detail_content.maintainers,
+    "advisories": _advisories,
+}
+
+
+class DetailPane(Vertical):
+    """Shows one package; `show(key)` switches package, tabs load when first visible."""
+
+    def __init__(self, session: ReviewSession, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.palette: Palette = DEFAULT_PALETTE
+        self.key: str | None = None
+        self._loaded: set[str] = set()
+        self._diff_other: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="detail-tabs"):
+            for tab_id, title in TABS:
+                with TabPane(title, id=f"tab-{tab_id}"):
+                    if tab_id == "diff":
+                        with Horizontal(id="diff-controls"):
+                            yield Static("against", id="diff-label")
+                            yield Select[str]([], prompt="another version", id="diff-version",
+                                              allow_blank=True)
+                    with VerticalScroll(id=f"scroll-{tab_id}", classes="detail-scroll"):
+                        yield Static(Text("Select a package.", style="dim"), id=f"body-{tab_id}",
+                                     classes="detail-body")
+
+    @property
+    def active_tab(self) -> str:
+        active = self.query_one("#detail-tabs", TabbedContent).active
+        return active.removeprefix("tab-") if active else "overview"
+
+    def show_tab(self, tab: str) -> None:
+        self.query_one("#detail-tabs", TabbedContent).active = f"tab-{tab}"
+
+    def show(self, key: str | None) -> None:
+        if key == self.key:
+            return
+        self.key = key
+        self._loaded.clear()
+        self._diff_other = None
+        self._fill_diff_versions()
+        self._load(self.active_tab)
+
+    def reload(self) -> None:
+        """Findings or decisions changed for the shown package: redraw what is loaded."""
+        self._loaded.clear()
+        self._load(self.active_tab)
+
+    @on(TabbedContent.TabActivated, "#detail-tabs")
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        self._load(self.active_tab)
+
+    def _body(self, tab: str) -> Static:
+        return self.query_one(f"#body-{tab}", Static)
+
+    def _load(self, tab: str) -> None:
+        if self.key is None or tab in self._loaded:
+            return
+        self._loaded.add(tab)
+        body = self._body(tab)
+        body.loading = True
+        self.run_worker(self._run(tab, self.key, self._diff_other), group=f"detail-{tab}",
+                        exclusive=True, exit_on_error=False, description=f"load {tab}")
+
+    async def _run(self, tab: str, key: str, other: str | None) -> None:
+        try:
+            if tab == "diff":
+                result = await load_diff(self.session, key, other, self.palette)
+            else:
+                result = await LOADERS[tab](self.session, key, self.palette)
+        except ReviewerError as error:
+            result = Text.assemble(("Could not load: ", self.palette.danger), styled(str(error)))
+        except Exception as error:  # noqa: BLE001 - shown in place, never a crash
+            result = Text.assemble(("Internal error: ", self.palette.danger),
+                                   one_line(f"{type(error).__name__}: {error}"))
+        if key != self.key:
+            return
+        body = self._body(tab)
+        body.update(result)
+        body.loading = False
+        if tab == "diff":
+            self._fill_diff_versions()
+
+    def _fill_diff_versions(self) -> None:
+        select = self.query_one("#diff-version", Select)
+        if self.key is None:
+            select.set_options([])
+            return
+        package = self.session.package(self.key)
+        choices = diff_versions(self.session, self.key)
+        with select.prevent(Select.Changed):
+            select.set_options([(f"{package.name}@{v}", v) for v in choices])
+            if self._diff_other in choices:
+                select.value = self._diff_other
+
+    @on(Select.Changed, "#diff-version")
+    def _diff_version_chosen(self, event: Select.Changed) -> None:
+        event.stop()
+        value = event.value
+        if not isinstance(value, str) or value == self._diff_other:
+            return
+        self._diff_other = value
+        self._loaded.discard("diff")
+        self._load("diff")

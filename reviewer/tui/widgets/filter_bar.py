@@ -1,0 +1,103 @@
+"""The filter box (fuzzy, as you type) and the quick-filter chips under it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.events import Click
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, Static
+
+from reviewer.session import QuickFilter
+
+QUICK_KEYS: dict[QuickFilter, str] = {
+    QuickFilter.SCRIPTS: "1",
+    QuickFilter.UNREVIEWED: "2",
+    QuickFilter.ADVISORIES: "3",
+    QuickFilter.DIRECT: "4",
+    QuickFilter.CHANGED: "5",
+}
+"""The key that toggles each quick filter (bindings on the main screen)."""
+
+QUICK_LABELS: dict[QuickFilter, str] = {
+    QuickFilter.SCRIPTS: "scripts",
+    QuickFilter.UNREVIEWED: "unreviewed",
+    QuickFilter.ADVISORIES: "advisories",
+    QuickFilter.DIRECT: "direct",
+    QuickFilter.CHANGED: "changed",
+}
+
+
+class QuickChip(Static):
+    """One quick filter: `1 scripts`; highlighted while active; click toggles."""
+
+    active: reactive[bool] = reactive(False)
+
+    def __init__(self, quick: QuickFilter) -> None:
+        super().__init__(id=f"chip-{quick.value}", classes="chip")
+        self.quick = quick
+
+    def render(self) -> Content:
+        return Content.from_markup("[b]$key[/b] $label", key=QUICK_KEYS[self.quick],
+                                   label=QUICK_LABELS[self.quick])
+
+    def watch_active(self, active: bool) -> None:
+        self.set_class(active, "-active")
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        bar = self.query_ancestor(FilterBar)
+        bar.toggle(self.quick)
+
+
+class FilterBar(Horizontal):
+    """Emits `FilterBar.Changed` whenever the query or the quick filters change."""
+
+    @dataclass
+    class Changed(Message):
+        query: str
+        quick: frozenset[QuickFilter]
+
+    def __init__(self, *, changed_available: bool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.quick: set[QuickFilter] = set()
+        self.changed_available = changed_available
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="/ filter packages (fuzzy)", id="filter-input")
+        for quick in QuickFilter:
+            if quick is QuickFilter.CHANGED and not self.changed_available:
+                continue
+            yield QuickChip(quick)
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#filter-input", Input).value
+
+    def toggle(self, quick: QuickFilter) -> None:
+        if quick is QuickFilter.CHANGED and not self.changed_available:
+            self.app.notify("'changed' applies in review mode (reviewer review --base REV)")
+            return
+        self.quick ^= {quick}
+        self.query_one(f"#chip-{quick.value}", QuickChip).active = quick in self.quick
+        self._post()
+
+    def clear(self) -> None:
+        self.quick.clear()
+        for chip in self.query(QuickChip):
+            chip.active = False
+        self.query_one("#filter-input", Input).value = ""
+        self._post()
+
+    @on(Input.Changed, "#filter-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._post()
+
+    def _post(self) -> None:
+        self.post_message(self.Changed(self.query_text, frozenset(self.quick)))
