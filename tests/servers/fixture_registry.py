@@ -22,7 +22,8 @@ tests/conftest.py gives a started instance per test, stopped afterwards):
     registry.truncate(path)                  # Content-Length larger than the body, then close
     registry.malformed(path)                 # a 200 whose body is not JSON
     registry.oversize(path, nbytes, chunked=False)  # a body of nbytes (no Content-Length if chunked)
-    registry.redirect(path, target_url)      # 302 to target_url + the same path
+    registry.redirect(path, target_url, times=None)  # 302 to target_url + the same path
+                                             #   (only the first `times` requests if given)
     registry.requests                        # [Request(method, path, headers{lower-case}, body)]
     registry.requests_for(path)              # the requests for one path
     registry.stop()
@@ -79,6 +80,7 @@ class Fault:
     oversize: int | None = None
     chunked: bool = False
     redirect_to: str | None = None
+    redirects_left: int | None = None
 
 
 def tarball_basename(name: str) -> str:
@@ -182,8 +184,10 @@ class FixtureRegistry:
         fault.oversize = nbytes
         fault.chunked = chunked
 
-    def redirect(self, path: str, target_url: str) -> None:
-        self._fault(path).redirect_to = target_url
+    def redirect(self, path: str, target_url: str, times: int | None = None) -> None:
+        fault = self._fault(path)
+        fault.redirect_to = target_url
+        fault.redirects_left = times
 
     def requests_for(self, path: str) -> list[Request]:
         return [r for r in self.requests if r.path == path]
@@ -272,7 +276,9 @@ class _Handler(BaseHTTPRequestHandler):
         if status is not None:
             extra = {"retry-after": fault.retry_after} if fault and fault.retry_after else {}
             return self._send(status, b'{"error":"fault"}', "application/json", extra)
-        if fault and fault.redirect_to:
+        if fault and fault.redirect_to and fault.redirects_left != 0:
+            if fault.redirects_left is not None:
+                fault.redirects_left -= 1
             target = fault.redirect_to.rstrip("/") + self.path
             return self._send(302, b"", "text/plain", {"location": target})
         if fault and fault.oversize is not None:
