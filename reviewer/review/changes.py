@@ -228,14 +228,14 @@ class _Comparer:
                 package = head_versions[version]
                 changes.append(
                     Change(name, None, version, ChangeKind.ADDED, None, package,
-                           dependents=_labels(self.head, package))
+                           dependents=self._labels(self.head, package))
                 )
         for version in old:
             if version not in paired_old:
                 package = base_versions[version]
                 changes.append(
                     Change(name, version, None, ChangeKind.REMOVED, package, None,
-                           dependents=_labels(self.base, package))
+                           dependents=self._labels(self.base, package))
                 )
         return changes
 
@@ -258,8 +258,21 @@ class _Comparer:
             reason = ""
         return Change(
             new.name, old.version, new.version, kind, old, new, reason,
-            dependents=_labels(self.head, new),
+            dependents=self._labels(self.head, new),
         )
+
+    def _labels(self, graph: Graph, package: Package) -> tuple[str, ...]:
+        """Display names of who requires `package` in `graph`. Importers are labelled from the
+        head graph when it has them (a base read from git may lack workspace manifests)."""
+        labels = set()
+        for identity in _dependents(graph, package):
+            if not identity.startswith(IMPORTER_PREFIX):
+                labels.add(identity)
+            elif identity[len(IMPORTER_PREFIX):] in self.head.importers:
+                labels.add(self.head.label(identity))
+            else:
+                labels.add(graph.label(identity))
+        return tuple(sorted(labels))
 
 
 def _pair_greedily(
@@ -315,13 +328,6 @@ def _dependents(graph: Graph, package: Package) -> frozenset[str]:
             dependent = graph.packages.get(edge.source)
             found.add(dependent.name if dependent is not None else edge.source)
     return frozenset(found)
-
-
-def _labels(graph: Graph, package: Package) -> tuple[str, ...]:
-    labels = set()
-    for identity in _dependents(graph, package):
-        labels.add(graph.label(identity) if identity.startswith(IMPORTER_PREFIX) else identity)
-    return tuple(sorted(labels))
 
 
 # -- integrity and source comparison -------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from reviewer.review.changes import Change, ChangeKind, ChangeSet
 from reviewer.signals.finding import Finding, Severity
+from reviewer.signals.results import highest
 
 REPUBLISH_SEVERITY = Severity.HIGH
 """A republish (same version, other bytes) counts as this severity for `--fail-on` and
@@ -51,10 +52,10 @@ class ReviewedChange:
     @property
     def severity(self) -> Severity | None:
         """The highest severity among decided findings (and a republish); None when none."""
-        levels = [f.severity for f in self.findings if not f.unknown]
+        level = highest(self.findings)
         if self.change.kind is ChangeKind.REPUBLISHED:
-            levels.append(REPUBLISH_SEVERITY)
-        return max(levels) if levels else None
+            return REPUBLISH_SEVERITY if level is None else max(level, REPUBLISH_SEVERITY)
+        return level
 
     def sorted_findings(self) -> list[Finding]:
         """Highest severity first, decided before unknown, then by id."""

@@ -21,6 +21,7 @@ from reviewer.signals.finding import Severity
 if TYPE_CHECKING:
     from reviewer.graph import Graph
     from reviewer.review.changes import ChangeSet
+    from reviewer.signals.finding import Finding
 
 FORMATS = ("text", "json", "markdown")
 
@@ -44,7 +45,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     output.add_argument("--diff", action="store_true",
                         help="include the file list and unified diff of each changed package "
                              "(fetches tarballs)")
+    output.add_argument("--no-signals", action="store_true",
+                        help="list the changes only: no registry requests, no signals")
     output.add_argument("--tui", action="store_true", help="open the change set in the TUI")
+    from reviewer.policy.store import add_policy_argument
+
+    add_policy_argument(parser)
 
 
 def _severity(text: str) -> Severity:
@@ -81,11 +87,43 @@ def run(args: argparse.Namespace) -> int:
 
     from reviewer.review.report import ReviewReport
 
+    findings = {} if args.no_signals or not change_set else _signals(change_set, graphs.head, args)
     report = ReviewReport.build(
-        change_set, {}, graphs.base_label, graphs.head_label, notes=(note,) if note else ()
+        change_set, findings, graphs.base_label, graphs.head_label, notes=(note,) if note else ()
     )
     sys.stdout.write(_render(report, args.format or "text", verbose=args.verbose))
     return ExitCode.FOUND if report.fails(args.fail_on) else ExitCode.OK
+
+
+def _signals(change_set: ChangeSet, head: Graph, args: argparse.Namespace) -> dict[str, tuple[Finding, ...]]:
+    """Run the signals engine over the change set against the configured registry."""
+    import asyncio
+
+    from reviewer.policy import PolicyStore, policy_path_from_args
+    from reviewer.registry.config import RegistryConfig
+    from reviewer.registry.service import RegistryService
+    from reviewer.review.signals import review_changes
+    from reviewer.signals.settings import ReviewSettings
+
+    project = project_dir(args)
+    policy = PolicyStore.load(policy_path_from_args(args))
+    config = RegistryConfig.from_args(args, project)
+    settings = ReviewSettings(
+        release_age_days=policy.settings.minimum_release_age_days,
+        registry_for=config.registry_for,
+        project_dir=project,
+    )
+
+    def warn(message: str) -> None:
+        if not args.quiet:
+            print(f"reviewer: warning: {message}", file=sys.stderr)
+
+    async def collect() -> dict[str, tuple[Finding, ...]]:
+        async with RegistryService(config, warn=warn) as registry:
+            return await review_changes(change_set, head, registry, settings,
+                                        concurrency=args.concurrency)
+
+    return asyncio.run(collect())
 
 
 def _render(report: object, fmt: str, *, verbose: bool) -> str:
