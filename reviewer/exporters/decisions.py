@@ -1,0 +1,90 @@
+"""The policy's decisions in the shape every exporter needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reviewer.graph.model import Graph, Source
+from reviewer.graph.queries import direct_keys
+from reviewer.policy.entries import ScriptDecisionKind
+from reviewer.policy.model import Policy
+from reviewer.semver import sort_versions
+
+
+@dataclass
+class ExportDecisions:
+    allowed: dict[str, list[str]] = field(default_factory=dict)
+    """name -> allowed exact versions that are locked (sorted by semver)."""
+    denied_names: list[str] = field(default_factory=list)
+    """Names whose scripts are denied in every version."""
+    denied_versions: dict[str, list[str]] = field(default_factory=dict)
+    """name -> denied exact versions (names not denied as a whole)."""
+    pins: dict[str, str] = field(default_factory=dict)
+    """name -> pinned version, for transitive packages locked at exactly one pinned version."""
+    notes: list[str] = field(default_factory=list)
+    pin_notes: list[str] = field(default_factory=list)
+    """What --pins could not express."""
+
+    @property
+    def allowed_names(self) -> list[str]:
+        return sorted(self.allowed)
+
+    def matcher(self, name: str, versions: list[str]) -> str:
+        """npm/pnpm key: `name@1.2.3 || 1.2.4`."""
+        return f"{name}@{' || '.join(versions)}"
+
+
+def collect(policy: Policy, graph: Graph) -> ExportDecisions:
+    """Allowed versions that are locked, every deny, and the pins usable as overrides."""
+    out = ExportDecisions()
+    locked = set(graph.packages)
+    stale = 0
+    denied_names = {e.name for e in policy.scripts
+                    if e.decision is ScriptDecisionKind.DENY and e.version is None}
+    for entry in policy.scripts:
+        if entry.decision is ScriptDecisionKind.ALLOW and entry.version is not None:
+            if f"{entry.name}@{entry.version}" not in locked:
+                stale += 1
+            elif entry.name not in denied_names:
+                out.allowed.setdefault(entry.name, []).append(entry.version)
+        elif entry.version is None:
+            out.denied_names.append(entry.name)
+        elif entry.name not in denied_names:
+            out.denied_versions.setdefault(entry.name, []).append(entry.version)
+    out.allowed = {name: sort_versions(versions) for name, versions in sorted(out.allowed.items())}
+    out.denied_versions = {name: sort_versions(v) for name, v in sorted(out.denied_versions.items())}
+    out.denied_names.sort()
+    if stale:
+        out.notes.append(f"skipped {stale} allow entr{'y' if stale == 1 else 'ies'} for versions "
+                         "no longer in the lockfile")
+    out.pins, out.pin_notes = _pins(policy, graph)
+    return out
+
+
+def _pins(policy: Policy, graph: Graph) -> tuple[dict[str, str], list[str]]:
+    direct_names = {graph.packages[k].name for k in direct_keys(graph) if k in graph.packages}
+    by_name: dict[str, list[str]] = {}
+    for package in graph:
+        if package.source in (Source.WORKSPACE, Source.LINK):
+            continue
+        pin = policy.pin_for(package.name, package.version)
+        if pin is not None:
+            by_name.setdefault(package.name, []).append(package.version)
+    pins: dict[str, str] = {}
+    several, direct = [], []
+    for name, versions in sorted(by_name.items()):
+        if name in direct_names:
+            direct.append(name)
+        elif len(versions) > 1 or len(graph.find(name)) > 1:
+            several.append(name)
+        else:
+            pins[name] = versions[0]
+    notes = []
+    if direct:
+        notes.append(f"not pinned through overrides: {len(direct)} direct dependenc"
+                     f"{'y' if len(direct) == 1 else 'ies'} ({', '.join(direct[:5])}"
+                     f"{', ...' if len(direct) > 5 else ''}); write exact versions in package.json")
+    if several:
+        notes.append(f"not pinned through overrides: {', '.join(several[:5])}"
+                     f"{', ...' if len(several) > 5 else ''} (locked at several versions)")
+    return pins, notes

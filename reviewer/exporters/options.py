@@ -1,0 +1,14 @@
+"""Options shared by every export target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    pins: bool = False
+    """Also write approved pins (npm/pnpm/bun `overrides`, yarn `resolutions`)."""
+    pnpm_legacy: bool | None = None
+    """pnpm only: True forces onlyBuiltDependencies/ignoredBuiltDependencies, False forces
+    allowBuilds, None detects from `packageManager` and the lockfile."""
