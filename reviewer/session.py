@@ -225,7 +225,9 @@ class ReviewSession:
                 inside.append(candidates[index])
             else:
                 rest_index.append(index)
-        cutoff = 80 if len(needle) > 2 else 95
+        if len(needle) < 3:
+            return prefix + inside
+        cutoff = 80 if len(needle) >= 5 else 90
         fuzzy_hits = process.extract(
             needle, [names[i] for i in rest_index], scorer=fuzz.partial_ratio,
             score_cutoff=cutoff, limit=None,

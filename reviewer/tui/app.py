@@ -56,9 +56,10 @@ class ReviewerApp(App[None]):
         self.keymap, self._keymap_problem = load_keymap(keymap_path)
         self._pending_keys: set[str] = set()
         self._scan_worker: Worker[None] | None = None
-        lockfile = session.graph.lockfile
+        root = session.graph.importers.get(".")
+        project = (root.name if root else None) or session.project_dir.resolve().name
         self.sub_title = ""
-        self.title = f"reviewer · {session.project_dir.resolve().name or lockfile.path.parent.name}"
+        self.title = f"reviewer · {project}"
 
     # -- lifecycle ------------------------------------------------------------------------
 

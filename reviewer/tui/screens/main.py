@@ -21,6 +21,16 @@ from reviewer.tui.widgets.package_tree import PackageTree
 NARROW_WIDTH = 120
 """Below this many columns the detail pane goes under the list instead of beside it."""
 
+SHORT_LABELS: dict[str, str] = {
+    "suspicious code in a script": "suspicious",
+    "provenance / trusted publisher lost": "trust lost",
+    "name close to a popular package": "typosquat",
+    "not from the registry (git, tarball, file)": "not registry",
+    "fetched over plain http": "http",
+    "resolved from an unexpected host": "other host",
+    "security advisory": "advisory",
+}
+
 SORT_CYCLE = (SortOrder.RISK, SortOrder.NAME, SortOrder.SIGNAL)
 
 
@@ -162,7 +172,7 @@ class MainScreen(Screen[None]):
         text = Text("legend ", style="dim")
         for letter, label in BADGES.values():
             text.append(letter, style=palette.warning)
-            text.append(f" {label.split(' (')[0]}  ", style="dim")
+            text.append(f" {SHORT_LABELS.get(label, label)}  ", style="dim")
         self.query_one("#legend", Static).update(text)
 
     def on_resize(self, event: Resize) -> None:

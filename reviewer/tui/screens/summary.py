@@ -94,7 +94,11 @@ class SummaryScreen(Screen[None]):
     def _intro(self, summary: Summary) -> Text:
         palette = self.palette
         lockfile = self.session.graph.lockfile
-        text = Text.assemble(("Reviewing ", palette.muted), one_line(lockfile.path, "bold"),
+        try:
+            shown = lockfile.path.resolve().relative_to(self.session.project_dir.resolve())
+        except ValueError:
+            shown = lockfile.path
+        text = Text.assemble(("Reviewing ", palette.muted), one_line(shown, "bold"),
                              (f"  ({lockfile.format} lockfile v{lockfile.version})", palette.muted))
         text.append("\n")
         if summary.metadata_total and summary.metadata_known < summary.metadata_total:

@@ -37,21 +37,21 @@ def field_line(label: str, value: object, palette: Palette, value_style: str = "
     return line
 
 
-def findings_block(findings: Sequence[Finding], palette: Palette) -> Text:
-    text = Text()
+def findings_block(findings: Sequence[Finding], palette: Palette) -> RenderableType:
     if not findings:
-        text.append("No signals.", style=palette.muted)
-        return text
+        return Text("No signals.", style=palette.muted)
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
     for finding in sorted(findings, key=lambda f: (f.unknown, -f.severity, f.id)):
         style = palette.for_severity(finding.severity, finding.unknown)
-        text.append(f" {BADGES.get(finding.id, ('?', ''))[0]} ", style=style)
-        text.append(f"{finding.id:<20}", style=style)
-        text.append(f"{'unknown' if finding.unknown else str(finding.severity):<9}",
-                    style=palette.muted)
-        text.append_text(styled(finding.summary))
-        text.append("\n")
-    text.rstrip()
-    return text
+        table.add_row(Text(BADGES.get(finding.id, ("?", ""))[0], style=style),
+                      Text(finding.id, style=style),
+                      Text("unknown" if finding.unknown else str(finding.severity), style=palette.muted),
+                      styled(finding.summary))
+    return table
 
 
 async def overview(session: ReviewSession, key: str, palette: Palette) -> RenderableType:

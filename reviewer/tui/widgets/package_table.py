@@ -14,10 +14,10 @@ from reviewer.tui.badges import DEFAULT_PALETTE, Palette, badge_text
 from reviewer.tui.text import one_line
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("name", "Package", 30),
-    ("version", "Version", 12),
+    ("name", "Package", 28),
+    ("version", "Version", 10),
     ("kind", "Kind", 8),
-    ("signals", "Signals", 9),
+    ("signals", "Signals", 7),
     ("review", "Review", 10),
 )
 """(column key, header, width): fixed widths, so no cell is measured on repaint."""
