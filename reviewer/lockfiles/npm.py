@@ -19,6 +19,7 @@ Version 1 (nested `dependencies` with `requires`) lives in `_npm_v1`.
 from __future__ import annotations
 
 import json
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
@@ -116,13 +117,16 @@ def _build_from_packages(graph: Graph, path: Path, text: str, data: dict[str, An
                 path, f'packages entry "{printable(location)}" is not an object', lines.get(location)
             )
     node_of = _add_nodes(graph, path, entries, lines)
+    workspaces = _workspace_folders(entries)
     for location, entry in entries.items():
         source = node_of.get(location)
         if source is None or entry.get("link") is True:
             continue
-        _add_entry_edges(
-            graph, entries, node_of, location, source, entry, is_project_folder(location)
-        )
+        for name, spec, kind in declared_edges(entry, include_dev=location in workspaces):
+            found = resolve_location(entries, location, name)
+            target = node_of.get(found) if found is not None else None
+            if target is not None:
+                graph.add_edge(Edge(source, target, name, spec, kind))
     root = entries.get("")
     check_root_in_sync(path, declared_names(root) if isinstance(root, dict) else None)
 
@@ -184,20 +188,20 @@ def _package(path: Path, location: str, entry: dict[str, Any], line: int | None)
     )
 
 
-def _add_entry_edges(
-    graph: Graph,
-    entries: dict[str, Any],
-    node_of: dict[str, str],
-    location: str,
-    source: str,
-    entry: dict[str, Any],
-    is_importer: bool,
-) -> None:
-    for name, spec, kind in declared_edges(entry, include_dev=is_importer):
-        found = resolve_location(entries, location, name)
-        target = node_of.get(found) if found is not None else None
-        if target is not None:
-            graph.add_edge(Edge(source, target, name, spec, kind))
+def _workspace_folders(entries: dict[str, Any]) -> set[str]:
+    """The root and the folders its `workspaces` globs match: the ones whose devDependencies
+    npm installs (a linked `file:` folder's devDependencies are not installed)."""
+    root = entries.get("", {})
+    patterns = root.get("workspaces")
+    if isinstance(patterns, dict):
+        patterns = patterns.get("packages")
+    globs = [p.removeprefix("./").rstrip("/") for p in patterns or () if isinstance(p, str)]
+    folders = {""}
+    for location in entries:
+        if location and is_project_folder(location):
+            if any(fnmatchcase(location, glob) for glob in globs):
+                folders.add(location)
+    return folders
 
 
 def _str(value: object) -> str | None:
