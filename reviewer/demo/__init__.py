@@ -49,6 +49,12 @@ class DemoBundle:
         """The project's `npm audit --json` report (auditReportVersion 2)."""
         return self.project_dir / AUDIT_REPORT_NAME
 
+    @property
+    def base_lockfile(self) -> Path:
+        """The project's lockfile before an upgrade (for `review --base-lockfile`): the
+        takeover, the trust downgrade, the recent release and the typosquat arrive as changes."""
+        return self.project_dir / "base" / "package-lock.json"
+
     def settings(self, **overrides: object) -> ReviewSettings:
         """Review settings for the demo: its registry, its project dir, the provider's clock."""
         from reviewer.signals.settings import ReviewSettings

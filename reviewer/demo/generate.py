@@ -1,7 +1,8 @@
 """Build the demo bundle: `python -m reviewer.demo.generate [--base LOCKFILE] [--seed SEED]`.
 
 Deterministic: the same base lockfile and seed give byte-identical files. Writes
-`reviewer/demo/project/` (package.json, package-lock.json, audit.json) and
+`reviewer/demo/project/` (package.json, package-lock.json, audit.json, and
+base/package-lock.json: the same project before an upgrade, for `reviewer review`) and
 `reviewer/demo/registry/` (index.json, advisories.json in the registry bulk-advisory
 answer shape, packuments/*.json, tarballs/*.tgz).
 
@@ -185,6 +186,32 @@ def _name_of(path: str) -> str:
     return path.rsplit("node_modules/", 1)[-1]
 
 
+def build_base_lockfile(lock: Json, documents: dict[str, Json]) -> Json:
+    """The lockfile before the upgrade: `stories.BASE_VERSIONS` locked instead, and what only
+    the new versions pulled in removed."""
+    base = json.loads(json.dumps(lock))
+    packages = base["packages"]
+    root = packages[""]
+    for name, version in stories.BASE_VERSIONS.items():
+        manifest = documents[name]["versions"][version]
+        entry = packages[f"node_modules/{name}"]
+        entry.update(version=version, resolved=build.tarball_url(name, version),
+                     integrity=manifest["dist"]["integrity"])
+        entry.pop("dependencies", None)
+        entry.pop("hasInstallScript", None)
+        if manifest.get("dependencies"):
+            entry["dependencies"] = manifest["dependencies"]
+        if any(hook in manifest.get("scripts", {}) for hook in INSTALL_HOOKS):
+            entry["hasInstallScript"] = True
+        for section in ("dependencies", "devDependencies"):
+            if name in root[section]:
+                root[section][name] = _spec(version)
+    direct = [*root["dependencies"], *root["devDependencies"]]
+    reachable = tree.closure(packages, [f"node_modules/{n}" for n in direct])
+    base["packages"] = {p: e for p, e in packages.items() if not p or p in reachable}
+    return base
+
+
 def _real_stories(packages: dict[str, Json]) -> dict[str, str]:
     """Stories told by real packages of the tree: advisories and real deprecations."""
     def key(path: str) -> str:
@@ -247,6 +274,9 @@ def write_bundle(out: Path, seed: str, base: dict[str, Json]) -> dict[str, int]:
         index["tarballs"][f"{name}@{version}"] = {"file": file_name, "integrity": built.integrity}
     (registry / "advisories.json").write_text(json.dumps(bulk_advisories(), indent=1) + "\n", encoding="utf-8")
     index["advisories"] = "advisories.json"
+    (project / "base").mkdir(exist_ok=True)
+    base_lock = build_base_lockfile(lock, documents)
+    (project / "base" / "package-lock.json").write_text(json.dumps(base_lock, indent=2) + "\n", encoding="utf-8")
     (registry / "index.json").write_text(json.dumps(index, indent=1) + "\n", encoding="utf-8")
     return {"packages": len(lock["packages"]) - 1, "packuments": len(documents), "tarballs": len(tarballs)}
 

@@ -584,3 +584,13 @@ PLANTED: tuple[PlantedPackage, ...] = (
 
 DIRECT_PROD_PLANTED = ("tiny-json-merge", "@swiftkit/logger", "@swiftkit/config", "env-config-loader", "hashwire-native")
 DIRECT_DEV_PLANTED = ("@quickbuild/core",)
+
+BASE_VERSIONS: dict[str, str] = {
+    "tiny-json-merge": "1.3.1",
+    "@swiftkit/logger": "3.2.0",
+    "@swiftkit/config": "1.7.1",
+    "env-config-loader": "2.2.0",
+}
+"""The versions locked before the upgrade that `project/base/package-lock.json` records:
+`reviewer review --base-lockfile base/package-lock.json` shows the takeover, the trust
+downgrade and the typosquat arriving as changes (crossenv is new in env-config-loader 2.3.0)."""

@@ -81,3 +81,30 @@ def test_ordinary_packages_are_mostly_quiet(findings: dict[str, list[Finding]]) 
     assert len(noisy) < 40
     unknown_ids = {f.id for found in findings.values() for f in found if f.unknown}
     assert unknown_ids <= {"suspicious-code"}, unknown_ids
+
+
+def test_upgrade_review_from_the_base_lockfile(bundle: DemoBundle) -> None:
+    from reviewer.review.base import load_review_graphs
+    from reviewer.review.changes import compute_changes
+    from reviewer.signals.engine import review_upgrade
+
+    graphs = load_review_graphs(bundle.project_dir, base_lockfile=bundle.base_lockfile)
+    changes = {c.id: c for c in compute_changes(graphs.base, graphs.head)}
+    assert set(changes) == {
+        "@swiftkit/config@1.7.1->1.8.0", "@swiftkit/logger@3.2.0->3.2.1", "crossenv@->7.0.3",
+        "env-config-loader@2.2.0->2.3.0", "tiny-json-merge@1.3.1->1.3.2",
+    }
+
+    async def review(change_id: str) -> dict[str, Finding]:
+        change = changes[change_id]
+        found = await review_upgrade(change.base, change.head, graphs.head, bundle.provider, bundle.settings())
+        return {f.id: f for f in found if not f.unknown}
+
+    takeover = asyncio.run(review("tiny-json-merge@1.3.1->1.3.2"))
+    assert takeover["install-script"].severity >= Severity.HIGH
+    assert "new postinstall" in takeover["install-script"].summary
+    loader = asyncio.run(review("env-config-loader@2.2.0->2.3.0"))
+    assert "crossenv" in loader["new-dependency"].summary
+    assert "typosquat" in loader["new-dependency"].summary
+    logger = asyncio.run(review("@swiftkit/logger@3.2.0->3.2.1"))
+    assert "3.2.0" in logger["trust-downgrade"].summary
