@@ -47,6 +47,25 @@ def load_jsonc(path: Path, text: str) -> Any:
     return load_json(path, strip_jsonc(text))
 
 
+def checked_version(
+    path: Path, text: str, data: dict[str, Any], supported: tuple[int, ...], written_by: str
+) -> int:
+    """`data["lockfileVersion"]`, or LockfileError when missing or not one of `supported`.
+
+    `written_by` completes "not a ..." for a missing version (`package-lock.json written by
+    npm`). The error for an unknown version carries the line of the `lockfileVersion` key.
+    """
+    version = data.get("lockfileVersion")
+    if version is None:
+        raise LockfileError(path, f"no lockfileVersion: not a {written_by}")
+    if isinstance(version, bool) or version not in supported:
+        shown = json.dumps(version)[:40]  # ASCII-only: control characters come out escaped
+        line = text.count("\n", 0, max(text.find('"lockfileVersion"'), 0)) + 1
+        readable = ", ".join(str(v) for v in supported[:-1]) + f" and {supported[-1]}"
+        raise LockfileError(path, f"unknown lockfileVersion {shown} (reviewer reads {readable})", line)
+    return int(version)
+
+
 def strip_trailing_commas(text: str) -> str:
     """`text` without the commas that directly precede `]` or `}` outside strings."""
     pieces: list[str] = []

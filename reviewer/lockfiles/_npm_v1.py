@@ -17,7 +17,7 @@ from reviewer.errors import LockfileError
 from reviewer.graph.model import DepKind, Edge, Graph, Importer, Package, Source, importer_node
 from reviewer.lockfiles._json import opening_keys
 from reviewer.lockfiles.manifest import MANIFEST_NAME, check_root_in_sync, printable, read_manifest
-from reviewer.lockfiles.npm import license_text, string_tuple
+from reviewer.lockfiles.npm import license_text, nonempty_str, string_tuple
 from reviewer.lockfiles.sources import TARBALL_SUFFIXES, npm_alias, source_of
 
 Scopes = tuple[dict[str, Any], ...]
@@ -52,7 +52,7 @@ def build_v1(graph: Graph, path: Path, text: str, data: dict[str, Any]) -> None:
     top = data.get("dependencies", {})
     if not isinstance(top, dict):
         raise LockfileError(path, '"dependencies" is not an object')
-    graph.add_importer(Importer(".", _str(data.get("name")), _str(data.get("version"))))
+    graph.add_importer(Importer(".", nonempty_str(data.get("name")), nonempty_str(data.get("version"))))
     key_lines = _KeyLines(text)
     node_by_entry: dict[int, str] = {}
     placed: list[tuple[str, dict[str, Any], Scopes]] = []
@@ -86,7 +86,7 @@ def _package(path: Path, name: str, entry: dict[str, Any], line: int | None) -> 
     if alias is not None:
         real_name, version = alias
         aliases = (name,)
-    resolved = _str(entry.get("resolved"))
+    resolved = nonempty_str(entry.get("resolved"))
     source = source_of(resolved)
     if source_of(version, default=Source.REGISTRY) is not Source.REGISTRY:
         source = source_of(version)
@@ -96,7 +96,7 @@ def _package(path: Path, name: str, entry: dict[str, Any], line: int | None) -> 
     return Package(
         name=real_name,
         version=version,
-        integrity=_str(entry.get("integrity")),
+        integrity=nonempty_str(entry.get("integrity")),
         resolved=resolved,
         source=source,
         dev=entry.get("dev") is True,
@@ -172,6 +172,3 @@ def _kind_of_flags(entry: dict[str, Any]) -> DepKind:
         return DepKind.OPTIONAL
     return DepKind.PROD
 
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None

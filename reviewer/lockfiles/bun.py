@@ -23,14 +23,13 @@ bun never wrote it), so `has_install_script` is True or None. `bun.lockb` is ref
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from reviewer.errors import LockfileError
 from reviewer.graph.model import Edge, Graph, Importer, LockfileInfo, Package, Source, importer_node
 from reviewer.graph.queries import derive_flags
-from reviewer.lockfiles._json import load_jsonc, member_lines
+from reviewer.lockfiles._json import checked_version, load_jsonc, member_lines
 from reviewer.lockfiles.manifest import (
     check_root_in_sync,
     declared_edges,
@@ -49,7 +48,7 @@ def parse(path: Path, text: str) -> Graph:
     data = load_jsonc(path, text)
     if not isinstance(data, dict):
         raise LockfileError(path, "not a JSON object")
-    version = _lockfile_version(path, text, data)
+    version = checked_version(path, text, data, SUPPORTED_VERSIONS, "bun.lock written by bun")
     workspaces = data.get("workspaces")
     if not isinstance(workspaces, dict):
         raise LockfileError(path, '"workspaces" is missing or not an object')
@@ -78,19 +77,6 @@ def parse(path: Path, text: str) -> Graph:
     root = workspaces.get("")
     check_root_in_sync(path, declared_names(root) if isinstance(root, dict) else None)
     return graph
-
-
-def _lockfile_version(path: Path, text: str, data: dict[str, Any]) -> int:
-    version = data.get("lockfileVersion")
-    if version is None:
-        raise LockfileError(path, "no lockfileVersion: not a bun.lock written by bun")
-    if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
-        shown = printable(json.dumps(version))[:40]
-        line = text.count("\n", 0, max(text.find('"lockfileVersion"'), 0)) + 1
-        raise LockfileError(
-            path, f"unknown bun lockfileVersion {shown} (reviewer reads 0, 1 and 2)", line
-        )
-    return int(version)
 
 
 def _add_importers(

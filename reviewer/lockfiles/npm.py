@@ -18,7 +18,6 @@ Version 1 (nested `dependencies` with `requires`) lives in `_npm_v1`.
 
 from __future__ import annotations
 
-import json
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from reviewer.graph.model import (
     Package,
     importer_node,
 )
-from reviewer.lockfiles._json import load_json, member_lines
+from reviewer.lockfiles._json import checked_version, load_json, member_lines
 from reviewer.lockfiles.manifest import (
     check_root_in_sync,
     declared_edges,
@@ -49,7 +48,9 @@ def parse(path: Path, text: str) -> Graph:
     data = load_json(path, text)
     if not isinstance(data, dict):
         raise LockfileError(path, "not a JSON object")
-    version = lockfile_version(path, text, data)
+    version = checked_version(
+        path, text, data, SUPPORTED_VERSIONS, "package-lock.json written by npm"
+    )
     graph = Graph(LockfileInfo(path=path, format="npm", version=str(version)))
     if version == 1:
         from reviewer.lockfiles._npm_v1 import build_v1
@@ -58,18 +59,6 @@ def parse(path: Path, text: str) -> Graph:
     else:
         _build_from_packages(graph, path, text, data)
     return graph
-
-
-def lockfile_version(path: Path, text: str, data: dict[str, Any]) -> int:
-    """The lockfileVersion, checked to be one this module reads."""
-    version = data.get("lockfileVersion")
-    if version is None:
-        raise LockfileError(path, "no lockfileVersion: not a package-lock.json written by npm")
-    if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
-        shown = printable(json.dumps(version))[:40]
-        line = text.count("\n", 0, max(text.find('"lockfileVersion"'), 0)) + 1
-        raise LockfileError(path, f"unknown lockfileVersion {shown} (reviewer reads 1, 2 and 3)", line)
-    return int(version)
 
 
 def is_project_folder(location: str) -> bool:
@@ -137,19 +126,19 @@ def _add_nodes(
     """Add importers and packages; return location -> node id (links point at their target)."""
     node_of: dict[str, str] = {}
     root = entries.get("", {})
-    graph.add_importer(Importer(".", _str(root.get("name")), _str(root.get("version"))))
+    graph.add_importer(Importer(".", nonempty_str(root.get("name")), nonempty_str(root.get("version"))))
     node_of[""] = importer_node(".")
     links: dict[str, str] = {}
     for location, entry in entries.items():
         if not location:
             continue
         if entry.get("link") is True:
-            links[location] = _str(entry.get("resolved")) or ""
+            links[location] = nonempty_str(entry.get("resolved")) or ""
         elif not is_project_folder(location):
             package = _package(path, location, entry, lines.get(location))
             node_of[location] = graph.add_package(package).key
         else:
-            graph.add_importer(Importer(location, _str(entry.get("name")), _str(entry.get("version"))))
+            graph.add_importer(Importer(location, nonempty_str(entry.get("name")), nonempty_str(entry.get("version"))))
             node_of[location] = importer_node(location)
     for location, target in links.items():
         if not target:
@@ -167,12 +156,12 @@ def _package(path: Path, location: str, entry: dict[str, Any], line: int | None)
     if not isinstance(version, str) or not version:
         raise LockfileError(path, f'packages entry "{printable(location)}" has no version', line)
     installed_as = name_from_location(location)
-    name = _str(entry.get("name")) or installed_as
-    resolved = _str(entry.get("resolved"))
+    name = nonempty_str(entry.get("name")) or installed_as
+    resolved = nonempty_str(entry.get("resolved"))
     return Package(
         name=name,
         version=version,
-        integrity=_str(entry.get("integrity")),
+        integrity=nonempty_str(entry.get("integrity")),
         resolved=resolved,
         source=source_of(resolved),
         dev=entry.get("dev") is True,
@@ -204,7 +193,7 @@ def _workspace_folders(entries: dict[str, Any]) -> set[str]:
     return folders
 
 
-def _str(value: object) -> str | None:
+def nonempty_str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 

@@ -191,7 +191,7 @@ _HEAD = '{\n  "lockfileVersion": 1,\n  "workspaces": {\n    "": {},\n  },\n  "pa
         ("", "empty file", None),
         ('["a"]\n', "not a JSON object", None),
         ('{\n  "lockfileVersion": 7,\n  "workspaces": {},\n}\n',
-         "unknown bun lockfileVersion 7 (reviewer reads 0, 1 and 2)", 2),
+         "unknown lockfileVersion 7 (reviewer reads 0, 1 and 2)", 2),
         ('{\n  "workspaces": {},\n}\n', "no lockfileVersion", None),
         ('{\n  "lockfileVersion": 1,\n}\n', '"workspaces" is missing or not an object', None),
         ('{\n  "lockfileVersion": 1,\n  "workspaces": {},\n  "packages": [],\n}\n',
