@@ -56,7 +56,9 @@ class DemoBundle:
         return self.project_dir / "base" / "package-lock.json"
 
     def settings(self, **overrides: object) -> ReviewSettings:
-        """Review settings for the demo: its registry, its project dir, the provider's clock."""
+        """Review settings for the demo: its registry, its project dir, the provider's clock,
+        and the advisories imported into the project (`reviewer-advisories.json`)."""
+        from reviewer.audit.store import has_imported, load_advisories
         from reviewer.signals.settings import ReviewSettings
 
         values: dict[str, object] = {
@@ -64,6 +66,8 @@ class DemoBundle:
             "project_dir": self.project_dir,
             "now": self.provider.now,
         }
+        if has_imported(self.project_dir):
+            values["advisories"] = tuple(load_advisories(self.project_dir))
         values.update(overrides)
         return ReviewSettings(**values)  # type: ignore[arg-type]
 

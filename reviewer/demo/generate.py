@@ -1,7 +1,8 @@
 """Build the demo bundle: `python -m reviewer.demo.generate [--base LOCKFILE] [--seed SEED]`.
 
 Deterministic: the same base lockfile and seed give byte-identical files. Writes
-`reviewer/demo/project/` (package.json, package-lock.json, audit.json, and
+`reviewer/demo/project/` (package.json, package-lock.json, audit.json — an `npm audit
+--json` report — with reviewer-advisories.json, the same report imported, and
 base/package-lock.json: the same project before an upgrade, for `reviewer review`) and
 `reviewer/demo/registry/` (index.json, advisories.json in the registry bulk-advisory
 answer shape, packuments/*.json, tarballs/*.tgz).
@@ -212,6 +213,19 @@ def build_base_lockfile(lock: Json, documents: dict[str, Json]) -> Json:
     return base
 
 
+def import_audit_report(project: Path) -> None:
+    """Write `reviewer-advisories.json` as `reviewer audit import audit.json` would (dated at
+    the anchor, so the output is deterministic)."""
+    from reviewer.audit.importers import parse_report
+    from reviewer.audit.store import advisories_path, attach, save_import
+    from reviewer.lockfiles.detect import load_graph
+
+    report = project / "audit.json"
+    report_format, advisories = parse_report(report.read_text(encoding="utf-8"), report.name)
+    advisories_path(project).unlink(missing_ok=True)
+    save_import(project, report.name, report_format, attach(advisories, load_graph(project)), now=ANCHOR)
+
+
 def _real_stories(packages: dict[str, Json]) -> dict[str, str]:
     """Stories told by real packages of the tree: advisories and real deprecations."""
     def key(path: str) -> str:
@@ -242,6 +256,7 @@ def write_bundle(out: Path, seed: str, base: dict[str, Json]) -> dict[str, int]:
     (project / "package.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     (project / "package-lock.json").write_text(json.dumps(lock, indent=2) + "\n", encoding="utf-8")
     (project / "audit.json").write_text(json.dumps(npm_audit_report(lock), indent=2) + "\n", encoding="utf-8")
+    import_audit_report(project)
 
     planted_names = {p.name for p in stories.PLANTED}
     locked_by_name: dict[str, dict[str, Json]] = defaultdict(dict)

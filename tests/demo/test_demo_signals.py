@@ -108,3 +108,16 @@ def test_upgrade_review_from_the_base_lockfile(bundle: DemoBundle) -> None:
     assert "typosquat" in loader["new-dependency"].summary
     logger = asyncio.run(review("@swiftkit/logger@3.2.0->3.2.1"))
     assert "3.2.0" in logger["trust-downgrade"].summary
+
+
+def test_imported_advisories_work_without_the_registry(bundle: DemoBundle) -> None:
+    from reviewer.signals.engine import review_package
+
+    settings = bundle.settings(query_registry_advisories=False)
+    assert settings.advisories and {a.source for a in settings.advisories} == {"npm-v2"}
+    graph = load_graph(bundle.project_dir)
+    (package,) = [p for p in graph.find("postcss") if p.version.startswith("7.")]
+    found = asyncio.run(review_package(package, graph, bundle.provider, settings))
+    advisories = [f for f in found if f.id == "advisory" and not f.unknown]
+    assert [f.details["advisory"] for f in advisories] == ["GHSA-7fh5-64p2-3v2j"]
+    assert advisories[0].details["source"] == "npm-v2"
