@@ -17,6 +17,7 @@ except that an empty plain value, `~` and `null` give None.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,8 +137,10 @@ def _fast_load(text: str) -> YamlDocument:
         else:
             container[key] = None
             pending = (container, key, indent, depth)
-    if text.lstrip(" \r\n\t") and not root:
-        raise _Unsupported
+    if not root:
+        if text.strip():
+            raise _Unsupported
+        return YamlDocument(None)
     return YamlDocument(root, lines)
 
 
@@ -270,19 +273,16 @@ def _flow_scalar(text: str, pos: int, stop_colon: str) -> tuple[str | None, int]
         return _quoted(text, pos)
     if first in "{[&*!|>%@`#,]}":
         raise _Unsupported
-    end = pos
-    size = len(text)
-    while end < size:
-        char = text[end]
-        if char in ",]}":
-            break
-        if char == ":" and stop_colon and (end + 1 >= size or text[end + 1] in " ,}"):
-            break
-        if char == "#" and text[end - 1] == " ":
-            raise _Unsupported
-        end += 1
+    match = (_FLOW_KEY_END if stop_colon else _FLOW_VALUE_END).search(text, pos)
+    end = len(text) if match is None else match.start()
+    if match is not None and match.group() == " #":
+        raise _Unsupported
     value = text[pos:end].rstrip(" ")
     return (None if value in NULLS else value), end
+
+
+_FLOW_KEY_END = re.compile(r"[,\]}]|:(?=[ ,}]|$)| #")
+_FLOW_VALUE_END = re.compile(r"[,\]}]| #")
 
 
 # -- the libyaml path --------------------------------------------------------------------------
@@ -302,7 +302,9 @@ def _libyaml_load(path: Path, text: str) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "malformed"
-        line = mark.line + 1 if mark is not None else None
+        # A mark past the end (an unclosed bracket at the end of a truncated file) names the last line.
+        last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        line = min(mark.line + 1, max(last_line, 1)) if mark is not None else None
         raise LockfileError(path, f"malformed YAML: {problem}", line) from None
     except yaml.YAMLError as error:
         raise LockfileError(path, f"malformed YAML: {str(error).splitlines()[0]}") from None

@@ -53,7 +53,7 @@ def add_importer(
 
 def sha1_from_url(url: str | None) -> str | None:
     """The SRI `sha1-…` for a yarn classic `resolved` URL ending in `#<40 hex digits>`."""
-    if not url:
+    if not url or not url.startswith(("http://", "https://")):
         return None
     match = _SHA1_FRAGMENT.search(url)
     if match is None:

@@ -102,8 +102,7 @@ class _Builder:
         root_declared = self._add_importers()
         derive_flags(graph)
         if self.v6:
-            for dep_path, entry in packages.items():
-                self._apply_recorded_flags(dep_path, entry or {})
+            self._apply_recorded_flags(packages)
         if root_declared is not None:
             check_root_in_sync(self.path, root_declared)
         return graph
@@ -158,10 +157,20 @@ class _Builder:
             raise self._error(f"packages key {printable(dep_path)} is not name@version", line)
         return name, ref
 
-    def _apply_recorded_flags(self, dep_path: str, entry: dict[str, Any]) -> None:
-        package = self.graph.packages[self.keys[_base(dep_path, self.v6)]]
-        package.dev = is_true(entry.get("dev"))
-        package.optional = is_true(entry.get("optional"))
+    def _apply_recorded_flags(self, packages: dict[str, Any]) -> None:
+        """Version 6's `dev` / `optional`: a package is dev only if every peer variant is."""
+        recorded: dict[str, tuple[bool, bool]] = {}
+        for dep_path, entry in packages.items():
+            key = self.keys[_base(dep_path, self.v6)]
+            dev, optional = (
+                is_true((entry or {}).get("dev")),
+                is_true((entry or {}).get("optional")),
+            )
+            held_dev, held_optional = recorded.get(key, (True, True))
+            recorded[key] = (held_dev and dev, held_optional and optional)
+        for key, (dev, optional) in recorded.items():
+            self.graph.packages[key].dev = dev
+            self.graph.packages[key].optional = optional
 
     # -- edges between packages ---------------------------------------------------------------
 

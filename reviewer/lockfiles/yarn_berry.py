@@ -21,10 +21,20 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from reviewer.errors import LockfileError
-from reviewer.graph.model import DepKind, Edge, Graph, LockfileInfo, Package, Source, importer_node
+from reviewer.graph.model import (
+    IMPORTER_PREFIX,
+    DepKind,
+    Edge,
+    Graph,
+    LockfileInfo,
+    Package,
+    Source,
+    importer_node,
+    is_importer_node,
+)
 from reviewer.graph.queries import derive_flags
 from reviewer.lockfiles._edges import add_edge, link_unreached_to_root
 from reviewer.lockfiles._yaml import YamlDocument, is_true, load_yaml
@@ -40,12 +50,8 @@ from reviewer.lockfiles.sources import source_of, split_name_spec
 
 SUPPORTED_VERSIONS = range(6, 11)
 METADATA = "__metadata"
-MANIFEST_KINDS: tuple[tuple[str, DepKind], ...] = (
-    ("devDependencies", DepKind.DEV),
-    ("optionalDependencies", DepKind.OPTIONAL),
-    ("dependencies", DepKind.PROD),
-)
-"""Sections that decide an importer edge's kind, the first that declares the name wins."""
+LOCATOR_SAFE = "!'()*"
+"""Characters encodeURIComponent leaves alone (yarn encodes locators with it)."""
 
 
 def parse(path: Path, text: str) -> Graph:
@@ -83,6 +89,8 @@ class _Builder:
         self.doc = doc
         self.targets: dict[str, str] = {}
         """Descriptor (`name@range`) -> node id (package key or workspace importer node)."""
+        self.unbound: dict[str, str] = {}
+        """The same without `::` parameters: entries for `file:x` are keyed `file:x::locator=…`."""
         self.workspaces: dict[str, tuple[str, dict[str, Any]]] = {}
         """Workspace path -> (entry key, entry)."""
         self.manifests: dict[str, Manifest | None] = {}
@@ -100,7 +108,9 @@ class _Builder:
             node = self._add_entry(key, entry, line)
             entries.append((key, entry, node))
             for descriptor in key.split(","):
-                self.targets[descriptor.strip(" ")] = node
+                descriptor = descriptor.strip(" ")
+                self.targets[descriptor] = node
+                self.unbound.setdefault(descriptor.split("::", 1)[0], node)
         for key, entry, node in entries:
             self._add_dependencies(key, entry, node, self._kinds(node))
         root = importer_node(".")
@@ -169,7 +179,7 @@ class _Builder:
                 raise self._error(
                     f"entry {printable(key)}: dependency {printable(name)} is not a string", line
                 )
-            target = self.targets.get(f"{name}@{range_}")
+            target = self._lookup(f"{name}@{range_}", entry.get("resolution"))
             if target is None:
                 raise self._error(
                     f"{printable(key)} depends on {printable(name)}@{printable(range_)}, "
@@ -182,6 +192,15 @@ class _Builder:
             else:
                 kind = kinds.get(name, DepKind.PROD)
             add_edge(self.graph, Edge(node, target, name, range_, kind))
+
+    def _lookup(self, descriptor: str, requester: object) -> str | None:
+        """The node a dependency descriptor resolves to, binding it to its requester if needed."""
+        target = self.targets.get(descriptor)
+        if target is None and isinstance(requester, str):
+            target = self.targets.get(
+                f"{descriptor}::locator={quote(requester, safe=LOCATOR_SAFE)}"
+            )
+        return target if target is not None else self.unbound.get(descriptor)
 
     # -- workspaces ---------------------------------------------------------------------------
 
@@ -199,16 +218,12 @@ class _Builder:
 
     def _kinds(self, node: str) -> dict[str, DepKind]:
         """For an importer node, each declared name's edge kind from its package.json."""
-        if not node.startswith("importer:"):
+        if not is_importer_node(node):
             return {}
-        manifest = self._manifest(node[len("importer:") :])
+        manifest = self._manifest(node[len(IMPORTER_PREFIX) :])
         if manifest is None:
             return {}
-        kinds: dict[str, DepKind] = {}
-        for section, kind in MANIFEST_KINDS:
-            for name in manifest.sections.get(section, {}):
-                kinds.setdefault(name, kind)
-        return kinds
+        return {name: kind for name, _spec, kind in manifest.edges()}
 
     def _declared(self, entry: dict[str, Any]) -> dict[str, str]:
         declared: dict[str, str] = {}
@@ -239,7 +254,7 @@ def _origin(reference: str) -> tuple[str | None, str | None, Source]:
         ("portal:", Source.LINK),
     ):
         if body.startswith(prefix):
-            return None, body[len(prefix) :], source
+            return None, body[len(prefix) :].split("#", 1)[0], source
     if body.startswith(("http://", "https://")) and (
         ".git#" in body or body.endswith(".git") or "#commit=" in body
     ):

@@ -34,9 +34,21 @@ from reviewer.lockfiles._yarn_common import (
     strip_hash_fragment,
 )
 from reviewer.lockfiles.manifest import MANIFEST_NAME, Manifest, printable
-from reviewer.lockfiles.sources import npm_alias, source_of, split_name_spec
+from reviewer.lockfiles.sources import GIT_PREFIXES, npm_alias, source_of, split_name_spec
 
 MARKER = "# yarn lockfile v1"
+_PROTOCOL_RANGES = (
+    *GIT_PREFIXES,
+    "ssh://",
+    "http://",
+    "https://",
+    "file:",
+    "link:",
+    "./",
+    "../",
+    "/",
+)
+"""Ranges that name a source rather than a semver range (`~1.2` is a range, `~/x` is not used)."""
 ENTRY_SECTIONS: tuple[tuple[str, DepKind], ...] = (
     ("dependencies", DepKind.PROD),
     ("optionalDependencies", DepKind.OPTIONAL),
@@ -220,7 +232,7 @@ def _package(path: Path, entry: _Entry) -> Package:
         raise LockfileError(path, f"entry {printable(descriptor)} is not name@range", entry.line)
     resolved = entry.fields.get("resolved")
     integrity = entry.fields.get("integrity") or sha1_from_url(resolved)
-    source = source_of(range_)
+    source = source_of(range_) if range_.startswith(_PROTOCOL_RANGES) else Source.REGISTRY
     if source is Source.REGISTRY:
         source = source_of(resolved)
     if resolved is not None:
