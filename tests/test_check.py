@@ -1,0 +1,291 @@
+"""`reviewer check`: the CI gate on corpus projects (copied to tmp) and on small hand-made
+lockfiles: a pass, each kind of violation, exit codes, JSON, and SARIF validated against
+the SARIF 2.1.0 JSON schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from reviewer.audit.model import Advisory as AuditAdvisory
+from reviewer.check import Advisory, run_check
+from reviewer.cli.main import main
+from reviewer.lockfiles import load_graph
+from reviewer.policy import PolicyStore
+from reviewer.policy.decisions import script_facts
+from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("REVIEWER_CORPUS", REPO.parent / "shared" / "corpus"))
+SCHEMA = json.loads((REPO / "tests" / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text())
+MONO_NPM_SCRIPTED = ["@prisma/client@5.22.0", "@prisma/engines@5.22.0", "@swc/core@1.16.22",
+                     "better-sqlite3@11.10.0", "esbuild@0.21.5", "prisma@5.22.0"]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Callable[[str], Path]:
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(CORPUS / name, target)
+        for path in [target, *target.rglob("*")]:
+            path.chmod(path.stat().st_mode | 0o200)
+        return target
+
+    return copy
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def check_json(capsys: pytest.CaptureFixture[str], project: Path) -> tuple[int, dict]:  # type: ignore[type-arg]
+    code, out, _ = run(capsys, "check", str(project), "--format", "json")
+    return code, json.loads(out)
+
+
+def test_unreviewed_scripts_fail_then_pass_after_approval(
+    corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = corpus("mono-npm")
+    code, report = check_json(capsys, project)
+    assert code == 1 and report["ok"] is False
+    assert [v["package"] for v in report["violations"]] == MONO_NPM_SCRIPTED
+    assert {v["rule"] for v in report["violations"]} == {"unreviewed-script"}
+    assert report["counts"] == {"unreviewed-script": 6}
+    assert report["packages_checked"] == 206
+
+    code, out, _ = run(capsys, "approve", "--all-pending", str(project))
+    assert code == 0
+    assert [line.split()[1] for line in out.splitlines() if line.startswith("approved")] == \
+        MONO_NPM_SCRIPTED
+    code, out, _ = run(capsys, "check", str(project))
+    assert code == 0 and out.startswith("reviewer check: OK - 206 packages")
+    assert "review signals not evaluated" in out
+
+
+def test_text_output_points_at_lockfile_lines(
+    corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = corpus("mono-npm")
+    code, out, _ = run(capsys, "check", str(project))
+    assert code == 1
+    assert "6 violation(s)" in out and "by rule: unreviewed-script: 6" in out
+    lock_lines = (project / "package-lock.json").read_text().splitlines()
+    for line in out.splitlines():
+        if line.strip().startswith("unreviewed-script"):
+            name = line.split()[1].rsplit("@", 1)[0]
+            number = int(line.rsplit(":", 1)[1].rstrip("]"))
+            assert lock_lines[number - 1].strip().startswith(f'"node_modules/{name}"'), line
+
+
+def test_denied_scripts_and_the_setting_that_accepts_them(
+    corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = corpus("mono-npm")
+    assert run(capsys, "approve", "--all-pending", str(project))[0] == 0
+    assert run(capsys, "deny", "esbuild", str(project))[0] == 0
+    code, report = check_json(capsys, project)
+    assert code == 1
+    assert [(v["rule"], v["package"]) for v in report["violations"]] == \
+        [("denied-script", "esbuild@0.21.5")]
+    path = project / "reviewer-policy.toml"
+    policy = PolicyStore.load(path)
+    policy.set_setting("fail_on_denied_scripts", False)
+    PolicyStore.save(policy)
+    assert check_json(capsys, project)[0] == 0
+
+
+def test_republished_pin_and_script(corpus: Callable[[str], Path],
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    project = corpus("mono-npm")
+    run(capsys, "approve", "--all-pending", str(project))
+    lock = project / "package-lock.json"
+    text = lock.read_text()
+    old = "sha512-mg3OPMV4hXywwpoDxu3Qda5xCKQi+vCTZq8S9J/EpkhB2HzKXq4SNFZE3+NK93JYxc8VMSep+lOUSC/RVKaBqw=="
+    assert old in text
+    lock.write_text(text.replace(old, "sha512-" + "A" * 86 + "=="))
+    code, report = check_json(capsys, project)
+    assert code == 1
+    assert [(v["rule"], v["package"]) for v in report["violations"]] == \
+        [("republished", "esbuild@0.21.5"), ("republished", "esbuild@0.21.5")]
+    assert any("pinned with integrity" in v["message"] for v in report["violations"])
+    assert any("install scripts were allowed for integrity" in v["message"]
+               for v in report["violations"])
+
+
+def test_required_pins(corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
+    project = corpus("mono-npm")
+    run(capsys, "approve", "--all-pending", str(project))
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    policy.set_setting("require_pins", True)
+    policy.approve("vitest", "1.0.0", None, "me")
+    PolicyStore.save(policy)
+    code, report = check_json(capsys, project)
+    assert code == 1
+    rules = {v["rule"] for v in report["violations"]}
+    assert rules == {"pin-mismatch"}
+    assert report["counts"]["pin-mismatch"] == 206 - 6
+    vitest = [v for v in report["violations"] if v["name"] == "vitest"]
+    assert vitest and "approved: 1.0.0" in vitest[0]["message"]
+
+
+def test_sources_and_registries(corpus: Callable[[str], Path],
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    project = corpus("mono-npm")
+    run(capsys, "approve", "--all-pending", str(project))
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    policy.set_setting("allowed_registries", ["https://registry.npmjs.org/"])
+    PolicyStore.save(policy)
+    assert check_json(capsys, project)[0] == 0
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    policy.set_setting("allowed_registries", ["https://npm.internal.example/"])
+    policy.set_setting("allowed_sources", ["git"])
+    PolicyStore.save(policy)
+    code, report = check_json(capsys, project)
+    assert code == 1
+    assert report["counts"] == {"disallowed-source": 206, "unexpected-registry": 206}
+
+
+def test_lockfile_without_script_facts_is_reported_as_unknown(
+    corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = corpus("mono-pnpm")  # pnpm 9 lockfiles do not record build scripts
+    code, out, _ = run(capsys, "check", str(project))
+    assert code == 0
+    assert "note: 206 package(s): neither the lockfile nor cached metadata says" in out
+    code, report = check_json(capsys, project)
+    assert len(report["unknown_install_scripts"]) == 206
+
+
+def test_pnpm6_requires_build(corpus: Callable[[str], Path],
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    project = corpus("single-pnpm6")
+    code, report = check_json(capsys, project)
+    assert code == 1 and report["counts"] == {"unreviewed-script": 55}
+    assert run(capsys, "deny", "--all-pending", str(project))[0] == 0
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    assert policy.settings.fail_on_denied_scripts
+    assert check_json(capsys, project)[1]["counts"] == {"denied-script": 55}
+
+
+def test_advisories(corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str],
+                    monkeypatch: pytest.MonkeyPatch) -> None:
+    project = corpus("mono-npm")
+    run(capsys, "approve", "--all-pending", str(project))
+    graph = load_graph(project)
+    vite = graph.find("vite")[0]
+    imported = [
+        AuditAdvisory("GHSA-vite-0001", "vite", f"<={vite.version}", Severity.HIGH, "path traversal"),
+        AuditAdvisory("GHSA-none-0002", "vite", "<0.0.1", Severity.HIGH, "not affected"),
+    ]
+    import reviewer.audit
+
+    monkeypatch.setattr(reviewer.audit, "load_advisories", lambda _dir: imported, raising=False)
+    code, report = check_json(capsys, project)
+    assert code == 1
+    assert [(v["rule"], v["package"], v["severity"]) for v in report["violations"]] == \
+        [("undecided-advisory", vite.key, "high")]
+    assert report["advisories_checked"] == 1
+
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    policy.accept_advisory("GHSA-vite-0001", "vite", "dev server only", dt.date(2000, 1, 1))
+    PolicyStore.save(policy)
+    code, report = check_json(capsys, project)
+    assert [v["rule"] for v in report["violations"]] == ["expired-decision"]
+    assert "expired on 2000-01-01" in report["violations"][0]["message"]
+
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    policy.accept_advisory("GHSA-vite-0001", "vite", "dev server only", dt.date(2999, 1, 1))
+    PolicyStore.save(policy)
+    assert check_json(capsys, project)[0] == 0
+
+
+def test_signals_threshold_and_acceptance(corpus: Callable[[str], Path]) -> None:
+    project = corpus("mono-npm")
+    graph = load_graph(project)
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    for key in MONO_NPM_SCRIPTED:
+        name, version = key.rsplit("@", 1)
+        policy.allow_scripts(name, version, graph.packages[key].integrity, "me")
+    findings = [
+        Finding("typosquat", Severity.HIGH, "name close to 'vitest'", "vite@5.4.21"),
+        Finding("deprecated", Severity.LOW, "deprecated", "glob@7.2.3"),
+        Finding("new-publisher", Severity.CRITICAL, "unknown", "esbuild@0.21.5", unknown=True),
+        Finding("install-script", Severity.CRITICAL, "postinstall", "esbuild@0.21.5"),
+        Finding("trust-downgrade", Severity.CRITICAL, "lost provenance", "esbuild@0.21.5"),
+    ]
+    facts = script_facts(graph)
+    result = run_check(graph, policy, facts, findings=findings)
+    assert result.signals_evaluated
+    assert [(v.rule, v.package) for v in result.violations] == \
+        [("trust-downgrade", "esbuild@0.21.5"), ("typosquat", "vite@5.4.21")]
+    policy.accept_signal("typosquat", "vite", "it is vite", None)
+    policy.accept_signal("trust-downgrade", "esbuild@0.21.5", "checked", dt.date(2000, 1, 1))
+    result = run_check(graph, policy, facts, findings=findings, today=dt.date(2026, 1, 1))
+    assert [(v.rule, v.package) for v in result.violations] == \
+        [("expired-decision", "esbuild@0.21.5")]
+    policy.set_setting("fail_on", "critical")
+    policy.accept_signal("trust-downgrade", "esbuild@0.21.5", "checked", None)
+    assert run_check(graph, policy, facts, findings=findings).ok
+    assert run_check(graph, policy, facts, advisories=[
+        Advisory("GHSA-x", "esbuild", "0.21.5", Severity.LOW)]).counts() == {"undecided-advisory": 1}
+
+
+def test_sarif_is_valid_and_points_into_the_lockfile(
+    corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    project = corpus("mono-npm")
+    monkeypatch.chdir(project.parent)
+    code, out, _ = run(capsys, "check", project.name, "--format", "sarif")
+    assert code == 1
+    log = json.loads(out)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    run_ = log["runs"][0]
+    rule_ids = [rule["id"] for rule in run_["tool"]["driver"]["rules"]]
+    assert rule_ids[: len(SIGNAL_IDS)] == list(SIGNAL_IDS)
+    assert {"unreviewed-script", "pin-mismatch", "republished", "undecided-advisory"} <= set(rule_ids)
+    assert len(rule_ids) == len(set(rule_ids))
+    lock_lines = (project / "package-lock.json").read_text().splitlines()
+    assert len(run_["results"]) == 6
+    for result in run_["results"]:
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"] == "unreviewed-script"
+        assert result["level"] == "error"
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == "mono-npm/package-lock.json"
+        name = result["properties"]["package"].rsplit("@", 1)[0]
+        assert f'"node_modules/{name}"' in lock_lines[location["region"]["startLine"] - 1]
+    # A passing run is valid SARIF too, with no results.
+    run(capsys, "approve", "--all-pending", str(project))
+    code, out, _ = run(capsys, "check", str(project), "--format", "sarif")
+    assert code == 0
+    log = json.loads(out)
+    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    assert log["runs"][0]["results"] == []
+
+
+def test_sarif_schema_catches_a_broken_log() -> None:
+    """The vendored schema is strict enough to matter."""
+    broken = {"version": "2.1.0", "runs": [{"tool": {"driver": {}}, "results": []}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft4Validator(SCHEMA).validate(broken)
+
+
+def test_input_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", str(tmp_path))
+    assert code == 2 and err.startswith("reviewer: error: ") and err.count("\n") == 1
+    (tmp_path / "package-lock.json").write_text("{not json")
+    code, _, err = run(capsys, "check", str(tmp_path))
+    assert code == 2 and "package-lock.json" in err and err.count("\n") == 1
+    with pytest.raises(SystemExit) as caught:
+        main(["check", str(tmp_path), "--format", "xml"])
+    assert caught.value.code == 2
