@@ -22,7 +22,8 @@ from reviewer.errors import LockfileError
 _KEY_OPENING = re.compile(r'^[ \t]*"((?:[^"\\\n]|\\.)*)"[ \t]*:[ \t]*[\[{]', re.MULTILINE)
 _TRAILING_COMMA = re.compile(r",(?=\s*[\]}])")
 _ESCAPE = re.compile(r"\\.")
-_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*|/\*[\s\S]*?\*/')
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*|/\*[\s\S]*?(?:\*/|\Z)')
+"""An unterminated `/*` runs to the end (one linear match, not one rescan per `/*`)."""
 _STRING_OR_TRAILING_COMMA = re.compile(r'"(?:[^"\\\n]|\\.)*"|,(?=\s*[\]}])')
 
 
@@ -67,16 +68,27 @@ def checked_version(
 
 
 def strip_trailing_commas(text: str) -> str:
-    """`text` without the commas that directly precede `]` or `}` outside strings."""
+    """`text` without the commas that directly precede `]` or `}` outside strings.
+
+    Whether a candidate comma is inside a string is the parity of the unescaped quotes
+    before it on its line, counted incrementally from the previous candidate, so the
+    whole pass is linear even when the file is one long line.
+    """
     pieces: list[str] = []
     kept_from = 0
+    scanned_to = 0
+    quotes = 0
     for match in _TRAILING_COMMA.finditer(text):
         comma = match.start()
-        line_start = text.rfind("\n", 0, comma) + 1
-        before = text[line_start:comma]
-        if "\\" in before:
-            before = _ESCAPE.sub("", before)
-        if before.count('"') % 2 == 0:
+        newline = text.rfind("\n", scanned_to, comma)
+        if newline >= 0:
+            scanned_to, quotes = newline + 1, 0
+        segment = text[scanned_to:comma]
+        if "\\" in segment:
+            segment = _ESCAPE.sub("", segment)
+        quotes += segment.count('"')
+        scanned_to = comma
+        if quotes % 2 == 0:
             pieces.append(text[kept_from:comma])
             kept_from = comma + 1
     pieces.append(text[kept_from:])

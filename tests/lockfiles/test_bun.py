@@ -175,6 +175,9 @@ def test_trailing_comma_stripping_never_touches_strings() -> None:
     text = '{"a": "x, ]", "b": [1, 2, ], "c\\\\": "q\\",}", "d": {"e": 1,\n},\n}'
     assert strip_trailing_commas(text) == '{"a": "x, ]", "b": [1, 2 ], "c\\\\": "q\\",}", "d": {"e": 1\n}\n}'
     assert load_jsonc(Path("x.lock"), text) == {"a": "x, ]", "b": [1, 2], "c\\": 'q",}', "d": {"e": 1}}
+    one_line = "{" + ", ".join(f'"k{i}": [1, "a\\\\", "x, ]", ]' for i in range(500)) + ", }"
+    loaded = load_jsonc(Path("x.lock"), one_line)
+    assert len(loaded) == 500 and loaded["k499"] == [1, "a\\", "x, ]"]
 
 
 # -- malformed input ----------------------------------------------------------------------
