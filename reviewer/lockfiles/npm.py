@@ -141,6 +141,10 @@ def _add_nodes(
             graph.add_importer(Importer(location, nonempty_str(entry.get("name")), nonempty_str(entry.get("version"))))
             node_of[location] = importer_node(location)
     for location, target in links.items():
+        for _hop in range(len(links)):  # a link to a link: follow it to a real folder
+            if target not in links:
+                break
+            target = links[target]
         if not target:
             raise LockfileError(path, f'link "{printable(location)}" has no resolved target',
                                 lines.get(location))
