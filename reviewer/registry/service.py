@@ -30,12 +30,14 @@ from typing import Any
 
 from reviewer.errors import OfflineMiss, RegistryError
 from reviewer.registry.cache import CacheRecord, MetadataCache
-from reviewer.registry.client import RegistryClient
+from reviewer.registry.client import RegistryClient, TransferStats
 from reviewer.registry.config import RegistryConfig, host_of
 from reviewer.registry.documents import Packument, VersionManifest
 from reviewer.registry.parse import (
     compact_document,
     compact_manifest,
+    dumps,
+    loads,
     parse_packument,
     parse_version,
 )
@@ -76,9 +78,24 @@ def _describe(kind: DocKind, name: str, version: str | None) -> str:
 
 def _loads(body: bytes, what: str, url: str) -> Any:
     try:
+        return loads(body)
+    except (ValueError, RecursionError):
+        pass
+    try:  # the stdlib accepts what orjson refuses (integers past 64 bits, deep nesting)
         return json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError):
         raise RegistryError(f"{what}: {host_of(url)} sent malformed JSON") from None
+
+
+def _dumps(document: Any, what: str) -> bytes:
+    try:
+        return dumps(document)
+    except (TypeError, ValueError, RecursionError):
+        pass
+    try:
+        return json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
+    except (TypeError, ValueError, RecursionError):
+        raise RegistryError(f"{what}: the document is too deeply nested to cache") from None
 
 
 class RegistryService:
@@ -115,6 +132,14 @@ class RegistryService:
         if self._client is None:
             self._client = RegistryClient(self.config)
         return self._client
+
+    @property
+    def transfer_stats(self) -> TransferStats:
+        """Requests and bytes so far (zeros when no request was needed)."""
+        if self._client is None:
+            return TransferStats()
+        return TransferStats(self._client.stats.requests, self._client.stats.retries,
+                             self._client.stats.bytes_received)
 
     async def __aenter__(self) -> RegistryService:
         return self
@@ -280,7 +305,7 @@ class RegistryService:
             compact = compact_manifest(raw)
         else:
             compact = compact_document(raw, abbreviated=kind is DocKind.CORGI)
-        body = json.dumps(compact, separators=(",", ":"), ensure_ascii=False).encode()
+        body = _dumps(compact, what)
         if cache is not None:
             cache.store(key, body, CacheRecord(
                 now, result.headers.get("etag"), result.headers.get("last-modified"), len(body),
