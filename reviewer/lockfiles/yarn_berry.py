@@ -191,7 +191,7 @@ class _Builder:
                 kind = DepKind.OPTIONAL
             else:
                 kind = kinds.get(name, DepKind.PROD)
-            add_edge(self.graph, Edge(node, target, name, range_, kind))
+            add_edge(self.graph, Edge(node, target, name, _as_written(range_), kind))
 
     def _lookup(self, descriptor: str, requester: object) -> str | None:
         """The node a dependency descriptor resolves to, binding it to its requester if needed."""
@@ -260,6 +260,13 @@ def _origin(reference: str) -> tuple[str | None, str | None, Source]:
     ):
         return None, body, Source.GIT
     return None, body, source_of(body, Source.TARBALL)
+
+
+def _as_written(range_: str) -> str:
+    """A range as package.json has it: yarn adds `npm:` to plain ranges (`npm:^1.2.0`)."""
+    if range_.startswith("npm:") and "@" not in range_[5:]:
+        return range_[4:]
+    return range_
 
 
 def _param(params: str, name: str) -> str | None:
