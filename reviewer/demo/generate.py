@@ -16,6 +16,7 @@ planted stories come from `reviewer.demo.stories`.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 from collections import defaultdict
@@ -170,6 +171,7 @@ def ordinary_packument(name: str, locked: dict[str, Json], seed: str) -> Json:
     created = build.at(ANCHOR, days)
     document: Json = {
         "_id": name,
+        "_rev": f"{len(versions) + 1}-{hashlib.md5(f'{seed}:{name}'.encode()).hexdigest()}",
         "name": name,
         "dist-tags": {"latest": ordered[-1]},
         "versions": versions,
