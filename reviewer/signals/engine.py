@@ -394,3 +394,11 @@ def _finding_order(finding: Finding) -> tuple[int, int, str]:
 
 
 __all__ = ["review_package", "review_upgrade", "review_all", "ReviewSettings", "PackageReview", "Severity"]
+
+
+def cached_findings(graph: Graph, cache_dir: str | Path | None = None,
+                    registry: str | None = None) -> list[Finding] | None:
+    """Findings from cached metadata only, for `reviewer check` (see `runner.cached_findings`)."""
+    from reviewer.signals.runner import cached_findings as run_cached
+
+    return run_cached(graph, cache_dir=cache_dir, registry=registry)

@@ -1,13 +1,40 @@
 """Release order within a packument: by publish time when the registry gives real times,
-else by semver (and the findings say which)."""
+else by semver (and the findings say which). The order is computed once per packument."""
 
 from __future__ import annotations
+
+from collections import OrderedDict
 
 from reviewer.registry.documents import Packument
 from reviewer.semver import parse_version
 
 BY_TIME = "publish-time"
 BY_SEMVER = "semver"
+_ORDER_CACHE_SIZE = 256
+_orders: OrderedDict[int, tuple[Packument, list[str], dict[str, int], set[str], str]] = OrderedDict()
+
+
+def release_order(packument: Packument) -> tuple[list[str], dict[str, int], set[str], str]:
+    """(versions oldest first, index of each, the prerelease versions, how they were ordered)."""
+    held = _orders.get(id(packument))
+    if held is not None and held[0] is packument:
+        _orders.move_to_end(id(packument))
+        return held[1], held[2], held[3], held[4]
+    parsed = {v: parse_version(v) for v in packument.versions}
+    prereleases = {v for v, p in parsed.items() if p is not None and p.is_prerelease}
+    if packument.times is not None and all(v in packument.times for v in packument.versions):
+        times = packument.times
+        ordered = sorted(packument.versions, key=lambda v: times[v])
+        how = BY_TIME
+    else:
+        valid = [(p.sort_key(), v) for v, p in parsed.items() if p is not None]
+        ordered = [v for _, v in sorted(valid)]
+        how = BY_SEMVER
+    index = {v: i for i, v in enumerate(ordered)}
+    _orders[id(packument)] = (packument, ordered, index, prereleases, how)
+    if len(_orders) > _ORDER_CACHE_SIZE:
+        _orders.popitem(last=False)
+    return ordered, index, prereleases, how
 
 
 def earlier_versions(packument: Packument, version: str, skip_prereleases: bool = False) -> tuple[list[str], str]:
@@ -15,21 +42,17 @@ def earlier_versions(packument: Packument, version: str, skip_prereleases: bool 
 
     With `skip_prereleases`, prereleases are left out when `version` is itself stable
     (pnpm trustPolicy since 10.24)."""
-    current = parse_version(version)
-    candidates = [v for v in packument.versions if v != version]
-    if skip_prereleases and current is not None and not current.is_prerelease:
-        candidates = [v for v in candidates if (p := parse_version(v)) is not None and not p.is_prerelease]
-    published = packument.published(version)
-    if published is not None and packument.times is not None:
-        dated = [(packument.times[v], v) for v in candidates if v in packument.times]
-        return [v for t, v in sorted(dated) if t < published], BY_TIME
-    if current is None:
-        return [], BY_SEMVER
-    parsed = [(p, v) for v in candidates if (p := parse_version(v)) is not None and p < current]
-    return [v for p, v in sorted(parsed, key=lambda x: x[0].sort_key())], BY_SEMVER
+    ordered, index, prereleases, how = release_order(packument)
+    position = index.get(version)
+    if position is None:
+        return [], how
+    earlier = ordered[:position]
+    if skip_prereleases and version not in prereleases:
+        earlier = [v for v in earlier if v not in prereleases]
+    return earlier, how
 
 
 def previous_release(packument: Packument, version: str) -> tuple[str | None, str]:
-    """The release just before `version` (same prerelease-ness rules as npm's history)."""
+    """The release just before `version` (prereleases skipped when it is stable)."""
     earlier, order = earlier_versions(packument, version, skip_prereleases=True)
     return (earlier[-1] if earlier else None), order

@@ -28,8 +28,8 @@ def maintainers_changed(package: str, old: VersionManifest, new: VersionManifest
     before, after = _names(old), _names(new)
     if before is None or after is None:
         missing = new.version if after is None else old.version
-        return unknown(CHANGED, package, f"maintainers of {new.name}@{missing} {NOT_PROVIDED}",
-                       compared_with=old.version)
+        return unknown(CHANGED, package, f"maintainers {NOT_PROVIDED}",
+                       compared_with=old.version, missing_for=missing)
     added, removed = sorted(after - before), sorted(before - after)
     if not added and not removed:
         return None
@@ -54,10 +54,10 @@ def maintainers_changed_since_previous(package: str, packument: Packument, versi
     manifest = packument.version(version)
     if manifest is None:
         return unknown(CHANGED, package, f"version {version} not in the registry document")
+    if manifest.maintainers is None:
+        return unknown(CHANGED, package, f"maintainers {NOT_PROVIDED}")
     previous, order = previous_release(packument, version)
     if previous is None:
-        if manifest.maintainers is None:
-            return unknown(CHANGED, package, f"maintainers {NOT_PROVIDED}")
         return None
     finding = maintainers_changed(package, packument.versions[previous], manifest)
     if finding is not None and not finding.unknown:

@@ -86,6 +86,8 @@ CATEGORY_TITLES: dict[str, str] = {
 }
 """Human words for each category, in the order summaries list them."""
 
-EXFILTRATION = ({"network"}, {"environment", "credentials"})
-"""A network rule together with an environment/credential rule in one install script is
-escalated to critical."""
+EXFILTRATION = ({"network"}, {"credentials"})
+"""A network rule together with a credential rule in one install script is escalated to
+critical (exfiltration shape)."""
+ENV_WITH_NETWORK = ({"network"}, {"environment"})
+"""A network rule and an environment read in the same file is raised to high."""

@@ -12,6 +12,7 @@ from reviewer.signals.common import shorten
 from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.rules import (
     CATEGORY_TITLES,
+    ENV_WITH_NETWORK,
     EXFILTRATION,
     MEASURE_RULES,
     PATTERN_RULES,
@@ -79,14 +80,22 @@ def scan_sources(sources: Sequence[ScriptSource]) -> list[Match]:
 
 
 def combined_severity(matches: Sequence[Match]) -> Severity:
-    """The highest rule severity, raised to critical when network meets env/credentials."""
+    """The highest rule severity; critical when network meets credentials anywhere in the
+    install script's code, at least high when network meets an env read in one file."""
     if not matches:
         return Severity.INFO
     categories = {m.category for m in matches}
     network, secrets = EXFILTRATION
     if categories & network and categories & secrets:
         return Severity.CRITICAL
-    return max(m.severity for m in matches)
+    highest = max(m.severity for m in matches)
+    net, env = ENV_WITH_NETWORK
+    by_file: dict[str, set[str]] = {}
+    for m in matches:
+        by_file.setdefault(m.file, set()).add(m.category)
+    if any(cats & net and cats & env for cats in by_file.values()):
+        return max(highest, Severity.HIGH)
+    return highest
 
 
 def suspicious_code_finding(package: str, matches: Sequence[Match], unresolved: Sequence[Unresolved] = ()) -> Finding | None:
