@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from reviewer.review.changes import ChangeKind
-from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport
+from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport, evidence_parts
 
 MAX_PATCH_LINES = 200
 """Per file: a PR comment is limited in size (65,536 characters on GitHub)."""
@@ -70,7 +70,8 @@ def _details(reviewed: ReviewedChange) -> list[str]:
     count = len(reviewed.findings)
     out = [
         "<details>",
-        f"<summary>{md_text(change.name)} {md_text(change.arrow)} · {change.kind}{level} · "
+        f"<summary>{md_text(change.name)} {_arrow(change.from_version, change.to_version)} · "
+        f"{change.kind}{level} · "
         f"{count} signal{'s' if count != 1 else ''}</summary>",
         "",
     ]
@@ -79,11 +80,9 @@ def _details(reviewed: ReviewedChange) -> list[str]:
     for finding in reviewed.sorted_findings():
         state = "*unknown*" if finding.unknown else f"**{finding.severity}**"
         out.append(f"- {state} {md_text(finding.id)}: {md_text(finding.summary)}")
-        out += [
-            f"  - {md_text(e.file or '')}{':' + str(e.line) if e.line else ''} {md_text(e.text or '')}"
-            .rstrip()
-            for e in finding.evidence
-        ]
+        for evidence in finding.evidence:
+            where, what = evidence_parts(evidence)
+            out.append(f"  - {md_text(where)}{': ' if where and what else ''}{md_text(what)}")
     if reviewed.findings:
         out.append("")
     if change.dependents:
@@ -119,6 +118,10 @@ def _fenced(patch: str) -> list[str]:
     longest = max((len(run) for run in re.findall(r"`+", patch)), default=0)
     fence = "`" * max(3, longest + 1)
     return [f"{fence}diff", *lines, fence, ""]
+
+
+def _arrow(old: str | None, new: str | None) -> str:
+    return f"{md_text(old) if old else 'new'} → {md_text(new) if new else 'removed'}"
 
 
 def _size(size: int | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reviewer.lockfiles.manifest import printable
 from reviewer.review.changes import ChangeKind
-from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport
+from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport, evidence_parts
 
 INDENT = "    "
 
@@ -41,11 +41,10 @@ def _change_lines(reviewed: ReviewedChange, verbose: bool) -> list[str]:
         state = "unknown" if finding.unknown else str(finding.severity)
         lines.append(f"{INDENT}{state:<9} {finding.id:<20} {printable(finding.summary)}")
         if verbose:
-            lines += [
-                f"{INDENT * 2}{printable(e.file or '')}{':' + str(e.line) if e.line else ''}"
-                f" {printable(e.text or '')}".rstrip()
-                for e in finding.evidence
-            ]
+            for evidence in finding.evidence:
+                where, what = evidence_parts(evidence)
+                joined = f"{where}: {what}" if where and what else where or what
+                lines.append(f"{INDENT * 2}{printable(joined)}")
     if reviewed.diff is not None:
         lines += _diff_lines(reviewed.diff)
     return lines

@@ -9,12 +9,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reviewer.review.changes import Change, ChangeKind, ChangeSet
-from reviewer.signals.finding import Finding, Severity
+from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.results import highest
 
 REPUBLISH_SEVERITY = Severity.HIGH
 """A republish (same version, other bytes) counts as this severity for `--fail-on` and
 sorting, on top of whatever signals the change has: it is always loud."""
+
+
+def evidence_parts(evidence: Evidence) -> tuple[str, str]:
+    """(where, what) of one piece of evidence: `setup.js:2` / `line 21` / "", and the text.
+    Both untrusted: the formatter escapes them for its medium."""
+    if evidence.file:
+        where = f"{evidence.file}:{evidence.line}" if evidence.line else evidence.file
+    else:
+        where = f"line {evidence.line}" if evidence.line else ""
+    return where, evidence.text or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +110,13 @@ class ReviewReport:
         return threshold is not None and self.severity is not None and self.severity >= threshold
 
     def by_risk(self) -> list[ReviewedChange]:
-        """Changes with the riskiest first (stable: the change-set order within a level)."""
-        return sorted(self.changes, key=lambda c: -1 if c.severity is None else -c.severity)
+        """Changes with the riskiest first, republishes first within a level, then the
+        change-set order (the sort is stable)."""
+        return sorted(
+            self.changes,
+            key=lambda c: (1 if c.severity is None else -c.severity,
+                           c.change.kind is not ChangeKind.REPUBLISHED),
+        )
 
     def counts_line(self) -> str:
         """`5 changes: 2 upgraded, 1 added, ...` (or `no changes`)."""
