@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.worker import Worker, WorkerState
 
 from reviewer.errors import ReviewerError
@@ -101,7 +102,7 @@ class ReviewerApp(App[None]):
         from reviewer.tui.screens.main import MainScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, MainScreen) and screen.is_mounted:
+            if isinstance(screen, MainScreen) and screen.ready:
                 screen.table.set_palette(self.palette)
                 screen.tree.palette = self.palette
 
@@ -154,13 +155,17 @@ class ReviewerApp(App[None]):
 
         keys, self._pending_keys = self._pending_keys, set()
         for screen in self.screen_stack:
-            if isinstance(screen, MainScreen) and screen.is_mounted:
+            if not (isinstance(screen, MainScreen) and screen.ready):
+                continue
+            try:
                 if resort:
                     screen.resort()
                 elif keys:
                     screen.refresh_keys(keys)
                 else:
                     screen.update_status()
+            except NoMatches:  # the app is shutting down
+                return
 
     # -- actions --------------------------------------------------------------------------
 

@@ -196,3 +196,18 @@ def tar_bytes(files: dict[str, str]) -> bytes:
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
     return buffer.getvalue()
+
+
+def rendered_text(widget: Any, width: int = 200) -> str:
+    """What a Static shows, as plain text (rich renderables rendered, Content as is)."""
+    from rich.console import Console
+    from textual.content import Content
+
+    content = widget.content
+    if isinstance(content, Content):
+        return content.plain
+    if isinstance(content, str):
+        return content
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    console.print(content)
+    return console.export_text()

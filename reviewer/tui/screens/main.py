@@ -66,6 +66,8 @@ class MainScreen(Screen[None]):
         self.query_text = ""
         self.quick: frozenset[QuickFilter] = frozenset()
         self._ordered: list[str] = []
+        self.ready = False
+        """True once composed and mounted (the app may push the summary over it first)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,6 +83,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.ready = True
         self.table.focus()
         self.resort()
         self._update_legend()
