@@ -1,0 +1,57 @@
+"""`reviewer diff NAME A B`: files and unified diff between two published versions.
+
+A and B are versions or dist-tags. Both tarballs are verified against the registry's
+integrity before any byte is compared. `--name-only` lists changed paths only; extra
+paths after B limit the comparison (like `npm diff -- paths`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", metavar="NAME", help="package name")
+    parser.add_argument("a", metavar="A", help="the older version (or a dist-tag)")
+    parser.add_argument("b", metavar="B", help="the newer version (or a dist-tag)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="only these files or folders")
+    parser.add_argument("--name-only", action="store_true", help="print only the changed paths")
+
+
+def run(args: argparse.Namespace) -> int:
+    import asyncio
+    from pathlib import Path
+
+    from reviewer.diff import diff_tarballs, format_diff
+    from reviewer.registry.config import RegistryConfig
+
+    config = RegistryConfig.from_args(args, Path("."))
+    result = asyncio.run(_diff(config, args.name, args.a, args.b, args.paths))
+    sys.stdout.write(format_diff(diff_tarballs(*result, paths=args.paths), name_only=args.name_only))
+    return 0
+
+
+async def _diff(config, name: str, a: str, b: str, paths: list[str]):  # noqa: ANN001, ANN202
+    from reviewer.errors import UsageError
+    from reviewer.registry.service import RegistryService
+
+    async with RegistryService(config) as service:
+        packument = await service.packument(name)
+        resolved = []
+        for wanted in (a, b):
+            version = packument.dist_tags.get(wanted, wanted)
+            manifest = packument.version(version)
+            if manifest is None:
+                raise UsageError(f"{name}@{wanted} is not published on this registry")
+            resolved.append(manifest)
+        old, new = await asyncio_gather(
+            service.tarball(name, resolved[0].version, resolved[0].integrity),
+            service.tarball(name, resolved[1].version, resolved[1].integrity),
+        )
+        return old, new, f"v{resolved[0].version}", f"v{resolved[1].version}"
+
+
+async def asyncio_gather(*aws):  # noqa: ANN002, ANN201
+    import asyncio
+
+    return await asyncio.gather(*aws)
