@@ -29,7 +29,7 @@ from yaml.resolver import BaseResolver
 from reviewer.errors import LockfileError
 
 try:
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # PyYAML built without libyaml: the pure-Python parser is slower but equal
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -334,7 +334,8 @@ class _NodeBuilder:
             return held
         if isinstance(node, ScalarNode):
             value = node.value
-            return None if node.style is None and value in NULLS else value
+            # a plain scalar's style is None (pure-Python parser) or "" (libyaml)
+            return None if not node.style and value in NULLS else value
         if isinstance(node, SequenceNode):
             items: list[Any] = []
             self.built[id(node)] = items
@@ -351,7 +352,7 @@ class _NodeBuilder:
                     key_node.start_mark.line + 1,
                 )
             key = key_node.value
-            if depth < 2:
+            if depth < 2 and not node.flow_style:
                 self.lines.setdefault((*keys, key), key_node.start_mark.line + 1)
             mapping[key] = self.build(value_node, depth + 1, (*keys, key) if depth < 2 else ())
         return mapping
