@@ -3,7 +3,7 @@
 Extra keys beyond the SPEC's (additive): top-level `base`, `head`, `summary` (count per
 kind), `notes`, `severity`; per change `reason`, `dependents`, `severity`, and `diff` when
 `--diff` was given (`{"files": [{"path", "status", "old_size", "new_size", "patch"}],
-"error"}`).
+"manifest": [{"field", "key", "status", "old", "new"}], "unsafe": [...], "error"}`).
 """
 
 from __future__ import annotations
@@ -52,6 +52,11 @@ def _diff(diff: PackageDiff) -> dict[str, object]:
              "new_size": f.new_size, "patch": f.patch}
             for f in diff.files
         ],
+        "manifest": [
+            {"field": m.field, "key": m.key, "status": m.status, "old": m.old, "new": m.new}
+            for m in diff.manifest
+        ],
+        "unsafe": list(diff.unsafe),
         "error": diff.error,
     }
 

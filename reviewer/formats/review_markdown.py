@@ -103,11 +103,22 @@ def _diff(diff: PackageDiff) -> list[str]:
         f"| {md_text(file.path)} | {file.status} | {_size(file.old_size)} → {_size(file.new_size)} |"
         for file in diff.files
     ]
+    out += [f"| {md_text(entry)} | unsafe, not compared | |" for entry in diff.unsafe]
     out.append("")
+    if diff.manifest:
+        out += ["package.json:", ""]
+        out += [f"- {md_text(_where(m.field, m.key))}: {m.status} "
+                f"{md_text(m.old or '')}{' → ' if m.old and m.new else ''}{md_text(m.new or '')}"
+                for m in diff.manifest]
+        out.append("")
     for file in diff.files:
         if file.patch:
             out += _fenced(file.patch)
     return out
+
+
+def _where(field: str, key: str | None) -> str:
+    return f"{field}.{key}" if key is not None else field
 
 
 def _fenced(patch: str) -> list[str]:

@@ -6,9 +6,14 @@ Every untrusted string (names, versions, summaries, file paths, patches) goes th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reviewer.lockfiles.manifest import printable
 from reviewer.review.changes import ChangeKind
 from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport, evidence_parts
+
+if TYPE_CHECKING:
+    from reviewer.diff import ManifestChange
 
 INDENT = "    "
 
@@ -59,10 +64,23 @@ def _diff_lines(diff: PackageDiff) -> list[str]:
     for file in diff.files:
         sizes = f"{_size(file.old_size)} -> {_size(file.new_size)}"
         lines.append(f"{INDENT * 2}{file.status:<8} {printable(file.path)}  ({sizes})")
+    lines += [f"{INDENT * 2}unsafe   {printable(entry)}  (not compared)" for entry in diff.unsafe]
+    if diff.manifest:
+        lines.append(f"{INDENT}package.json:")
+        lines += [f"{INDENT * 2}{printable(_manifest_line(m))}" for m in diff.manifest]
     for file in diff.files:
         if file.patch:
             lines += [f"{INDENT * 2}{printable(line)}" for line in file.patch.splitlines()]
     return lines
+
+
+def _manifest_line(change: ManifestChange) -> str:
+    where = f"{change.field}.{change.key}" if change.key is not None else change.field
+    if change.status == "added":
+        return f"+ {where}: {change.new}"
+    if change.status == "removed":
+        return f"- {where}: {change.old}"
+    return f"~ {where}: {change.old} -> {change.new}"
 
 
 def _size(size: int | None) -> str:

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reviewer.review.changes import Change, ChangeKind, ChangeSet
 from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.results import highest
+
+if TYPE_CHECKING:  # reviewer.diff imports FileChange from here: no import at run time
+    from reviewer.diff import ManifestChange
 
 REPUBLISH_SEVERITY = Severity.HIGH
 """A republish (same version, other bytes) counts as this severity for `--fail-on` and
@@ -46,8 +50,13 @@ class PackageDiff:
     """The file-level difference between the base and head tarballs of one change."""
 
     files: tuple[FileChange, ...]
+    manifest: tuple[ManifestChange, ...] = ()
+    """Changed review-relevant package.json entries (scripts, dependencies, bin, ...)."""
+    unsafe: tuple[str, ...] = ()
+    """Tarball entries not compared (links, devices, paths escaping the package)."""
     error: str | None = None
-    """Why the diff could not be made (a fetch or integrity failure); files is then empty."""
+    """Why the diff could not be made (a fetch or integrity failure, a git source); files
+    is then empty."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from reviewer.signals.finding import Severity
 if TYPE_CHECKING:
     from reviewer.graph import Graph
     from reviewer.review.changes import ChangeSet
+    from reviewer.review.report import PackageDiff, ReviewReport
     from reviewer.signals.finding import Finding
 
 FORMATS = ("text", "json", "markdown")
@@ -87,21 +88,26 @@ def run(args: argparse.Namespace) -> int:
 
     from reviewer.review.report import ReviewReport
 
-    findings = {} if args.no_signals or not change_set else _signals(change_set, graphs.head, args)
-    report = ReviewReport.build(
-        change_set, findings, graphs.base_label, graphs.head_label, notes=(note,) if note else ()
-    )
+    findings: dict[str, tuple[Finding, ...]] = {}
+    diffs: dict[str, PackageDiff] = {}
+    if change_set and (args.diff or not args.no_signals):
+        findings, diffs = _collect(change_set, graphs.head, args)
+    report = ReviewReport.build(change_set, findings, graphs.base_label, graphs.head_label,
+                                diffs=diffs, notes=(note,) if note else ())
     sys.stdout.write(_render(report, args.format or "text", verbose=args.verbose))
     return ExitCode.FOUND if report.fails(args.fail_on) else ExitCode.OK
 
 
-def _signals(change_set: ChangeSet, head: Graph, args: argparse.Namespace) -> dict[str, tuple[Finding, ...]]:
-    """Run the signals engine over the change set against the configured registry."""
+def _collect(
+    change_set: ChangeSet, head: Graph, args: argparse.Namespace
+) -> tuple[dict[str, tuple[Finding, ...]], dict[str, PackageDiff]]:
+    """Signals (unless --no-signals) and diffs (with --diff) from the configured registry."""
     import asyncio
 
     from reviewer.policy import PolicyStore, policy_path_from_args
     from reviewer.registry.config import RegistryConfig
     from reviewer.registry.service import RegistryService
+    from reviewer.review.diffs import diff_changes
     from reviewer.review.signals import review_changes
     from reviewer.signals.settings import ReviewSettings
 
@@ -118,18 +124,21 @@ def _signals(change_set: ChangeSet, head: Graph, args: argparse.Namespace) -> di
         if not args.quiet:
             print(f"reviewer: warning: {message}", file=sys.stderr)
 
-    async def collect() -> dict[str, tuple[Finding, ...]]:
+    async def collect() -> tuple[dict[str, tuple[Finding, ...]], dict[str, PackageDiff]]:
         async with RegistryService(config, warn=warn) as registry:
-            return await review_changes(change_set, head, registry, settings,
-                                        concurrency=args.concurrency)
+            findings: dict[str, tuple[Finding, ...]] = {}
+            diffs: dict[str, PackageDiff] = {}
+            if not args.no_signals:
+                findings = await review_changes(change_set, head, registry, settings,
+                                                concurrency=args.concurrency)
+            if args.diff:
+                diffs = await diff_changes(change_set, registry)
+            return findings, diffs
 
     return asyncio.run(collect())
 
 
-def _render(report: object, fmt: str, *, verbose: bool) -> str:
-    from reviewer.review.report import ReviewReport
-
-    assert isinstance(report, ReviewReport)
+def _render(report: ReviewReport, fmt: str, *, verbose: bool) -> str:
     if fmt == "json":
         from reviewer.formats.review_json import format_review_json
 
