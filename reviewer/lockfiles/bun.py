@@ -129,7 +129,10 @@ def _add_packages(
         if ref.startswith("root:"):
             node_of[key] = importer_node(".")
             continue
-        info = next((v for v in value[1:] if isinstance(v, dict)), {})
+        if len(value) == 4 and isinstance(value[2], dict):  # the npm shape, by far the commonest
+            info = value[2]
+        else:
+            info = next((v for v in value[1:] if isinstance(v, dict)), {})
         package = graph.add_package(_package(key, name, ref, value, info, line))
         node_of[key] = package.key
         infos[key] = info
@@ -140,10 +143,8 @@ def _package(
     key: str, name: str, ref: str, value: list[Any], info: dict[str, Any], line: int | None
 ) -> Package:
     installed_as = _last_name(key)
-    integrity = next(
-        (v for v in reversed(value[1:]) if isinstance(v, str) and v.startswith(_SRI_PREFIXES)),
-        None,
-    )
+    last = value[-1]
+    integrity = last if isinstance(last, str) and last.startswith(_SRI_PREFIXES) else None
     source = source_of(ref, default=Source.REGISTRY)
     if source is Source.REGISTRY and not ref.startswith(("http://", "https://")):
         registry = value[1] if len(value) > 1 and isinstance(value[1], str) else ""

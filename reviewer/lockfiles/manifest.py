@@ -76,15 +76,25 @@ def declared_edges(
     optional). Non-string specs and non-object sections are ignored. `include_dev=False`
     leaves out devDependencies (an installed package's are never installed).
     """
+    present = [
+        (declared, kind)
+        for section, kind in _PRECEDENCE
+        if isinstance(declared := declaring.get(section), dict)
+        and declared
+        and (include_dev or kind is not DepKind.DEV)
+    ]
+    if len(present) == 1:  # the common case: nothing to reconcile
+        declared, kind = present[0]
+        return [
+            (name, spec, kind)
+            for name, spec in declared.items()
+            if isinstance(name, str) and isinstance(spec, str)
+        ]
     chosen: dict[str, tuple[str, DepKind]] = {}
-    for section, kind in _PRECEDENCE:
-        if kind is DepKind.DEV and not include_dev:
-            continue
-        declared = declaring.get(section)
-        if isinstance(declared, dict):
-            for name, spec in declared.items():
-                if isinstance(name, str) and isinstance(spec, str):
-                    chosen[name] = (spec, kind)
+    for declared, kind in present:
+        for name, spec in declared.items():
+            if isinstance(name, str) and isinstance(spec, str):
+                chosen[name] = (spec, kind)
     return [(name, spec, kind) for name, (spec, kind) in chosen.items()]
 
 
