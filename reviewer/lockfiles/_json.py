@@ -28,7 +28,11 @@ _STRING_OR_TRAILING_COMMA = re.compile(r'"(?:[^"\\\n]|\\.)*"|,(?=\s*[\]}])')
 
 
 def load_json(path: Path, text: str) -> Any:
-    """Decode strict JSON. Raises LockfileError naming `path`, the fault and the line."""
+    """Decode strict JSON. Raises LockfileError naming `path`, the fault and the line.
+
+    A leading byte-order mark (some Windows editors write one) is ignored, as npm does.
+    """
+    text = text.removeprefix("\ufeff")
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -39,6 +43,7 @@ def load_json(path: Path, text: str) -> Any:
 
 def load_jsonc(path: Path, text: str) -> Any:
     """Decode JSON that may have trailing commas and comments (bun.lock)."""
+    text = text.removeprefix("\ufeff")
     try:
         return json.loads(strip_trailing_commas(text))
     except json.JSONDecodeError:

@@ -15,13 +15,13 @@ naming package.json.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.errors import LockfileError
 from reviewer.graph.model import DepKind
+from reviewer.lockfiles._json import load_json
 
 MANIFEST_NAME = "package.json"
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
@@ -123,12 +123,7 @@ def read_manifest(path: Path) -> Manifest | None:
 
 def manifest_from_text(path: Path, text: str) -> Manifest:
     """Parse package.json text. Raises LockfileError on malformed JSON or a non-object."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise LockfileError(path, f"malformed JSON: {error.msg}", error.lineno) from None
-    except RecursionError:
-        raise LockfileError(path, "malformed JSON: nested too deeply") from None
+    data = load_json(path, text)
     if not isinstance(data, dict):
         raise LockfileError(path, "not a JSON object")
     sections = {section: _string_map(data.get(section)) for section, _kind in SECTIONS}

@@ -161,6 +161,14 @@ def test_edge_flags_are_derived_from_manifest_sections() -> None:
     assert "opt-missing" not in {e.name for e in graph.edges}  # not locked: skipped
 
 
+@pytest.mark.parametrize("version", [0, 1, 2])
+def test_every_known_bun_lockfile_version_loads(tmp_path: Path, version: int) -> None:
+    text = (EDGE / "bun.lock").read_text(encoding="utf-8")
+    text = text.replace('"lockfileVersion": 1,', f'"lockfileVersion": {version},', 1)
+    graph = bun.parse(tmp_path / "bun.lock", text)
+    assert graph.lockfile.version == str(version) and len(graph) == 13
+
+
 def test_jsonc_comments_are_accepted(tmp_path: Path) -> None:
     text = (EDGE / "bun.lock").read_text(encoding="utf-8")
     text = text.replace('  "packages": {', '  // the packages\n  "packages": { /* all */', 1)

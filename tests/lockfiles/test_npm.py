@@ -271,6 +271,14 @@ def test_v2_reads_the_packages_map_and_ignores_the_legacy_tree(tmp_path: Path) -
     assert not graph.find("legacy-only")
 
 
+def test_a_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+    text = (DATA / "npm" / "edge-v3" / "package-lock.json").read_text(encoding="utf-8")
+    path = tmp_path / "package-lock.json"
+    graph = npm.parse(path, "\ufeff" + text)
+    assert len(graph) == 13
+    assert graph.packages["a@1.0.0"].line == npm.parse(path, text).packages["a@1.0.0"].line == 45
+
+
 def test_shrinkwrap_is_read_like_a_package_lock(tmp_path: Path) -> None:
     shutil.copy(DATA / "npm" / "edge-v3" / "package-lock.json", tmp_path / "npm-shrinkwrap.json")
     graph = load_graph(tmp_path)
