@@ -98,3 +98,19 @@ def test_malformed_yaml_names_the_file_the_fault_and_the_line(
     assert caught.value.fault.startswith(fault)
     assert caught.value.line == line
     assert "\n" not in str(caught.value)
+
+
+def test_reading_the_corpus_does_not_import_pyyaml() -> None:
+    """The fast path keeps PyYAML's import cost out of a whole-process `reviewer list`."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom reviewer.lockfiles import pnpm\n"
+        f"path = Path({str(corpus('large-pnpm') / 'pnpm-lock.yaml')!r})\n"
+        "pnpm.parse(path, path.read_text())\nprint('yaml' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
