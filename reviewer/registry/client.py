@@ -119,7 +119,7 @@ class RegistryClient:
         max_bytes: int | None = None,
     ) -> HttpResult:
         """Send with retries and redirects. Returns any final status below 400 and the
-        4xx statuses the caller interprets (404, 405, 410); raises RegistryError for the
+        4xx/5xx statuses the caller interprets (404, 405, 410, 501); raises RegistryError for the
         rest, naming `what` was asked, the host and the status."""
         limit = self.config.max_document_bytes if max_bytes is None else max_bytes
         base_headers = dict(headers or {})
@@ -159,7 +159,7 @@ class RegistryClient:
                 if result.status == 303:
                     method, content = "GET", None
                 continue
-            if result.status < 400 or result.status in (404, 405, 410):
+            if result.status < 400 or result.status in (404, 405, 410, 501):
                 return result
             raise RegistryError(_status_message(what, current, result.status))
 

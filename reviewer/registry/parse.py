@@ -13,62 +13,36 @@ Rules:
   `modified`: the mirror these machines reach sends per-version times that are synthetic
   and no `created`/`modified`, so such times cannot be trusted. Every real npm registry
   (npmjs, Verdaccio) sends both.
-- `Packument.versions` is a lazy mapping: a version is converted the first time it is
-  read, so loading a packument with thousands of versions costs only what is used.
+- `VersionManifest.shasum` is kept only when there is no sha512 `integrity` (it is then
+  only a weaker duplicate and is the largest per-version field after the integrity).
 
-`compact_document` keeps only the keys this module reads, in the registry's own shape,
-so the cache can hold a small document that `parse_packument` reads like the original.
+Every document goes through one path: `compact_document(raw)` normalises it into the
+compact form (see `compact.py`: what the documents hold, each distinct value stored once)
+and `compact.load_compact` builds the `Packument`, converting versions lazily. The cache
+stores the compact form, so a warm run never sees the raw document again.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
-from datetime import UTC, datetime
+from collections.abc import Callable
 from typing import Any
 
 from reviewer.errors import RegistryError
+from reviewer.registry.compact import COMPACT_MARK, FIELDS, ValueTable, load_compact
 from reviewer.registry.documents import Packument, Person, Publisher, VersionManifest
 
-# Keys of a version manifest that `parse_version` reads (everything else is dropped by
-# `compact_document`).
-MANIFEST_KEYS = frozenset({
-    "name", "version", "scripts", "hasInstallScript", "gypfile", "dependencies",
-    "optionalDependencies", "peerDependencies", "devDependencies", "bundleDependencies",
-    "bundledDependencies", "deprecated", "maintainers", "_npmUser", "dist", "license",
-    "description", "repository", "homepage", "bin", "os", "cpu", "publishConfig",
-})
-DIST_KEYS = frozenset({
-    "integrity", "shasum", "tarball", "fileCount", "unpackedSize", "attestations",
-    "signatures", "npm-signature",
-})
-PACKUMENT_KEYS = frozenset({
-    "name", "_id", "dist-tags", "versions", "time", "maintainers", "description", "license",
-    "repository", "homepage", "modified",
-})
-# Keys moved into one JSON *string* (`_h`) per version by `compact_manifest`: decoding a
-# string is far cheaper than building dicts, and `parse_version` exposes them as lazy
-# mappings, so loading a packument with thousands of versions builds only what is read.
-HEAVY_KEYS = frozenset({
-    "scripts", "dependencies", "optionalDependencies", "peerDependencies", "devDependencies",
-    "bin", "publishConfig",
-})
-_HEAVY = "_h"
-# Marker key added by `compact_document`; records what the original said about signing,
-# since the compact form drops the signatures themselves.
-_SIGNS_KEY = "_reviewer_registry_signs"
-_ABBREVIATED_KEY = "_reviewer_abbreviated"
-
-try:  # orjson parses the cached documents 3-4x faster; json is the fallback
+try:  # orjson parses the cached documents several times faster; json is the fallback
     import orjson
 
-    loads = orjson.loads
+    def loads(data: bytes | str) -> Any:
+        return orjson.loads(data)
 
     def dumps(value: object) -> bytes:
         return orjson.dumps(value)
 except ImportError:  # pragma: no cover - orjson is a declared dependency
-    loads = json.loads
+    loads = json.loads  # type: ignore[assignment]
 
     def dumps(value: object) -> bytes:
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
@@ -78,10 +52,6 @@ _PERSON_RE = re.compile(r"^\s*([^<(]*?)\s*(?:<([^>]*)>)?\s*(?:\(([^)]*)\))?\s*$"
 
 
 # -- small converters: wrong type -> None ---------------------------------------------------
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 def _nonempty_str(value: object) -> str | None:
@@ -105,12 +75,12 @@ def _str_map(value: object) -> dict[str, str] | None:
     return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def _str_tuple(value: object) -> tuple[str, ...]:
+def _str_list(value: object) -> list[str]:
     if isinstance(value, str):
-        return (value,)
+        return [value]
     if isinstance(value, list):
-        return tuple(v for v in value if isinstance(v, str))
-    return ()
+        return [v for v in value if isinstance(v, str)]
+    return []
 
 
 def parse_person(value: object) -> Person | None:
@@ -127,14 +97,16 @@ def parse_person(value: object) -> Person | None:
     return None
 
 
-def _people(value: object) -> tuple[Person, ...] | None:
+def _people(value: object) -> list[list[str | None]] | None:
+    """Normalised `[[name, email|None], ...]`, or None when not a list."""
     if not isinstance(value, list):
         return None
     people = (parse_person(item) for item in value)
-    return tuple(p for p in people if p is not None)
+    return [[p.name, p.email] for p in people if p is not None]
 
 
-def _publisher(value: object) -> Publisher | None:
+def _publisher(value: object) -> list[str | None] | None:
+    """Normalised `[name, email|None, trusted publisher id|None]`."""
     person = parse_person(value)
     if person is None:
         return None
@@ -145,7 +117,7 @@ def _publisher(value: object) -> Publisher | None:
             trusted = _nonempty_str(info.get("id")) or "unknown"
         elif info is not None:
             trusted = "unknown"
-    return Publisher(name=person.name, email=person.email, trusted_publisher=trusted)
+    return [person.name, person.email, trusted]
 
 
 def _url_field(value: object) -> str | None:
@@ -168,99 +140,27 @@ def _license(value: object) -> str | None:
     return None
 
 
-def _bin(value: object, name: str) -> dict[str, str]:
+def _bin(value: object, name: str) -> dict[str, str] | None:
     if isinstance(value, str):
         return {name.rsplit("/", 1)[-1]: value}
-    return _str_map(value) or {}
+    return _str_map(value)
 
 
-def _bundled(value: object, dependencies: Mapping[str, str]) -> tuple[str, ...]:
+def _bundled(value: object, dependencies: dict[str, str] | None) -> list[str]:
     if value is True:
-        return tuple(dependencies)
-    return _str_tuple(value) if isinstance(value, list) else ()
+        return list(dependencies or {})
+    return _str_list(value) if isinstance(value, list) else []
 
 
-def parse_time(value: object) -> datetime | None:
-    """An ISO 8601 time (`Z` or offset, any fraction) as an aware UTC datetime, else None."""
-    if not isinstance(value, str) or not 10 <= len(value) <= 40:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
+def _publish_config(value: object) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) else None
 
 
-# -- lazily decoded heavy fields -------------------------------------------------------------
+def _deprecated(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
-class _HeavyFields:
-    """The `_h` JSON text of a compact manifest, decoded on first use (never raises)."""
-
-    __slots__ = ("_text", "_data")
-
-    def __init__(self, text: object) -> None:
-        self._text = text if isinstance(text, str) else "{}"
-        self._data: dict[str, Any] | None = None
-
-    def get(self, key: str) -> object:
-        if self._data is None:
-            try:
-                data = loads(self._text)
-            except (ValueError, RecursionError):
-                data = {}
-            self._data = data if isinstance(data, dict) else {}
-        return self._data.get(key)
-
-
-class LazyField(Mapping[str, str]):
-    """A mapping field of a version manifest converted from `_HeavyFields` on first use."""
-
-    __slots__ = ("_heavy", "_key", "_convert", "_value")
-
-    def __init__(self, heavy: _HeavyFields, key: str,
-                 convert: Callable[[object], Mapping[str, Any]]) -> None:
-        self._heavy = heavy
-        self._key = key
-        self._convert = convert
-        self._value: Mapping[str, Any] | None = None
-
-    def _resolved(self) -> Mapping[str, Any]:
-        if self._value is None:
-            self._value = self._convert(self._heavy.get(self._key))
-        return self._value
-
-    def __getitem__(self, key: str) -> Any:
-        return self._resolved()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._resolved())
-
-    def __len__(self) -> int:
-        return len(self._resolved())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Mapping):
-            return dict(self._resolved()) == dict(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(dict(self._resolved()))
-
-
-def _str_map_or_empty(value: object) -> dict[str, str]:
-    return _str_map(value) or {}
-
-
-def _dict_or_empty(value: object) -> dict[str, Any]:
-    return dict(value) if isinstance(value, dict) else {}
-
-
-# -- versions ------------------------------------------------------------------------------
+# -- signing evidence ------------------------------------------------------------------------
 
 
 def _dist_signs(dist: object) -> bool:
@@ -276,205 +176,159 @@ def registry_signs(versions: object) -> bool:
     return any(isinstance(m, dict) and _dist_signs(m.get("dist")) for m in versions.values())
 
 
-def parse_version(
-    raw: object,
-    *,
-    name: str | None = None,
-    version: str | None = None,
-    abbreviated: bool = False,
-    signs: bool | None = None,
-) -> VersionManifest:
-    """One version manifest. `name`/`version` are used when the manifest lacks them;
-    `signs` says whether the registry is known to sign (see the module docstring); None
-    means "decide from this manifest alone"."""
-    if not isinstance(raw, dict):
-        raise RegistryError(f"the manifest of {name or '?'}@{version or '?'} is not a JSON object")
-    real_name = _nonempty_str(raw.get("name")) or name
-    real_version = version or _nonempty_str(raw.get("version"))
-    if not real_name or not real_version:
-        raise RegistryError("a version manifest has no name or version")
-    dist = raw.get("dist") if isinstance(raw.get("dist"), dict) else {}
-    if dist.get("attestations"):
-        provenance: bool | None = True
-    elif signs or (signs is None and _dist_signs(dist)):
-        provenance = False
-    else:
-        provenance = None
-    bundle = raw.get("bundleDependencies", raw.get("bundledDependencies"))
-    deprecated = raw.get("deprecated")
-    if _HEAVY in raw:
-        heavy = _HeavyFields(raw[_HEAVY])
+# -- raw -> compact --------------------------------------------------------------------------
 
-        def field(key: str, convert: Callable[[object], Mapping[str, Any]] = _str_map_or_empty
-                  ) -> Mapping[str, Any]:
-            return LazyField(heavy, key, convert)
-
-        dependencies = field("dependencies")
-        bundled = _str_tuple(bundle) if isinstance(bundle, list) else (
-            tuple(dependencies) if bundle is True else ())
-        mappings = {
-            "scripts": None if abbreviated else field("scripts"),
-            "dependencies": dependencies,
-            "optional_dependencies": field("optionalDependencies"),
-            "peer_dependencies": field("peerDependencies"),
-            "dev_dependencies": field("devDependencies"),
-            "bin": field("bin", lambda value: _bin(value, real_name)),
-            "publish_config": field("publishConfig", _dict_or_empty),
-        }
-    else:
-        dependencies = _str_map_or_empty(raw.get("dependencies"))
-        bundled = _bundled(bundle, dependencies)
-        mappings = {
-            "scripts": None if abbreviated else _str_map_or_empty(raw.get("scripts")),
-            "dependencies": dependencies,
-            "optional_dependencies": _str_map_or_empty(raw.get("optionalDependencies")),
-            "peer_dependencies": _str_map_or_empty(raw.get("peerDependencies")),
-            "dev_dependencies": _str_map_or_empty(raw.get("devDependencies")),
-            "bin": _bin(raw.get("bin"), real_name),
-            "publish_config": _dict_or_empty(raw.get("publishConfig")),
-        }
-    return VersionManifest(
-        name=real_name,
-        version=real_version,
-        has_install_script=_bool(raw.get("hasInstallScript")),
-        gypfile=_bool(raw.get("gypfile")),
-        bundle_dependencies=bundled,
-        deprecated=deprecated if isinstance(deprecated, str) and deprecated else None,
-        maintainers=_people(raw.get("maintainers")),
-        publisher=_publisher(raw.get("_npmUser")),
-        integrity=_nonempty_str(dist.get("integrity")),
-        shasum=_nonempty_str(dist.get("shasum")),
-        tarball=_nonempty_str(dist.get("tarball")),
-        has_provenance=provenance,
-        file_count=_int(dist.get("fileCount")),
-        unpacked_size=_int(dist.get("unpackedSize")),
-        license=_license(raw.get("license", raw.get("licenses"))),
-        description=_nonempty_str(raw.get("description")),
-        repository=_url_field(raw.get("repository")),
-        homepage=_url_field(raw.get("homepage")),
-        os=_str_tuple(raw.get("os")),
-        cpu=_str_tuple(raw.get("cpu")),
-        **mappings,  # type: ignore[arg-type]
-    )
+# compact field -> (raw key, normaliser); the order and names are those of compact.FIELDS
+_NORMALISERS: dict[str, tuple[str, Callable[[object], object]]] = {
+    "scripts": ("scripts", _str_map),
+    "dependencies": ("dependencies", _str_map),
+    "optional_dependencies": ("optionalDependencies", _str_map),
+    "peer_dependencies": ("peerDependencies", _str_map),
+    "dev_dependencies": ("devDependencies", _str_map),
+    "deprecated": ("deprecated", _deprecated),
+    "maintainers": ("maintainers", _people),
+    "publisher": ("_npmUser", _publisher),
+    "license": ("license", _license),
+    "description": ("description", _nonempty_str),
+    "repository": ("repository", _url_field),
+    "homepage": ("homepage", _url_field),
+    "os": ("os", _str_list),
+    "cpu": ("cpu", _str_list),
+    "publish_config": ("publishConfig", _publish_config),
+}
+assert set(_NORMALISERS) | {"bin", "bundle_dependencies"} == set(FIELDS)
 
 
-class LazyVersions(Mapping[str, VersionManifest]):
-    """Version manifests converted on first access; malformed ones are left out."""
-
-    __slots__ = ("_raw", "_parsed", "_name", "_abbreviated", "_signs")
-
-    def __init__(self, raw: dict[str, Any], name: str, abbreviated: bool, signs: bool) -> None:
-        self._raw = {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, dict)}
-        self._parsed: dict[str, VersionManifest] = {}
-        self._name = name
-        self._abbreviated = abbreviated
-        self._signs = signs
-
-    def __getitem__(self, version: str) -> VersionManifest:
-        held = self._parsed.get(version)
-        if held is None:
-            raw = self._raw[version]
-            held = parse_version(
-                raw, name=self._name, version=version, abbreviated=self._abbreviated,
-                signs=self._signs,
-            )
-            self._parsed[version] = held
-        return held
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    def __contains__(self, version: object) -> bool:
-        return version in self._raw
-
-    def __repr__(self) -> str:
-        return f"LazyVersions({self._name!r}, {len(self._raw)} versions)"
-
-
-# -- packuments ----------------------------------------------------------------------------
-
-
-def _times(value: object) -> dict[str, datetime] | None:
-    if not isinstance(value, dict) or ("created" not in value and "modified" not in value):
-        return None
-    times = {}
-    for key, text in value.items():
-        if isinstance(key, str) and key not in ("created", "modified", "unpublished"):
-            when = parse_time(text)
-            if when is not None:
-                times[key] = when
-    return times
+def _version_record(raw: dict[str, Any], name: str, signs: bool, table: ValueTable
+                    ) -> dict[str, Any]:
+    """One version in the compact form: table indices for repeated values, literals for
+    per-version ones (integrity, sizes, flags)."""
+    record: dict[str, Any] = {}
+    for field, (key, normalise) in _NORMALISERS.items():
+        if key in raw:
+            value = normalise(raw[key])
+            if value is not None and value != [] and (value != {} or field == "scripts"):
+                record[field] = table.add(value)
+    if "license" not in record and "licenses" in raw:
+        value = _license(raw["licenses"])
+        if value:
+            record["license"] = table.add(value)
+    bin_map = _bin(raw.get("bin"), name)
+    if bin_map:
+        record["bin"] = table.add(bin_map)
+    bundled = _bundled(raw.get("bundleDependencies", raw.get("bundledDependencies")),
+                       _str_map(raw.get("dependencies")))
+    if bundled:
+        record["bundle_dependencies"] = table.add(bundled)
+    for field, key in (("has_install_script", "hasInstallScript"), ("gypfile", "gypfile")):
+        flag = _bool(raw.get(key))
+        if flag is not None:
+            record[field] = flag
+    dist = raw.get("dist")
+    if isinstance(dist, dict):
+        integrity = _nonempty_str(dist.get("integrity"))
+        if integrity:
+            record["integrity"] = integrity
+        shasum = _nonempty_str(dist.get("shasum"))
+        if shasum and not (integrity and "sha512-" in integrity):
+            record["shasum"] = shasum
+        tarball = _nonempty_str(dist.get("tarball"))
+        if tarball:
+            folder, _, file = tarball.rpartition("/")
+            record["tarball"] = [table.add(folder), file]
+        for field, key in (("file_count", "fileCount"), ("unpacked_size", "unpackedSize")):
+            number = _int(dist.get(key))
+            if number is not None:
+                record[field] = number
+    if isinstance(dist, dict) and dist.get("attestations"):
+        record["has_provenance"] = True
+    elif signs:
+        record["has_provenance"] = False
+    return record
 
 
-def parse_packument(
-    raw: object, *, name: str | None = None, abbreviated: bool | None = None
-) -> Packument:
-    """A full or abbreviated packument. `name` is used when the document lacks one.
-    `abbreviated` None: decided from the document (a compact form records it)."""
+def compact_document(raw: object, *, name: str | None = None, abbreviated: bool = False
+                     ) -> dict[str, Any]:
+    """The compact form of a full or abbreviated packument (see `compact.py`)."""
     if not isinstance(raw, dict):
         raise RegistryError(f"the registry document for {name or '?'} is not a JSON object")
     real_name = _nonempty_str(raw.get("name")) or _nonempty_str(raw.get("_id")) or name
     if not real_name:
         raise RegistryError("a registry document has no package name")
-    if abbreviated is None:
-        abbreviated = raw.get(_ABBREVIATED_KEY) is True
-    versions_raw = raw.get("versions") if isinstance(raw.get("versions"), dict) else {}
-    signs = raw.get(_SIGNS_KEY)
-    if not isinstance(signs, bool):
-        signs = registry_signs(versions_raw)
+    versions = raw.get("versions") if isinstance(raw.get("versions"), dict) else {}
+    signs = registry_signs(versions)
+    table = ValueTable()
+    records = {
+        version: _version_record(manifest, real_name, signs, table)
+        for version, manifest in versions.items()
+        if isinstance(version, str) and version and isinstance(manifest, dict)
+    }
     time_raw = raw.get("time")
-    modified = parse_time(raw.get("modified"))
-    if modified is None and isinstance(time_raw, dict):
-        modified = parse_time(time_raw.get("modified"))
-    return Packument(
-        name=real_name,
-        dist_tags=_str_map(raw.get("dist-tags")) or {},
-        versions=LazyVersions(versions_raw, real_name, abbreviated, signs),
-        times=_times(time_raw),
-        maintainers=_people(raw.get("maintainers")),
-        description=_nonempty_str(raw.get("description")),
-        license=_license(raw.get("license")),
-        repository=_url_field(raw.get("repository")),
-        homepage=_url_field(raw.get("homepage")),
-        abbreviated=abbreviated,
-        modified=modified,
-    )
+    times = None
+    if isinstance(time_raw, dict) and ("created" in time_raw or "modified" in time_raw):
+        times = {k: v for k, v in time_raw.items()
+                 if isinstance(k, str) and isinstance(v, str)
+                 and k not in ("created", "modified", "unpublished")}
+    modified = raw.get("modified")
+    if not isinstance(modified, str) and isinstance(time_raw, dict):
+        modified = time_raw.get("modified")
+    top = {
+        "maintainers": _people(raw.get("maintainers")),
+        "description": _nonempty_str(raw.get("description")),
+        "license": _license(raw.get("license")),
+        "repository": _url_field(raw.get("repository")),
+        "homepage": _url_field(raw.get("homepage")),
+    }
+    return {
+        COMPACT_MARK: 1,
+        "name": real_name,
+        "abbreviated": abbreviated,
+        "dist_tags": _str_map(raw.get("dist-tags")) or {},
+        "times": times,
+        "modified": modified if isinstance(modified, str) else None,
+        "top": {k: v for k, v in top.items() if v is not None},
+        "values": table.values,
+        "versions": records,
+    }
 
 
-def compact_manifest(raw: dict[str, Any]) -> dict[str, Any]:
-    """A version manifest with only the keys `parse_version` reads, the heavy ones (see
-    `HEAVY_KEYS`) as one JSON string under `_h`."""
-    kept = {k: v for k, v in raw.items() if k in MANIFEST_KEYS and k not in HEAVY_KEYS}
-    heavy = {k: v for k, v in raw.items() if k in HEAVY_KEYS}
-    try:
-        kept[_HEAVY] = dumps(heavy).decode()
-    except (TypeError, ValueError):  # orjson's nesting limit: the stdlib goes deeper
-        kept[_HEAVY] = json.dumps(heavy, separators=(",", ":"), ensure_ascii=False)
-    dist = kept.get("dist")
-    if isinstance(dist, dict):
-        compact_dist = {k: v for k, v in dist.items() if k in DIST_KEYS}
-        # keep only whether signatures exist, not the signatures themselves
-        for key in ("signatures", "npm-signature"):
-            if compact_dist.get(key):
-                compact_dist[key] = True
-        if compact_dist.get("attestations"):
-            compact_dist["attestations"] = True
-        kept["dist"] = compact_dist
-    return kept
+def compact_version_document(raw: object, *, name: str | None = None,
+                             version: str | None = None) -> dict[str, Any]:
+    """The compact form of a `/<name>/<version>` document: a packument of one version."""
+    if not isinstance(raw, dict):
+        raise RegistryError(f"the manifest of {name or '?'}@{version or '?'} is not a JSON object")
+    real_name = _nonempty_str(raw.get("name")) or name
+    real_version = _nonempty_str(raw.get("version")) or version
+    if not real_name or not real_version:
+        raise RegistryError("a version manifest has no name or version")
+    return compact_document({"name": real_name, "versions": {real_version: raw}},
+                            abbreviated=False)
 
 
-def compact_document(raw: dict[str, Any], *, abbreviated: bool) -> dict[str, Any]:
-    """The packument reduced to what `parse_packument` reads (no readmes, no signatures),
-    with markers so that parsing it gives the same `Packument` as the original."""
-    kept = {k: v for k, v in raw.items() if k in PACKUMENT_KEYS}
-    versions = raw.get("versions")
-    if isinstance(versions, dict):
-        kept["versions"] = {
-            k: compact_manifest(v) if isinstance(v, dict) else v for k, v in versions.items()
-        }
-    kept[_SIGNS_KEY] = registry_signs(versions)
-    kept[_ABBREVIATED_KEY] = abbreviated
-    return kept
+# -- public entry points ---------------------------------------------------------------------
+
+
+def parse_packument(raw: object, *, name: str | None = None, abbreviated: bool = False
+                    ) -> Packument:
+    """A full or abbreviated packument, from the registry's JSON or from the compact form."""
+    if isinstance(raw, dict) and raw.get(COMPACT_MARK) == 1:
+        return load_compact(raw)
+    return load_compact(compact_document(raw, name=name, abbreviated=abbreviated))
+
+
+def parse_version(raw: object, *, name: str | None = None, version: str | None = None
+                  ) -> VersionManifest:
+    """One version manifest (a `/<name>/<version>` document), or its compact form.
+    Provenance is decided from this manifest alone (see the module docstring)."""
+    if not (isinstance(raw, dict) and raw.get(COMPACT_MARK) == 1):
+        raw = compact_version_document(raw, name=name, version=version)
+    packument = load_compact(raw)
+    if len(packument.versions) != 1:
+        raise RegistryError(f"the cached manifest of {name or '?'} is unusable")
+    return next(iter(packument.versions.values()))
+
+
+__all__ = [
+    "Packument", "Publisher", "compact_document", "compact_version_document", "dumps", "loads",
+    "parse_packument", "parse_person", "parse_version", "registry_signs",
+]

@@ -35,7 +35,7 @@ from reviewer.registry.config import RegistryConfig, host_of
 from reviewer.registry.documents import Packument, VersionManifest
 from reviewer.registry.parse import (
     compact_document,
-    compact_manifest,
+    compact_version_document,
     dumps,
     loads,
     parse_packument,
@@ -198,7 +198,7 @@ class RegistryService:
 
     async def bulk_advisories(self, versions: dict[str, list[str]]) -> dict[str, Any] | None:
         """npm's bulk advisory endpoint: {name: [advisory objects]}. None when the registry
-        does not offer it (404/405/410: "advisories unavailable from this registry")."""
+        does not offer it (404/405/410/501: "advisories unavailable from this registry")."""
         if self.config.offline:
             raise OfflineMiss("advisories are not available offline")
         url = self.config.advisories_url()
@@ -207,7 +207,7 @@ class RegistryService:
             headers={"content-type": "application/json", "accept": "application/json"},
             content=json.dumps(versions).encode(),
         )
-        if result.status in (404, 405, 410):
+        if result.status in (404, 405, 410, 501):
             return None
         data = _loads(result.body, "bulk advisories", url)
         if not isinstance(data, dict):
@@ -302,9 +302,9 @@ class RegistryService:
         if not isinstance(raw, dict):
             raise RegistryError(f"{what}: {host_of(url)} sent something other than a JSON object")
         if kind is DocKind.VERSION:
-            compact = compact_manifest(raw)
+            compact = compact_version_document(raw, name=name, version=version)
         else:
-            compact = compact_document(raw, abbreviated=kind is DocKind.CORGI)
+            compact = compact_document(raw, name=name, abbreviated=kind is DocKind.CORGI)
         body = _dumps(compact, what)
         if cache is not None:
             cache.store(key, body, CacheRecord(

@@ -260,4 +260,4 @@ async def test_bulk_advisories_unavailable_is_none(fixture_registry, registry_co
 async def test_version_document_by_kind_key(fixture_registry, registry_config):
     async with RegistryService(registry_config()) as service:
         body, origin = await service.document(DocKind.VERSION, "left-pad", "1.3.0")
-    assert origin is Origin.FETCHED and b'"version":"1.3.0"' in body
+    assert origin is Origin.FETCHED and b'"versions":{"1.3.0":{' in body

@@ -1,0 +1,256 @@
+"""The compact form of registry documents (what the cache stores) and loading it.
+
+A full packument of a big package is megabytes, mostly repeated: the same scripts,
+maintainers, repository and dependency maps in hundreds of versions. The compact form keeps
+only what `documents.py` holds, already normalised, and stores each distinct value once:
+
+    {"_reviewer_compact": 1, "name": ..., "abbreviated": false, "dist_tags": {...},
+     "times": {version: iso} | null, "modified": iso | null,
+     "top": {"maintainers": [[name, email]], "description": ..., ...},
+     "values": [distinct JSON values...],
+     "versions": {version: {"scripts": 3, "maintainers": 0, "integrity": "sha512-...",
+                            "tarball": [folder value index, file name], "has_provenance": false,
+                            ...}}}
+
+Fields listed in FIELDS hold an index into `values`; the others are literals. Loading
+converts each distinct value once, and versions only when read (`CompactVersions`).
+The cache may be corrupt or tampered with, so loading checks every shape and turns
+anything unexpected into "unknown"/empty, like the raw parser does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from reviewer.errors import RegistryError
+from reviewer.registry.documents import Packument, Person, Publisher, VersionManifest
+
+COMPACT_MARK = "_reviewer_compact"
+
+# Fields stored as an index into the value table; the converter kind for each.
+FIELDS: dict[str, str] = {
+    "scripts": "str_map",
+    "dependencies": "str_map",
+    "optional_dependencies": "str_map",
+    "peer_dependencies": "str_map",
+    "dev_dependencies": "str_map",
+    "bin": "str_map",
+    "publish_config": "map",
+    "deprecated": "str",
+    "maintainers": "people",
+    "publisher": "publisher",
+    "license": "str",
+    "description": "str",
+    "repository": "str",
+    "homepage": "str",
+    "os": "str_tuple",
+    "cpu": "str_tuple",
+    "bundle_dependencies": "str_tuple",
+}
+
+
+class ValueTable:
+    """Distinct JSON values, each stored once (dedup by canonical JSON text)."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self._index: dict[str, int] = {}
+
+    def add(self, value: Any) -> int:
+        key = repr(value)  # the values are plain JSON data: repr is canonical enough
+        found = self._index.get(key)
+        if found is None:
+            found = self._index[key] = len(self.values)
+            self.values.append(value)
+        return found
+
+
+# -- load-time converters (the cache is not trusted) ---------------------------------------
+
+
+def _str_map(value: object) -> Mapping[str, str] | None:
+    if not isinstance(value, dict):
+        return None
+    if all(isinstance(v, str) for v in value.values()):
+        return value
+    return {k: v for k, v in value.items() if isinstance(v, str)}
+
+
+def _map(value: object) -> Mapping[str, object] | None:
+    return value if isinstance(value, dict) else None
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _str_tuple(value: object) -> tuple[str, ...] | None:
+    if not isinstance(value, list):
+        return None
+    return tuple(v for v in value if isinstance(v, str))
+
+
+def _person(item: object) -> Person | None:
+    if isinstance(item, list) and len(item) >= 2 and isinstance(item[0], str) and item[0]:
+        return Person(item[0], item[1] if isinstance(item[1], str) else None)
+    return None
+
+
+def _people(value: object) -> tuple[Person, ...] | None:
+    if not isinstance(value, list):
+        return None
+    return tuple(p for p in map(_person, value) if p is not None)
+
+
+def _publisher(value: object) -> Publisher | None:
+    person = _person(value)
+    if person is None:
+        return None
+    trusted = value[2] if len(value) > 2 and isinstance(value[2], str) else None  # type: ignore[arg-type,index]
+    return Publisher(person.name, person.email, trusted)
+
+
+_CONVERTERS = {
+    "str_map": _str_map, "map": _map, "str": _str, "str_tuple": _str_tuple,
+    "people": _people, "publisher": _publisher,
+}
+_EMPTY: dict[str, Any] = {}
+
+
+def parse_time(value: object) -> datetime | None:
+    """An ISO 8601 time (`Z` or offset, any fraction) as an aware datetime, else None."""
+    if not isinstance(value, str) or not 10 <= len(value) <= 40:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+class CompactVersions(Mapping[str, VersionManifest]):
+    """Version manifests built on first access from compact records."""
+
+    __slots__ = ("_records", "_values", "_converted", "_built", "_name", "_abbreviated")
+
+    def __init__(self, records: dict[str, Any], values: list[Any], name: str,
+                 abbreviated: bool) -> None:
+        self._records = records
+        self._values = values
+        self._converted: dict[tuple[str, int], Any] = {}
+        self._built: dict[str, VersionManifest] = {}
+        self._name = name
+        self._abbreviated = abbreviated
+
+    def _value(self, kind: str, index: object) -> Any:
+        if not isinstance(index, int) or isinstance(index, bool):
+            return None
+        key = (kind, index)
+        if key in self._converted:
+            return self._converted[key]
+        raw = self._values[index] if 0 <= index < len(self._values) else None
+        converted = self._converted[key] = _CONVERTERS[kind](raw)
+        return converted
+
+    def _build(self, version: str, record: object) -> VersionManifest:
+        if not isinstance(record, dict):
+            record = {}
+        fields = {field: self._value(kind, record[field])
+                  for field, kind in FIELDS.items() if field in record}
+        scripts = fields.get("scripts")
+        tarball = record.get("tarball")
+        tarball_url = None
+        if isinstance(tarball, list) and len(tarball) == 2 and isinstance(tarball[1], str):
+            folder = self._value("str", tarball[0])
+            tarball_url = f"{folder}/{tarball[1]}" if folder else None
+        provenance = record.get("has_provenance")
+        return VersionManifest(
+            name=self._name,
+            version=version,
+            scripts=None if self._abbreviated else (scripts if scripts is not None else _EMPTY),
+            has_install_script=_flag(record.get("has_install_script")),
+            gypfile=_flag(record.get("gypfile")),
+            dependencies=fields.get("dependencies") or _EMPTY,
+            optional_dependencies=fields.get("optional_dependencies") or _EMPTY,
+            peer_dependencies=fields.get("peer_dependencies") or _EMPTY,
+            dev_dependencies=fields.get("dev_dependencies") or _EMPTY,
+            bundle_dependencies=fields.get("bundle_dependencies") or (),
+            deprecated=fields.get("deprecated"),
+            maintainers=fields.get("maintainers"),
+            publisher=fields.get("publisher"),
+            integrity=_str(record.get("integrity")),
+            shasum=_str(record.get("shasum")),
+            tarball=tarball_url,
+            has_provenance=_flag(provenance),
+            file_count=_count(record.get("file_count")),
+            unpacked_size=_count(record.get("unpacked_size")),
+            license=fields.get("license"),
+            description=fields.get("description"),
+            repository=fields.get("repository"),
+            homepage=fields.get("homepage"),
+            bin=fields.get("bin") or _EMPTY,
+            os=fields.get("os") or (),
+            cpu=fields.get("cpu") or (),
+            publish_config=fields.get("publish_config") or _EMPTY,
+        )
+
+    def __getitem__(self, version: str) -> VersionManifest:
+        built = self._built.get(version)
+        if built is None:
+            built = self._built[version] = self._build(version, self._records[version])
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __contains__(self, version: object) -> bool:
+        return version in self._records
+
+    def __repr__(self) -> str:
+        return f"CompactVersions({self._name!r}, {len(self._records)} versions)"
+
+
+def _flag(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def load_compact(doc: dict[str, Any]) -> Packument:
+    """The `Packument` of a compact document (from `parse.compact_document` or the cache)."""
+    name = doc.get("name")
+    if not isinstance(name, str) or not name:
+        raise RegistryError("a cached registry document has no package name")
+    values = doc.get("values") if isinstance(doc.get("values"), list) else []
+    records = doc.get("versions") if isinstance(doc.get("versions"), dict) else {}
+    abbreviated = doc.get("abbreviated") is True
+    times_raw = doc.get("times")
+    times = None
+    if isinstance(times_raw, dict):
+        times = {}
+        for version, text in times_raw.items():
+            when = parse_time(text)
+            if when is not None:
+                times[version] = when
+    top = doc.get("top") if isinstance(doc.get("top"), dict) else {}
+    tags = doc.get("dist_tags")
+    return Packument(
+        name=name,
+        dist_tags=_str_map(tags) or {},
+        versions=CompactVersions(records, values, name, abbreviated),
+        times=times,
+        maintainers=_people(top.get("maintainers")),
+        description=_str(top.get("description")),
+        license=_str(top.get("license")),
+        repository=_str(top.get("repository")),
+        homepage=_str(top.get("homepage")),
+        abbreviated=abbreviated,
+        modified=parse_time(doc.get("modified")),
+    )
