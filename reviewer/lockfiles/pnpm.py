@@ -16,6 +16,8 @@ Decisions where the format leaves room:
   from the edges (`graph.queries.derive_flags`). The peer flag is always derived.
 - A dependency whose entry is missing means a truncated or hand-edited file: an error.
 - Importer names come from each importer's package.json when it is readable.
+- The root sync check leaves out the root's peerDependencies, which pnpm records only
+  when it installs them.
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ class _Builder:
         self.keys: dict[str, str] = {}
         """Dependency path without peer suffix (and without v6's leading `/`) -> package key."""
         self.graph: Graph
+        self.root_peers: dict[str, str] = {}
+        """The root package.json's peerDependencies (not compared by the sync check)."""
 
     def build(self, graph: Graph) -> Graph:
         self.graph = graph
@@ -104,6 +108,9 @@ class _Builder:
         if self.v6:
             self._apply_recorded_flags(packages)
         if root_declared is not None:
+            # pnpm records the root's peerDependencies only when it installs them
+            for name, spec in self.root_peers.items():
+                root_declared.setdefault(name, spec)
             check_root_in_sync(self.path, root_declared)
         return graph
 
@@ -289,6 +296,8 @@ class _Builder:
             manifest = None
         if manifest is None:
             return Importer(path=importer_path)
+        if importer_path == ".":
+            self.root_peers = manifest.sections.get("peerDependencies", {})
         return Importer(path=importer_path, name=manifest.name, version=manifest.version)
 
     def _add_importer_edges(

@@ -349,3 +349,35 @@ def test_a_package_named_with_control_characters_is_printed_safely(tmp_path: Pat
     text = "lockfileVersion: '9.0'\npackages:\n  \"evil\\e[31m@1.0.0\": nope\n"
     error = lockfile_error(pnpm.parse, tmp_path / "pnpm-lock.yaml", text)
     assert "\x1b" not in str(error) and "\\x1b" in str(error)
+
+
+def test_root_peer_dependencies_pnpm_did_not_install_are_not_out_of_sync(tmp_path: Path) -> None:
+    shutil.copy(corpus("single-pnpm6") / "pnpm-lock.yaml", tmp_path / "pnpm-lock.yaml")
+    manifest = (corpus("single-pnpm6") / "package.json").read_text(encoding="utf-8")
+    (tmp_path / "package.json").write_text(
+        manifest.replace(
+            '"private": true,', '"private": true, "peerDependencies": {"react-native": "*"},'
+        ),
+        encoding="utf-8",
+    )
+    assert "react-native" in (tmp_path / "package.json").read_text(encoding="utf-8")
+    assert len(load_graph(tmp_path)) == 341
+
+
+def test_v6_workspace_importers(tmp_path: Path) -> None:
+    text = (
+        "lockfileVersion: '6.0'\n\nimporters:\n\n  .:\n    devDependencies:\n      a:\n"
+        "        specifier: ^1.0.0\n        version: 1.0.0\n\n  packages/x:\n    dependencies:\n"
+        "      root-link:\n        specifier: link:../..\n        version: link:../..\n"
+        "      a:\n        specifier: ^1.0.0\n        version: 1.0.0\n\npackages:\n\n  /a@1.0.0:\n"
+        "    resolution: {integrity: sha512-AAAA}\n    dev: false\n"
+    )
+    path = tmp_path / "pnpm-lock.yaml"
+    path.write_text(text, encoding="utf-8")
+    graph = _load(path)
+    assert set(graph.importers) == {".", "packages/x"}
+    assert _edges(graph, importer_node("packages/x")) == {
+        "root-link": (ROOT, "link:../..", DepKind.PROD),
+        "a": ("a@1.0.0", "^1.0.0", DepKind.PROD),
+    }
+    assert graph.packages["a@1.0.0"].dev is False
