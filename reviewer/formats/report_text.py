@@ -44,8 +44,8 @@ def format_report_text(reviews: Sequence[PackageReview], *, verbose: bool = Fals
                 decided[finding.severity].append(finding)
     flagged = sum(1 for r in reviews if r.decided)
     counts = ", ".join(f"{s} {len(decided[s])}" for s in reversed(Severity) if decided[s])
-    lines = [f"reviewer report: {len(reviews)} packages, {flagged} with findings"
-             + (f" ({counts})" if counts else "")]
+    lines = _wrap(f"reviewer report: {len(reviews)} packages, {flagged} with findings"
+                  + (f" ({counts})" if counts else ""), "", width)
     for severity in reversed(Severity):
         if not decided[severity]:
             continue
