@@ -386,14 +386,16 @@ class ReviewSession:
         self.pending.clear()
         return messages
 
-    def export(self, target: str) -> list[Path]:
-        """Write the saved policy into a package manager's settings (`npm`, `pnpm`...)."""
-        try:
-            from reviewer.exporters import export_policy  # type: ignore[attr-defined]
-        except ImportError:
-            raise ReviewerError("export (reviewer.exporters) is not available in this build") from None
-        written: list[Path] = export_policy(target, self.project_dir, self.policy_file, self.graph)
-        return written
+    def export(self, target: str) -> tuple[list[Path], list[str]]:
+        """Write the saved policy into a package manager's settings (`npm`, `pnpm`...).
+
+        Returns the files written and messages about what the target cannot express."""
+        from reviewer.exporters import build_export
+        from reviewer.policy import PolicyStore
+
+        policy = PolicyStore.load(self.policy_file)
+        plan = build_export(target, self.project_dir, policy, self.graph)
+        return plan.write(), list(plan.messages)
 
     def _load_policy_states(self) -> None:
         from reviewer import session_policy

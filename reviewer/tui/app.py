@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -111,12 +112,12 @@ class ReviewerApp(App[None]):
     def start_scan(self) -> None:
         if self.session.provider is None:
             self.scan_progress = "no registry: metadata unknown"
-            self.run_worker(self.session.scan(self._on_scan_update), group="scan",
+            self.run_worker(partial(self.session.scan, self._on_scan_update), group="scan",
                             exclusive=True, exit_on_error=False)
             return
         self.scan_progress = "scan starting…"
         self._scan_worker = self.run_worker(
-            self.session.scan(self._on_scan_update, self.concurrency),
+            partial(self.session.scan, self._on_scan_update, self.concurrency),
             group="scan", exclusive=True, exit_on_error=False, description="registry scan",
         )
 
@@ -240,11 +241,13 @@ class ReviewerApp(App[None]):
             if self.session.dirty and not self.action_save():
                 return
             try:
-                written = self.session.export(target)
-            except ReviewerError as error:
+                written, messages = self.session.export(target)
+            except (ReviewerError, ValueError) as error:
                 self.notify(notice(f"Export failed: {error}"), severity="error", timeout=10)
                 return
-            names = ", ".join(str(p) for p in written) or "nothing to change"
+            for message in messages:
+                self.notify(notice(message), severity="warning", timeout=8)
+            names = ", ".join(p.name for p in written) or "nothing to change"
             self.notify(notice(f"Exported to {target}: {names}"))
 
         self.push_screen(ExportScreen(), chosen)

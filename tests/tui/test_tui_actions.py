@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from textual.widgets import Input, Static
@@ -165,8 +166,11 @@ async def test_export_offers_targets_and_reports_in_place(make_app, project: Pat
         assert isinstance(app.screen, MainScreen)
         assert not app.session.dirty  # unsaved decisions were saved first
         messages = [n.message for n in app._notifications]
-        assert any("Exported to npm" in m or "Export failed" in m for m in messages), messages
+        assert any("Exported to npm: package.json" in m for m in messages), messages
     assert "evil-scripts" in policy_text(project)
+    manifest = json.loads((project / "package.json").read_text())
+    assert manifest["allowScripts"] == {"evil-scripts@1.0.0": True}
+    assert manifest["name"] == "shop"
 
 
 async def test_help_lists_every_key_with_its_id(make_app):

