@@ -190,11 +190,20 @@ def _quoted(text: str, start: int) -> tuple[str, int]:
                 end += 2
                 continue
             return text[start + 1 : end].replace("''", "'"), end + 1
+    found = read_double_quoted(text, start)
+    if found is None:
+        raise _Unsupported
+    return found
+
+
+def read_double_quoted(text: str, start: int) -> tuple[str, int] | None:
+    """The JSON-style double-quoted string at `start`: (value, index after it), or None when
+    it is unterminated or has an escape JSON does not know (yarn writes JSON strings)."""
     end = start + 1
     while True:
         end = text.find('"', end)
         if end < 0:
-            raise _Unsupported
+            return None
         backslashes = 0
         while text[end - 1 - backslashes] == "\\":
             backslashes += 1
@@ -204,9 +213,9 @@ def _quoted(text: str, start: int) -> tuple[str, int]:
     body = text[start + 1 : end]
     if "\\" in body:
         try:
-            body = json.loads('"' + body + '"')
+            body = json.loads(text[start : end + 1])
         except ValueError:
-            raise _Unsupported from None
+            return None
     return body, end + 1
 
 

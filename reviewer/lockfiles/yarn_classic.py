@@ -27,6 +27,7 @@ from reviewer.errors import LockfileError
 from reviewer.graph.model import DepKind, Edge, Graph, LockfileInfo, Package, Source, importer_node
 from reviewer.graph.queries import derive_flags
 from reviewer.lockfiles._edges import add_edge, link_unreached_to_root
+from reviewer.lockfiles._yaml import read_double_quoted
 from reviewer.lockfiles._yarn_common import (
     add_importer,
     read_workspaces,
@@ -199,24 +200,10 @@ def _string(token: str) -> str:
 
 
 def _quoted(text: str, start: int) -> tuple[str, int]:
-    end = start + 1
-    while True:
-        end = text.find('"', end)
-        if end < 0:
-            raise ValueError("unterminated string")
-        backslashes = 0
-        while text[end - 1 - backslashes] == "\\":
-            backslashes += 1
-        if backslashes % 2 == 0:
-            break
-        end += 1
-    body = text[start + 1 : end]
-    if "\\" in body:
-        try:
-            body = json.loads(text[start : end + 1])
-        except ValueError:
-            raise ValueError("malformed string") from None
-    return body, end + 1
+    found = read_double_quoted(text, start)
+    if found is None:
+        raise ValueError("unterminated or malformed string")
+    return found
 
 
 # -- building the graph ------------------------------------------------------------------------

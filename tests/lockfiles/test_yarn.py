@@ -310,7 +310,11 @@ def test_the_minimal_valid_lockfiles_used_below_load(tmp_path: Path) -> None:
         (CLASSIC + 'a@^1:\n   version "1"\n', "malformed yarn.lock: unexpected indentation", 5),
         (CLASSIC + 'a@^1:\n  version "1\n', "malformed yarn.lock: unterminated string", 5),
         (CLASSIC + "a@^1:\n  version\n", "malformed yarn.lock: expected `key value` or `key:`", 5),
-        (CLASSIC + '"a@^1, b@^2:\n  version "1"\n', "malformed yarn.lock: unterminated string", 4),
+        (
+            CLASSIC + '"a@^1, b@^2:\n  version "1"\n',
+            "malformed yarn.lock: unterminated or malformed string",
+            4,
+        ),
         (CLASSIC + '    b "^2"\n', "malformed yarn.lock: unexpected indentation", 4),
         (
             CLASSIC_OK[: CLASSIC_OK.index('  version "2.0.0"')],
