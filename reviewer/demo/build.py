@@ -28,8 +28,14 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
-def at(anchor: datetime, days_ago: float) -> datetime:
-    return anchor - timedelta(days=days_ago)
+def at(anchor: datetime, days_ago: float, jitter_key: str | None = None) -> datetime:
+    """`days_ago` days before `anchor`; with `jitter_key`, up to a minute earlier (stable per
+    key) so that hand-written ages do not all land on whole minutes."""
+    moment = anchor - timedelta(days=days_ago)
+    if jitter_key is not None:
+        digest = hashlib.sha256(jitter_key.encode()).digest()
+        moment -= timedelta(milliseconds=int.from_bytes(digest[:4], "big") % 60_000)
+    return moment
 
 
 def sri_sha512(data: bytes) -> str:
@@ -179,7 +185,7 @@ def planted_packument(
             dist["attestations"] = _attestations(package.name, version.version)
         manifest["dist"] = dist
         versions[version.version] = manifest
-        times[version.version] = iso(at(anchor, version.days_ago))
+        times[version.version] = iso(at(anchor, version.days_ago, f"{seed}:{manifest['_id']}"))
     oldest = max(v.days_ago for v in package.versions)
     newest = min(v.days_ago for v in package.versions)
     latest = package.versions[-1]

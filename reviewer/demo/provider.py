@@ -22,7 +22,7 @@ from typing import Any
 
 from reviewer.errors import RegistryError
 from reviewer.registry.documents import Packument, VersionManifest
-from reviewer.registry.parse import parse_packument, parse_time
+from reviewer.registry.parse import parse_packument
 from reviewer.registry.tarball import Tarball, open_tarball
 
 NOT_BUNDLED = "not bundled in the demo"
@@ -40,6 +40,15 @@ def _read_json(path: Traversable) -> Any:
         raise RegistryError(f"demo data {path.name} cannot be read: {error}") from None
 
 
+def _parse_anchor(value: object) -> datetime:
+    """The generator's anchor instant (ISO 8601, `Z`)."""
+    try:
+        anchor = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise RegistryError("demo data index.json has no valid anchor time") from None
+    return anchor if anchor.tzinfo is not None else anchor.replace(tzinfo=UTC)
+
+
 class DemoProvider:
     """Registry documents and tarballs from the bundled demo data (implements
     `MetadataProvider`, plus `abbreviated`, `version_document` and `bulk_advisories`
@@ -51,9 +60,7 @@ class DemoProvider:
         if not isinstance(index, dict) or index.get("format") != 1:
             raise RegistryError("demo data index.json has an unknown format")
         self._index: dict[str, Any] = index
-        anchor = parse_time(index.get("anchor"))
-        if anchor is None:
-            raise RegistryError("demo data index.json has no anchor time")
+        anchor = _parse_anchor(index.get("anchor"))
         self.anchor = anchor
         self.now = (now or datetime.now(UTC)).astimezone(UTC)
         self.shift: timedelta = self.now - anchor
