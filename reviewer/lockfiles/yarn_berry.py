@@ -14,7 +14,10 @@ Decisions where the format leaves room:
 - Importer edges take their kind from each workspace's package.json (the lockfile merges
   dependencies and devDependencies); dependencies marked `dependenciesMeta.optional` are
   optional edges. Peer dependencies are not resolved in the lockfile: no edges.
-- dev/optional/peer flags are derived from the edges; `has_install_script` is unknown.
+- dev/optional/peer flags are derived from the edges.
+- `has_install_script` is True when yarn injected `node-gyp: "npm:latest"` into the entry's
+  dependencies (it does so for packages that build with node-gyp: a `binding.gyp` or a
+  script calling node-gyp); otherwise the lockfile does not say (None).
 """
 
 from __future__ import annotations
@@ -50,6 +53,8 @@ from reviewer.lockfiles.sources import source_of, split_name_spec
 
 SUPPORTED_VERSIONS = range(6, 11)
 METADATA = "__metadata"
+NODE_GYP = "npm:latest"
+"""The range yarn gives the node-gyp dependency it injects into packages that build with it."""
 LOCATOR_SAFE = "!'()*"
 """Characters encodeURIComponent leaves alone (yarn encodes locators with it)."""
 
@@ -149,6 +154,10 @@ class _Builder:
         if source is Source.REGISTRY and entry.get("linkType") == "soft":
             source = Source.LINK
         os_names, cpus = _conditions(entry.get("conditions"))
+        dependencies = entry.get("dependencies")
+        builds_with_gyp = (
+            isinstance(dependencies, dict) and dependencies.get("node-gyp") == NODE_GYP
+        )
         package = self.graph.add_package(
             Package(
                 name=name,
@@ -158,6 +167,7 @@ class _Builder:
                 source=source,
                 os=os_names,
                 cpu=cpus,
+                has_install_script=True if builds_with_gyp else None,
                 line=line,
             )
         )

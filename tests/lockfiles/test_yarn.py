@@ -145,6 +145,17 @@ def test_mono_yarnberry_known_packages() -> None:
         "patch:fsevents@npm%3A2.3.3#optional!builtin<compat/fsevents>::version=2.3.3&hash=df0bf1"
     )
     assert [p.key for p in graph.find("fsevents")] == ["fsevents@2.3.3"]
+    # yarn injects `node-gyp: "npm:latest"` into packages that build with node-gyp; that
+    # dependency and its own tree are the 19 packages the other package managers do not lock
+    builders = {p.key for p in graph if p.has_install_script}
+    assert builders == {"better-sqlite3@11.10.0", "fsevents@2.3.3"}
+    assert graph.packages["react-dom@18.3.1"].has_install_script is None
+    assert why(graph, "node-gyp@13.1.0") == [[API, "better-sqlite3@11.10.0", "node-gyp@13.1.0"]]
+    only_berry = set(graph.packages) - set(load_graph(corpus("mono-yarn1")).packages)
+    assert len(only_berry) == 19 and "node-gyp@13.1.0" in only_berry
+    assert all(
+        why(graph, key)[0][2] == "node-gyp@13.1.0" for key in only_berry - {"node-gyp@13.1.0"}
+    )
 
 
 @pytest.mark.parametrize("project", ["large-yarn1", "large-yarnberry"])
