@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from reviewer.exporters.decisions import ExportDecisions
 from reviewer.exporters.jsonfile import JsonFile
@@ -80,7 +81,8 @@ def export(project: Path, decisions: ExportDecisions, options: ExportOptions) ->
             if overrides is None:
                 overrides = CommentedMap()
                 workspace.set("overrides", overrides)
-            overrides.update(decisions.pins)
+            overrides.update({name: SingleQuotedScalarString(version)
+                              for name, version in decisions.pins.items()})
         plan.messages.append(f"pinned {len(decisions.pins)} transitive package(s) in overrides")
     if workspace.data or workspace.original is not None:
         plan.add(workspace.path, workspace.original, workspace.render())
@@ -91,6 +93,8 @@ def export(project: Path, decisions: ExportDecisions, options: ExportOptions) ->
 def sync_map(existing: CommentedMap, wanted: dict[str, bool]) -> None:
     """Make `existing` hold exactly `wanted`, keeping its comments: stale keys go, values are
     updated in place, new keys are inserted in sorted position."""
+    keys = list(existing)
+    trailing = existing.ca.items.pop(keys[-1], None) if keys else None
     for key in [k for k in existing if k not in wanted]:
         del existing[key]
     for key, value in wanted.items():
@@ -100,6 +104,9 @@ def sync_map(existing: CommentedMap, wanted: dict[str, bool]) -> None:
             continue
         position = next((i for i, k in enumerate(existing) if str(k) > key), len(existing))
         existing.insert(position, key, value)
+    if trailing is not None and existing:
+        # The blank line / comment after the old last entry belongs after the new last one.
+        existing.ca.items[list(existing)[-1]] = trailing
 
 
 def _legacy(workspace: YamlFile, manifest: JsonFile, decisions: ExportDecisions,
