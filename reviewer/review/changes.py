@@ -190,15 +190,16 @@ class _Comparer:
         self, name: str, base_versions: dict[str, Package], head_versions: dict[str, Package]
     ) -> list[Change]:
         changes: list[Change] = []
-        kept = sorted(base_versions.keys() & head_versions.keys(), key=_version_key)
-        for version in kept:
+        kept_set = base_versions.keys() & head_versions.keys()
+        for version in kept_set:
             change = self._classify(base_versions[version], head_versions[version])
             if change is not None:
                 changes.append(change)
+        if len(kept_set) == len(base_versions) == len(head_versions):
+            return changes  # no version came or went (the common case)
+        kept = sorted(kept_set, key=_version_key)
         old = sorted(base_versions.keys() - head_versions.keys(), key=_version_key)
         new = sorted(head_versions.keys() - base_versions.keys(), key=_version_key)
-        if not old and not new:
-            return changes
         old_deps = {v: _dependents(self.base, base_versions[v]) for v in base_versions}
         new_deps = {v: _dependents(self.head, head_versions[v]) for v in new}
 
@@ -242,6 +243,9 @@ class _Comparer:
     def _classify(self, old: Package, new: Package) -> Change | None:
         """The change from `old` to `new` (same name), or None when nothing changed."""
         same_version = old.version == new.version
+        if (same_version and old.source == new.source and old.resolved == new.resolved
+                and old.integrity == new.integrity):
+            return None  # the common case, decided without parsing anything
         reason = _source_change(old, new, same_version)
         if reason is not None:
             kind = ChangeKind.SOURCE_CHANGED
