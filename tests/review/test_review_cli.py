@@ -86,3 +86,35 @@ def test_no_diff_without_two_published_tarballs() -> None:
     assert diff.error == ("wrappy@1.0.2 comes from a git source: no published tarball to compare")
     added = Change("x", None, "1.0.0", ChangeKind.ADDED, None, Package("x", "1.0.0"))
     assert asyncio.run(diff_change(added, NoProvider())) is None  # type: ignore[arg-type]
+
+
+def test_offline_run_is_headless_and_reports_unknowns(corpus_repo: Callable[[str], Path],
+                                                      tmp_path: Path) -> None:
+    """The whole command (signals and diffs included) with an empty cache and --offline:
+    nothing fetched, every registry signal unknown, no Textual or Rich imported."""
+    import subprocess
+    import sys
+
+    repo = edited(corpus_repo)
+    code = (
+        "import io, json, sys, contextlib\n"
+        "from reviewer.cli.main import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    status = main(['review', '--base', 'HEAD~1', {str(repo)!r}, '--format', 'json',\n"
+        f"                   '--offline', '--diff', '--cache-dir', {str(tmp_path / 'c')!r}])\n"
+        "print(json.dumps({'status': status, 'report': json.loads(out.getvalue()),\n"
+        "                  'ui': sorted(m for m in sys.modules if m.split('.')[0] in\n"
+        "                               ('textual', 'rich'))}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=120)
+    result = json.loads(done.stdout)
+    assert result["ui"] == []
+    assert result["status"] == 0
+    changes = {c["name"]: c for c in result["report"]["changes"]}
+    zod = changes["zod"]
+    assert zod["signals"] and any(s["unknown"] for s in zod["signals"])
+    assert "offline" in json.dumps(zod["signals"]) or "not available" in json.dumps(zod["signals"])
+    assert zod["diff"]["error"] and zod["diff"]["files"] == []
+    assert changes["js-tokens"]["signals"] == [] and "diff" not in changes["js-tokens"]
