@@ -16,6 +16,7 @@ API (used by `reviewer review` and the TUI's review mode):
                                            # side for a removal): importer labels, names
         change.arrow                       # "1.0.0 -> 1.1.0", "(new) -> 1.0.0", ...
         change.id                          # stable "name@from->to" for selection/pinning
+    changes.base_lockfile.path             # where the base came from: `REV:path` or a file
     changes.head_keys()                    # head package keys touched (filter the TUI table)
     changes.counts()                       # {ChangeKind: n}
     changes.by_head_key(key)               # the Change whose head instance is `key`, or None

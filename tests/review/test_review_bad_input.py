@@ -132,3 +132,19 @@ def test_missing_base_lockfile_file(corpus_repo: Callable[[str], Path],
     code, out, err = run_cli(capsys, "--base-lockfile", str(repo / "nope.json"), str(repo))
     assert code == 2 and out == ""
     assert err == f"reviewer: error: {repo / 'nope.json'}: file not found\n"
+
+
+def test_project_in_a_subdirectory_of_the_repository(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "monorepo"
+    project = copy_project(CORPUS / "mono-npm", root / "services" / "app")
+    git(root, "init", "-q")
+    commit_all(root, "app")
+    lockfile = project / "package-lock.json"
+    lockfile.write_text(edit_npm(lockfile.read_text(encoding="utf-8")), encoding="utf-8")
+    monkeypatch.chdir(project / "packages")  # git paths must not depend on the cwd
+    graphs = load_review_graphs(Path(".."), base_rev="HEAD")
+    assert graphs.base_label == "HEAD:services/app/package-lock.json"
+    got = [(c.name, c.from_version, c.to_version, str(c.kind))
+           for c in compute_changes(graphs.base, graphs.head)]
+    assert got == expected_changes("mono-npm")
