@@ -46,16 +46,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from urllib.parse import urlsplit
 
 from reviewer.graph.model import (
     IMPORTER_PREFIX,
     Graph,
     LockfileInfo,
     Package,
-    Source,
     is_importer_node,
 )
+from reviewer.review.compare import integrity_differs, source_change
 from reviewer.review.versions import compare_versions, version_distance
 
 
@@ -247,7 +246,7 @@ class _Comparer:
         if (same_version and old.source == new.source and old.resolved == new.resolved
                 and old.integrity == new.integrity):
             return None  # the common case, decided without parsing anything
-        reason = _source_change(old, new, same_version)
+        reason = source_change(old, new, same_version)
         if reason is not None:
             kind = ChangeKind.SOURCE_CHANGED
         elif same_version:
@@ -335,84 +334,7 @@ def _dependents(graph: Graph, package: Package) -> frozenset[str]:
     return frozenset(found)
 
 
-# -- integrity and source comparison -------------------------------------------------------
-
-_SRI_ALGORITHMS = ("sha1", "sha256", "sha384", "sha512")
-
-
-def _sri_digests(integrity: str) -> dict[str, set[str]]:
-    """Algorithm -> digests of an SRI string (`sha512-… sha1-…`, options after `?` dropped)."""
-    digests: dict[str, set[str]] = defaultdict(set)
-    for token in integrity.split():
-        algorithm, sep, digest = token.partition("-")
-        if sep and algorithm.lower() in _SRI_ALGORITHMS and digest:
-            digests[algorithm.lower()].add(digest.split("?", 1)[0])
-    return digests
-
-
-def integrity_differs(old: str | None, new: str | None) -> bool:
-    """True only when both integrities are known and provably name different bytes."""
-    if not old or not new or old == new:
-        return False
-    old_digests, new_digests = _sri_digests(old), _sri_digests(new)
-    shared = old_digests.keys() & new_digests.keys()
-    if shared:
-        return any(not (old_digests[a] & new_digests[a]) for a in shared)
-    if old_digests or new_digests:
-        return False  # different algorithms: cannot compare
-    # Opaque checksums (yarn berry `10c0/<hex>`): comparable only under the same cache key.
-    old_prefix, _, _ = old.rpartition("/")
-    new_prefix, _, _ = new.rpartition("/")
-    return old_prefix == new_prefix
-
-
-_REGISTRY_HOST_ALIASES = {"registry.yarnpkg.com": "registry.npmjs.org"}
-
-
-def _origin(url: str) -> str | None:
-    """`scheme://host[:port]` of an http(s) URL, with registry aliases folded; else None."""
-    if not url.startswith(("http://", "https://")):
-        return None
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    host = _REGISTRY_HOST_ALIASES.get(host, host)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{host}{port}"
-
-
-def _without_fragment(location: str) -> str:
-    return location.split("#", 1)[0]
-
-
-def _source_change(old: Package, new: Package, same_version: bool) -> str | None:
-    """What changed about where the package comes from, or None when nothing did."""
-    if old.source != new.source:
-        where = f" ({new.resolved})" if new.resolved else ""
-        return f"{old.source} -> {new.source}{where}"
-    if not old.resolved or not new.resolved:
-        return None  # a lockfile that does not record locations: nothing to compare
-    old_origin, new_origin = _origin(old.resolved), _origin(new.resolved)
-    if old_origin is not None and new_origin is not None and old_origin != new_origin:
-        return f"{old.source} host {old_origin} -> {new_origin}"
-    if old.source is Source.REGISTRY:
-        return None
-    if old.source is Source.GIT:
-        if _without_fragment(old.resolved) != _without_fragment(new.resolved):
-            return f"git repository {_without_fragment(new.resolved)}"
-        if same_version and old.resolved != new.resolved:
-            return f"same version, git commit {_fragment(old.resolved)} -> {_fragment(new.resolved)}"
-        return None
-    if same_version and _without_fragment(old.resolved) != _without_fragment(new.resolved):
-        return f"same version, {old.source} {old.resolved} -> {new.resolved}"
-    return None
-
-
-def _fragment(location: str) -> str:
-    return location.partition("#")[2] or "(none)"
-
-
 def _short(integrity: str | None, length: int = 16) -> str:
     if not integrity:
         return "(none)"
     return integrity if len(integrity) <= length else integrity[:length] + "…"
-

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.graph import Edge, Graph, Importer, LockfileInfo, Package, Source, importer_node
-from reviewer.review.changes import ChangeKind, compute_changes, integrity_differs
+from reviewer.review.changes import ChangeKind, compute_changes
+from reviewer.review.compare import integrity_differs
 from reviewer.review.versions import compare_versions
 
 
