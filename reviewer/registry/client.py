@@ -26,6 +26,7 @@ import httpx
 
 from reviewer.errors import RegistryError
 from reviewer.registry.config import RegistryConfig, host_of
+from reviewer.registry.stats import TransferStats
 
 RETRY_STATUSES = frozenset({408, 420, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -41,14 +42,6 @@ class HttpResult:
     body: bytes
     url: str
     """The URL that answered (after redirects)."""
-
-
-@dataclass(slots=True)
-class TransferStats:
-    requests: int = 0
-    retries: int = 0
-    bytes_received: int = 0
-    """Bytes on the wire (compressed, as httpx counts them)."""
 
 
 class _Retry(Exception):

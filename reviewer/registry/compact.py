@@ -9,7 +9,9 @@ only what `documents.py` holds, already normalised, and stores each distinct val
      "top": {"maintainers": [[name, email]], "description": ..., ...},
      "values": [distinct JSON values...],
      "versions": {version: {"scripts": 3, "maintainers": 0, "integrity": "sha512-...",
-                            "tarball": [folder value index, file name], "has_provenance": false,
+                            "tarball": folder value index (file name <base>-<version>.tgz)
+                                       or [folder value index, file name],
+                            "has_provenance": false,
                             ...}}}
 
 Fields listed in FIELDS hold an index into `values`; the others are literals. Loading
@@ -162,7 +164,11 @@ class CompactVersions(Mapping[str, VersionManifest]):
         scripts = fields.get("scripts")
         tarball = record.get("tarball")
         tarball_url = None
-        if isinstance(tarball, list) and len(tarball) == 2 and isinstance(tarball[1], str):
+        if isinstance(tarball, int):  # the conventional file name: <base>-<version>.tgz
+            folder = self._value("str", tarball)
+            base = self._name.rsplit("/", 1)[-1]
+            tarball_url = f"{folder}/{base}-{version}.tgz" if folder else None
+        elif isinstance(tarball, list) and len(tarball) == 2 and isinstance(tarball[1], str):
             folder = self._value("str", tarball[0])
             tarball_url = f"{folder}/{tarball[1]}" if folder else None
         provenance = record.get("has_provenance")

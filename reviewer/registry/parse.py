@@ -199,8 +199,8 @@ _NORMALISERS: dict[str, tuple[str, Callable[[object], object]]] = {
 assert set(_NORMALISERS) | {"bin", "bundle_dependencies"} == set(FIELDS)
 
 
-def _version_record(raw: dict[str, Any], name: str, signs: bool, table: ValueTable
-                    ) -> dict[str, Any]:
+def _version_record(raw: dict[str, Any], name: str, version: str, signs: bool,
+                    table: ValueTable) -> dict[str, Any]:
     """One version in the compact form: table indices for repeated values, literals for
     per-version ones (integrity, sizes, flags)."""
     record: dict[str, Any] = {}
@@ -235,7 +235,9 @@ def _version_record(raw: dict[str, Any], name: str, signs: bool, table: ValueTab
         tarball = _nonempty_str(dist.get("tarball"))
         if tarball:
             folder, _, file = tarball.rpartition("/")
-            record["tarball"] = [table.add(folder), file]
+            conventional = f"{name.rsplit('/', 1)[-1]}-{version}.tgz"
+            record["tarball"] = table.add(folder) if file == conventional else [
+                table.add(folder), file]
         for field, key in (("file_count", "fileCount"), ("unpacked_size", "unpackedSize")):
             number = _int(dist.get(key))
             if number is not None:
@@ -259,7 +261,7 @@ def compact_document(raw: object, *, name: str | None = None, abbreviated: bool 
     signs = registry_signs(versions)
     table = ValueTable()
     records = {
-        version: _version_record(manifest, real_name, signs, table)
+        version: _version_record(manifest, real_name, version, signs, table)
         for version, manifest in versions.items()
         if isinstance(version, str) and version and isinstance(manifest, dict)
     }

@@ -125,11 +125,28 @@ class Scanner:
                     summary.revalidated += 1
                 else:
                     summary.from_cache += 1
+            report(name)
+
+        def report(name: str) -> None:
             if self.on_progress is not None:
                 self.on_progress(ScanProgress(summary.done, summary.total,
                                               time.monotonic() - start, name))
 
-        tasks = [asyncio.ensure_future(one(name)) for name in self.names]
+        # fresh documents first, synchronously: a warm scan creates no task at all
+        pending = []
+        for name in self.names:
+            try:
+                fresh = self.service.is_fresh(name, self.kind)
+            except ReviewerError as error:
+                summary.failed.append(ScanFailure(name, str(error)))
+                report(name)
+                continue
+            if fresh:
+                summary.from_cache += 1
+                report(name)
+            else:
+                pending.append(name)
+        tasks = [asyncio.ensure_future(one(name)) for name in pending]
         try:
             if tasks:
                 await asyncio.gather(*tasks)

@@ -26,11 +26,10 @@ import json
 import time
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.errors import OfflineMiss, RegistryError
 from reviewer.registry.cache import CacheRecord, MetadataCache
-from reviewer.registry.client import RegistryClient, TransferStats
 from reviewer.registry.config import RegistryConfig, host_of
 from reviewer.registry.documents import Packument, VersionManifest
 from reviewer.registry.parse import (
@@ -41,7 +40,11 @@ from reviewer.registry.parse import (
     parse_packument,
     parse_version,
 )
+from reviewer.registry.stats import TransferStats
 from reviewer.registry.tarball import Tarball, open_tarball
+
+if TYPE_CHECKING:
+    from reviewer.registry.client import RegistryClient
 
 FULL_ACCEPT = "application/json"
 CORGI_ACCEPT = "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*"
@@ -130,6 +133,8 @@ class RegistryService:
     @property
     def client(self) -> RegistryClient:
         if self._client is None:
+            from reviewer.registry.client import RegistryClient  # httpx: only when needed
+
             self._client = RegistryClient(self.config)
         return self._client
 
@@ -231,8 +236,23 @@ class RegistryService:
     async def prefetch(self, name: str, kind: DocKind = DocKind.FULL,
                        version: str | None = None) -> Origin:
         """Make sure the document is cached and fresh; parses nothing when it already is."""
+        if self.is_fresh(name, kind, version):
+            return Origin.CACHE
         _, origin = await self.document(kind, name, version, want_body=False)
         return origin
+
+    def is_fresh(self, name: str, kind: DocKind = DocKind.FULL,
+                 version: str | None = None) -> bool:
+        """The document is in the cache and inside the freshness window (or offline and
+        cached): using it needs no request. Reads only the tiny cache record."""
+        if self.cache is None:
+            return False
+        url = self.config.document_url(name, version if kind is DocKind.VERSION else None)
+        record = self.cache.record(f"{kind}:{url}")
+        if record is None:
+            return False
+        return self.config.offline or 0 <= self._clock() - record.fetched_at < \
+            self.config.freshness_seconds
 
     async def document(self, kind: DocKind, name: str, version: str | None = None,
                        *, want_body: bool = True) -> tuple[bytes, Origin]:
