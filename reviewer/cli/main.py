@@ -108,10 +108,27 @@ def _with_default_command(argv: list[str]) -> list[str]:
     return ["tui", *argv]
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options and positionals may be intermixed (`why zod --json PATH`), which argparse
+    only supports on a parser without subparsers: so parse the subcommand's own parser."""
+    subparsers = next(
+        (a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None
+    )
+    if subparsers is None or not argv or argv[0] not in subparsers.choices:
+        return parser.parse_args(argv)
+    command = subparsers.choices[argv[0]]
+    try:
+        args = command.parse_intermixed_args(argv[1:])
+    except TypeError:  # the command has sub-subcommands (`audit import`, `cache info`)
+        return parser.parse_args(argv)
+    args.command = argv[0]
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = _with_default_command(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
-    args = parser.parse_args(args_list)
+    args = _parse(parser, args_list)
     if args.no_color:
         os.environ["NO_COLOR"] = "1"
     try:
