@@ -24,6 +24,7 @@ def settings_for(project_dir: Path, config: RegistryConfig, **overrides: object)
         "registry_for": config.registry_for,
         "advisories": advisories,
         "project_dir": project_dir,
+        "scan_cache_dir": config.cache_dir,
     }
     base.update({k: v for k, v in overrides.items() if v is not None})
     return ReviewSettings(**base)  # type: ignore[arg-type]

@@ -34,6 +34,8 @@ class ReviewSettings:
     """Also fetch the tarball of every package without scripts to look for `binding.gyp`
     (npm normalises `gypfile`/`install` into the published manifest, so this is rarely
     needed; it is costly on a large tree)."""
+    scan_cache_dir: Path | None = None
+    """Cache root for tarball scan results (`scan_cache`); None: always read tarballs."""
     typosquat: bool = True
     new_dependency_signals: bool = True
     """In an upgrade, look up each new dependency's own install script (one packument each)."""

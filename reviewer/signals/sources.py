@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from reviewer.graph.model import Package, Source
@@ -61,8 +62,18 @@ def missing_integrity(package: Package) -> Finding | None:
                    package.key, evidence=_evidence(package))
 
 
-def _host(url: str) -> str:
+@lru_cache(maxsize=1024)
+def _registry_host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
+
+
+def _host(url: str) -> str:
+    """Host of an http(s) URL (no userinfo/port), lower-cased."""
+    rest = url.split("://", 1)[-1]
+    authority = rest.split("/", 1)[0].rsplit("@", 1)[-1]
+    if authority.startswith("["):
+        return authority.split("]", 1)[0].lower() + "]"
+    return authority.split(":", 1)[0].lower()
 
 
 def unexpected_registry(package: Package, registry_for: Callable[[str], str],
@@ -73,7 +84,7 @@ def unexpected_registry(package: Package, registry_for: Callable[[str], str],
     if not package.resolved.startswith(("http://", "https://")):
         return None
     host = _host(package.resolved)
-    expected = _host(registry_for(package.name))
+    expected = _registry_host(registry_for(package.name))
     allowed = {expected, *PUBLIC_REGISTRY_HOSTS, *(h.lower() for h in allowed_hosts)}
     if host in allowed:
         return None

@@ -141,3 +141,22 @@ async def test_file_dependency_prepare_read_locally(tmp_path: Path) -> None:
     git = Package("g", "1.0.0", resolved="git+https://x/g.git#abc", source=Source.GIT)
     found = await review_package(git, graph_of(git), FakeProvider(), SETTINGS)
     assert any(f.id == "install-script" and f.unknown for f in found)
+
+
+async def test_scan_cache_avoids_refetching_tarballs(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    settings = replace(SETTINGS, scan_cache_dir=tmp_path)
+    pkg = Package("pkg", "1.1.0", integrity="sha512-x")
+    first_provider = provider()
+    first = await review_package(pkg, graph_of(pkg), first_provider, settings)
+    second_provider = provider()
+    second = await review_package(pkg, graph_of(pkg), second_provider, settings)
+    assert first_provider.tarball_requests == ["pkg@1.1.0"] and second_provider.tarball_requests == []
+    code = [f for f in second if f.id == "suspicious-code"]
+    assert code == [f for f in first if f.id == "suspicious-code"]
+    # another integrity is another tarball: not served from the cache
+    other = Package("pkg", "1.1.0", integrity="sha512-y")
+    third_provider = provider()
+    await review_package(other, graph_of(other), third_provider, settings)
+    assert third_provider.tarball_requests == ["pkg@1.1.0"]

@@ -1,0 +1,85 @@
+"""A disk cache of what was learnt from a tarball: the install scripts its package.json
+declares (with implicit `node-gyp rebuild`) and the suspicious-code finding.
+
+Keyed by the lockfile's integrity (the tarball was verified against it before the result
+was computed, so the key pins the content) and by `SCAN_VERSION`, a hash of the rules, so
+changing a rule invalidates old results. One small JSON file per tarball under
+`<cache root>/signals/`, written atomically; an unreadable entry is ignored (and
+recomputed), never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer.signals.finding import Evidence, Finding, Severity
+from reviewer.signals.install_scripts import InstallScripts
+from reviewer.signals.rules import MEASURE_RULES, PATTERN_RULES
+
+_FORMAT = 1
+
+
+def _scan_version() -> str:
+    parts = [str(_FORMAT)]
+    parts += [f"{r.id}|{r.category}|{int(r.severity)}|{r.pattern.pattern}|{r.applies}" for r in PATTERN_RULES]
+    parts += [f"{r.id}|{r.category}|{int(r.severity)}|{r.metric}|{r.threshold}|{r.applies}" for r in MEASURE_RULES]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+SCAN_VERSION = _scan_version()
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    scripts: InstallScripts
+    finding: Finding | None
+
+
+def _path(root: Path, key: str, integrity: str) -> Path:
+    digest = hashlib.sha256(f"{SCAN_VERSION}\0{key}\0{integrity}".encode()).hexdigest()
+    return root / "signals" / digest[:2] / f"{digest}.json"
+
+
+def load(root: Path | None, key: str, integrity: str | None) -> ScanResult | None:
+    if root is None or not integrity:
+        return None
+    try:
+        data = json.loads(_path(root, key, integrity).read_text(encoding="utf-8"))
+        scripts = InstallScripts(dict(data["scripts"]), data["present"], data["implicit_gyp"],
+                                 data["origin"], data.get("note"))
+        raw = data.get("finding")
+        finding = None if raw is None else _finding(raw, key)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return ScanResult(scripts, finding)
+
+
+def store(root: Path | None, key: str, integrity: str | None, result: ScanResult) -> None:
+    if root is None or not integrity:
+        return
+    from reviewer.fileio import FileWriteError, atomic_write_text
+
+    path = _path(root, key, integrity)
+    document = {
+        "scripts": dict(result.scripts.scripts), "present": result.scripts.present,
+        "implicit_gyp": result.scripts.implicit_gyp, "origin": result.scripts.origin,
+        "note": result.scripts.note,
+        "finding": None if result.finding is None else result.finding.to_json(),
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(document))
+    except (OSError, FileWriteError):
+        return  # a cache that cannot be written only costs time
+
+
+def _finding(raw: dict[str, object], key: str) -> Finding:
+    evidence = tuple(
+        Evidence(e.get("file"), e.get("line"), e.get("text"))  # type: ignore[union-attr]
+        for e in raw.get("evidence") or ()  # type: ignore[union-attr]
+    )
+    return Finding(str(raw["id"]), Severity.parse(str(raw["severity"])), str(raw["summary"]), key,
+                   bool(raw.get("unknown")), evidence, dict(raw.get("details") or {}))  # type: ignore[call-overload]
