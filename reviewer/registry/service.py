@@ -154,8 +154,7 @@ class RegistryService:
 
     async def aclose(self) -> None:
         if self._client is not None and self._owns_client:
-            await self._client.aclose()
-            self._client = None
+            await self._client.aclose()  # kept: its transfer_stats stay readable
         if self.cache is not None:
             self.cache.close()
 

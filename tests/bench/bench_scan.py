@@ -88,7 +88,7 @@ def loopback(project: Path, runs: int) -> bool:
     for package in graph:
         locked.setdefault(package.name, []).append(package.version)
     ok = True
-    with FixtureRegistry(load_data=False) as registry, \
+    with FixtureRegistry(load_data=False, memoize=True) as registry, \
             tempfile.TemporaryDirectory(prefix="bench-scan-") as temp:
         for name, versions in locked.items():
             registry.add_packument(synthetic_packument(name, versions, registry.url))

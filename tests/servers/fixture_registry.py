@@ -4,6 +4,7 @@ API (shared by every engineer's tests; the pytest fixture `fixture_registry` in
 tests/conftest.py gives a started instance per test, stopped afterwards):
 
     registry = FixtureRegistry()             # loads tests/data/registry/documents + tarballs
+                                             # (memoize=True: render each document once)
     registry.start()                         # threaded HTTP/1.1 server on a free port
     registry.url                             # "http://127.0.0.1:PORT/" (registry base URL)
     registry.add_packument(doc)              # add or replace a packument (dict, registry shape)
@@ -113,8 +114,13 @@ def second_host() -> str:
 
 
 class FixtureRegistry:
-    def __init__(self, host: str = "127.0.0.1", *, load_data: bool = True) -> None:
+    def __init__(self, host: str = "127.0.0.1", *, load_data: bool = True,
+                 memoize: bool = False) -> None:
         self.host = host
+        self.memoize = memoize
+        """Render each document once (benchmarks); then edit documents only through
+        add_packument/remove."""
+        self._rendered: dict[tuple[str, str], str] = {}
         self.packuments: dict[str, dict[str, Any]] = {}
         self.tarballs: dict[str, bytes] = {}
         self.faults: dict[str, Fault] = {}
@@ -143,10 +149,12 @@ class FixtureRegistry:
     def add_packument(self, doc: dict[str, Any]) -> None:
         with self._lock:
             self.packuments[doc["name"]] = doc
+            self._rendered.clear()
 
     def remove(self, name: str) -> None:
         with self._lock:
             self.packuments.pop(name, None)
+            self._rendered.clear()
 
     def add_tarball(self, name: str, version: str, data: bytes) -> None:
         with self._lock:
@@ -233,9 +241,14 @@ class FixtureRegistry:
         if doc is None:
             return 404, "application/json", '{"error":"Not found"}'
         if not rest:
-            if CORGI_TYPE in accept:
-                return 200, CORGI_TYPE, self._rewrite(abbreviate(doc))
-            return 200, "application/json", self._rewrite(doc)
+            corgi = CORGI_TYPE in accept
+            key = (name, "corgi" if corgi else "full")
+            text = self._rendered.get(key) if self.memoize else None
+            if text is None:
+                text = self._rewrite(abbreviate(doc) if corgi else doc)
+                if self.memoize:
+                    self._rendered[key] = text
+            return 200, CORGI_TYPE if corgi else "application/json", text
         if len(rest) == 1:
             version = doc.get("dist-tags", {}).get(rest[0], rest[0])
             manifest = doc.get("versions", {}).get(version)

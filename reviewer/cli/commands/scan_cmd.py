@@ -67,8 +67,8 @@ def format_summary(summary, verbose: bool = False) -> str:
     ]
     if summary.cancelled:
         lines.append(f"interrupted after {summary.done} of {summary.total}")
-    for failure in sorted(summary.failed, key=lambda f: f.name):
-        lines.append(f"  failed {printable(failure.name)}: {printable(failure.reason)}")
+    lines.extend(f"  failed {printable(failure.name)}: {printable(failure.reason)}"
+                 for failure in sorted(summary.failed, key=lambda f: f.name))
     if verbose:
         lines.extend(f"  skipped {printable(s.key)}: {s.reason}" for s in summary.skipped)
     return "\n".join(lines) + "\n"
