@@ -40,9 +40,10 @@ from reviewer.graph.model import (
 )
 from reviewer.graph.queries import derive_flags
 from reviewer.lockfiles._edges import add_edge
+from reviewer.lockfiles._pnpm_paths import base_path, dep_path_of, edge_spec, origin, strings
 from reviewer.lockfiles._yaml import YamlDocument, is_true, load_yaml
 from reviewer.lockfiles.manifest import MANIFEST_NAME, check_root_in_sync, printable, read_manifest
-from reviewer.lockfiles.sources import source_of, split_name_spec
+from reviewer.lockfiles.sources import split_name_spec
 
 IMPORTER_SECTIONS: tuple[tuple[str, DepKind], ...] = (
     ("dependencies", DepKind.PROD),
@@ -128,7 +129,7 @@ class _Builder:
             raise self._error(
                 f"packages entry {printable(dep_path)}: resolution is not a mapping", line
             )
-        integrity, resolved, source = _resolution(resolution or {})
+        integrity, resolved, source = origin(resolution or {})
         requires_build = entry.get("requiresBuild")
         has_install_script = True if is_true(requires_build) else (False if self.v6 else None)
         package = self.graph.add_package(
@@ -138,17 +139,17 @@ class _Builder:
                 integrity=integrity,
                 resolved=resolved,
                 source=source,
-                os=_strings(entry.get("os")),
-                cpu=_strings(entry.get("cpu")),
+                os=strings(entry.get("os")),
+                cpu=strings(entry.get("cpu")),
                 has_install_script=has_install_script,
                 line=line,
             )
         )
-        self.keys[_base(dep_path, self.v6)] = package.key
+        self.keys[base_path(dep_path, self.v6)] = package.key
 
     def _identity(self, dep_path: str, entry: dict[str, Any], line: int | None) -> tuple[str, str]:
         """(name, version) of a packages key; entries of non-registry packages name themselves."""
-        base = _base(dep_path, self.v6)
+        base = base_path(dep_path, self.v6)
         name, ref = split_name_spec(base)
         named = entry.get("name")
         versioned = entry.get("version")
@@ -168,7 +169,7 @@ class _Builder:
         """Version 6's `dev` / `optional`: a package is dev only if every peer variant is."""
         recorded: dict[str, tuple[bool, bool]] = {}
         for dep_path, entry in packages.items():
-            key = self.keys[_base(dep_path, self.v6)]
+            key = self.keys[base_path(dep_path, self.v6)]
             dev, optional = (
                 is_true((entry or {}).get("dev")),
                 is_true((entry or {}).get("optional")),
@@ -185,7 +186,7 @@ class _Builder:
         snapshots = self._mapping(self.data, "snapshots", ())
         seen: set[str] = set()
         for snapshot_key, snapshot in snapshots.items():
-            base = _base(snapshot_key, v6=False)
+            base = base_path(snapshot_key, v6=False)
             if base not in self.keys:
                 raise self._error(
                     f"snapshot {printable(snapshot_key)} has no entry in packages (truncated or edited file?)",
@@ -195,7 +196,7 @@ class _Builder:
             metadata = packages.get(base) or {}
             self._add_package_edges("snapshots", snapshot_key, snapshot or {}, metadata)
         for dep_path in packages:
-            if _base(dep_path, v6=False) not in seen:
+            if base_path(dep_path, v6=False) not in seen:
                 raise self._error(
                     f"packages entry {printable(dep_path)} has no snapshot (truncated or edited file?)",
                     self.doc.line("packages", dep_path),
@@ -207,7 +208,7 @@ class _Builder:
         line = self.doc.line(section, key)
         if not isinstance(entry, dict):
             raise self._error(f"{section} entry {printable(key)} is not a mapping", line)
-        source = self.keys[_base(key, self.v6)]
+        source = self.keys[base_path(key, self.v6)]
         peers = metadata.get("peerDependencies")
         peers = peers if isinstance(peers, dict) else {}
         for dep_section, kind in PACKAGE_SECTIONS:
@@ -218,7 +219,7 @@ class _Builder:
                 spec = (
                     peer_range
                     if isinstance(peer_range, str)
-                    else _spec_of(name, target, self.graph)
+                    else edge_spec(name, target, self.graph)
                 )
                 self._add_edge(source, target, name, spec, edge_kind)
 
@@ -247,7 +248,7 @@ class _Builder:
                 Package(name=name, version=ref, resolved=target_path, source=Source.LINK)
             )
             return package.key
-        base = _base(_dep_path(ref, name, self.v6), self.v6)
+        base = base_path(dep_path_of(ref, name, self.v6), self.v6)
         key = self.keys.get(base)
         if key is None:
             raise self._error(
@@ -341,70 +342,3 @@ class _Builder:
 
     def _error(self, fault: str, line: int | None) -> LockfileError:
         return LockfileError(self.path, fault, line)
-
-
-def _base(dep_path: str, v6: bool) -> str:
-    """A dependency path without its peer suffix (and, for v6, without the leading `/`)."""
-    paren = dep_path.find("(")
-    if paren > 0:
-        dep_path = dep_path[:paren]
-    if v6 and dep_path.startswith("/"):
-        dep_path = dep_path[1:]
-    return dep_path
-
-
-def _dep_path(ref: str, name: str, v6: bool) -> str:
-    """The dependency path a `version` reference stands for (pnpm's `refToRelative`)."""
-    if v6:
-        if ref.startswith("file:"):
-            return ref
-        paren = ref.find("(")
-        if "/" not in ref or (paren >= 0 and ref.rfind("/", 0, paren) == -1):
-            return f"/{name}@{ref}"
-        return ref
-    if ref.startswith("@"):
-        return ref
-    at = ref.find("@")
-    if at == -1:
-        return f"{name}@{ref}"
-    colon = ref.find(":")
-    paren = ref.find("(")
-    if (colon == -1 or at < colon) and (paren == -1 or at < paren):
-        return ref
-    return f"{name}@{ref}"
-
-
-def _spec_of(name: str, target: str, graph: Graph) -> str:
-    package = graph.packages.get(target)
-    if package is None:
-        return target
-    if package.name != name:
-        return f"npm:{package.name}@{package.version}"
-    return package.version
-
-
-def _resolution(resolution: dict[str, Any]) -> tuple[str | None, str | None, Source]:
-    """(integrity, resolved, source) from a `resolution` mapping."""
-    integrity = resolution.get("integrity")
-    integrity = integrity if isinstance(integrity, str) and integrity else None
-    tarball = resolution.get("tarball")
-    if isinstance(tarball, str) and tarball:
-        if tarball.startswith("file:"):
-            return integrity, tarball[5:], Source.FILE
-        return integrity, tarball, source_of(tarball, Source.TARBALL)
-    repo, commit = resolution.get("repo"), resolution.get("commit")
-    if resolution.get("type") == "git" or (isinstance(repo, str) and isinstance(commit, str)):
-        resolved = f"{repo}#{commit}" if isinstance(commit, str) else str(repo)
-        return integrity, resolved, Source.GIT
-    directory = resolution.get("directory")
-    if resolution.get("type") == "directory" or isinstance(directory, str):
-        return integrity, str(directory) if directory else None, Source.FILE
-    return integrity, None, Source.REGISTRY
-
-
-def _strings(value: Any) -> tuple[str, ...]:
-    if isinstance(value, list):
-        return tuple(v for v in value if isinstance(v, str))
-    if isinstance(value, str):
-        return (value,)
-    return ()
