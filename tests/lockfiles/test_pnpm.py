@@ -381,3 +381,16 @@ def test_v6_workspace_importers(tmp_path: Path) -> None:
         "a": ("a@1.0.0", "^1.0.0", DepKind.PROD),
     }
     assert graph.packages["a@1.0.0"].dev is False
+
+
+def test_large_pnpm_aliases_resolve_to_the_real_packages() -> None:
+    graph = load_graph(corpus("large-pnpm"))
+    assert {p.key: p.aliases for p in graph if p.aliases} == {
+        "string-width@4.2.3": ("string-width-cjs",),
+        "strip-ansi@6.0.1": ("strip-ansi-cjs",),
+        "wrap-ansi@7.0.0": ("wrap-ansi-cjs",),
+    }
+    assert {e.spec for e in graph.dependents("wrap-ansi@7.0.0") if e.name == "wrap-ansi-cjs"} == {
+        "npm:wrap-ansi@7.0.0"
+    }
+    assert all(p.integrity and p.source is Source.REGISTRY for p in graph)
