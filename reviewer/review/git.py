@@ -70,7 +70,11 @@ def check_revision(root: Path, revision: str) -> None:
         root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
     )
     if result.returncode != 0:
-        raise GitError(f"unknown git revision {revision!r} in {root}")
+        hint = ""
+        shallow = _run_git(root, "rev-parse", "--is-shallow-repository")
+        if shallow.returncode == 0 and shallow.stdout.strip() == b"true":
+            hint = " (a shallow clone: fetch the revision first, e.g. `git fetch --depth=1 origin main`)"
+        raise GitError(f"unknown git revision {revision!r} in {root}{hint}")
 
 
 def exists_at(root: Path, revision: str, path: str) -> bool:

@@ -148,3 +148,16 @@ def test_project_in_a_subdirectory_of_the_repository(tmp_path: Path,
     got = [(c.name, c.from_version, c.to_version, str(c.kind))
            for c in compute_changes(graphs.base, graphs.head)]
     assert got == expected_changes("mono-npm")
+
+
+def test_unknown_revision_in_a_shallow_clone_says_how_to_fetch(
+    corpus_repo: Callable[[str], Path], tmp_path: Path
+) -> None:
+    origin = corpus_repo("mono-npm")
+    (origin / "package-lock.json").write_text(
+        edit_npm((origin / "package-lock.json").read_text(encoding="utf-8")), encoding="utf-8")
+    commit_all(origin, "bump")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth=1", f"file://{origin}", str(clone))
+    with pytest.raises(GitError, match="shallow clone: fetch the revision first"):
+        load_review_graphs(clone, base_rev="HEAD~1")
