@@ -11,6 +11,7 @@ from yaml.resolver import BaseResolver
 
 from reviewer.errors import LockfileError
 from reviewer.lockfiles._yaml import NULLS, YamlDocument
+from reviewer.lockfiles.manifest import printable
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -46,9 +47,10 @@ def libyaml_load(path: Path, text: str) -> YamlDocument:
         # A mark past the end (an unclosed bracket at the end of a truncated file) names the last line.
         last_line = text.count("\n") + (0 if text.endswith("\n") else 1)
         line = min(mark.line + 1, max(last_line, 1)) if mark is not None else None
-        raise LockfileError(path, f"malformed YAML: {problem}", line) from None
+        raise LockfileError(path, f"malformed YAML: {printable(problem)}", line) from None
     except yaml.YAMLError as error:
-        raise LockfileError(path, f"malformed YAML: {str(error).splitlines()[0]}") from None
+        first_line = (str(error).splitlines() or ["malformed"])[0]
+        raise LockfileError(path, f"malformed YAML: {printable(first_line)}") from None
     except RecursionError:
         raise LockfileError(path, "malformed YAML: nested too deeply") from None
     if node is None:
