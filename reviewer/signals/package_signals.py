@@ -72,13 +72,39 @@ async def fetch_registry_advisories(
     bulk = getattr(provider, "bulk_advisories", None)
     if not settings.query_registry_advisories or bulk is None or not versions:
         return None if settings.advisories is None else []
+    marker = settings.no_advisories_marker
+    if marker is not None and _fresh(marker, NO_ADVISORIES_TTL):
+        return None  # this registry said recently that it has no advisory endpoint
     try:
         answer = await bulk({name: sorted(set(v)) for name, v in versions.items()})
     except ReviewerError as error:
         return f"advisories unavailable: {shorten(str(error), 80)}"
     if answer is None:
+        if marker is not None:
+            _touch(marker)
         return None
     return advisories_from_bulk(answer)
+
+
+NO_ADVISORIES_TTL = 24 * 3600.0
+"""How long a registry's "no bulk advisory endpoint" (404/405) answer is remembered."""
+
+
+def _fresh(path: Path, ttl: float) -> bool:
+    import time
+
+    try:
+        return time.time() - path.stat().st_mtime < ttl
+    except OSError:
+        return False
+
+
+def _touch(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch()
+    except OSError:
+        pass
 
 
 async def registry_findings(package: Package, provider: MetadataProvider,

@@ -25,9 +25,19 @@ def settings_for(project_dir: Path, config: RegistryConfig, **overrides: object)
         "advisories": advisories,
         "project_dir": project_dir,
         "scan_cache_dir": config.cache_dir,
+        "no_advisories_marker": _marker(config),
     }
     base.update({k: v for k, v in overrides.items() if v is not None})
     return ReviewSettings(**base)  # type: ignore[arg-type]
+
+
+def _marker(config: RegistryConfig) -> Path | None:
+    import hashlib
+
+    if config.cache_dir is None:
+        return None
+    digest = hashlib.sha256(config.advisories_url().encode()).hexdigest()[:16]
+    return config.cache_dir / "signals" / f"no-advisories-{digest}"
 
 
 async def review_project(graph: Graph, config: RegistryConfig, settings: ReviewSettings,

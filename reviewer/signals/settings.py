@@ -34,6 +34,9 @@ class ReviewSettings:
     """Also fetch the tarball of every package without scripts to look for `binding.gyp`
     (npm normalises `gypfile`/`install` into the published manifest, so this is rarely
     needed; it is costly on a large tree)."""
+    no_advisories_marker: Path | None = None
+    """A file whose fresh mtime (< 1 day) records that the registry has no bulk advisory
+    endpoint, so it is not asked again on every run; None: always ask."""
     scan_cache_dir: Path | None = None
     """Cache root for tarball scan results (`scan_cache`); None: always read tarballs."""
     typosquat: bool = True

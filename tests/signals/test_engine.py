@@ -160,3 +160,18 @@ async def test_scan_cache_avoids_refetching_tarballs(tmp_path: Path) -> None:
     third_provider = provider()
     await review_package(other, graph_of(other), third_provider, settings)
     assert third_provider.tarball_requests == ["pkg@1.1.0"]
+
+
+async def test_no_advisory_endpoint_is_remembered(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    marker = tmp_path / "no-advisories"
+    settings = replace(SETTINGS, no_advisories_marker=marker)
+    calm = Package("calm", "2.0.1", integrity="sha512-x")
+    first = provider()  # bulk None: the registry answered 404/405
+    await review_all(graph_of(calm), first, settings)
+    assert len(first.bulk_requests) == 1 and marker.exists()
+    second = provider()
+    reviews = await review_all(graph_of(calm), second, settings)
+    assert second.bulk_requests == []
+    assert any(f.id == "advisory" and f.unknown for f in reviews[0].findings)
