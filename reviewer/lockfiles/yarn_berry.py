@@ -122,6 +122,8 @@ class _Builder:
         if "." not in graph.importers:
             add_importer(graph, ".", None)
             link_unreached_to_root(graph, root)
+        # the root first, then the workspaces by path (the lockfile sorts them by name)
+        graph.importers = {p: graph.importers[p] for p in sorted(graph.importers, key=_root_first)}
         derive_flags(graph)
         if "." in self.workspaces:
             check_root_in_sync(self.path, self._declared(self.workspaces["."][1]))
@@ -270,6 +272,10 @@ def _origin(reference: str) -> tuple[str | None, str | None, Source]:
     ):
         return None, body, Source.GIT
     return None, body, source_of(body, Source.TARBALL)
+
+
+def _root_first(path: str) -> tuple[bool, str]:
+    return (path != ".", path)
 
 
 def _as_written(range_: str) -> str:

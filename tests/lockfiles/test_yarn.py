@@ -78,6 +78,7 @@ def test_corpus_lockfile_loads_every_distinct_package(
 @pytest.mark.parametrize("project", ["mono-yarn1", "mono-yarnberry"])
 def test_mono_workspaces_are_linked_importers_with_why_paths_through_them(project: str) -> None:
     graph = load_graph(corpus(project))
+    assert list(graph.importers) == [".", "packages/api", "packages/shared", "packages/web"]
     assert {p: i.name for p, i in graph.importers.items()} == {
         ".": "mono-sample",
         "packages/api": "@mono/api",
