@@ -83,6 +83,9 @@ class CheckResult:
     unknown_scripts: list[str] = field(default_factory=list)
     """Keys of packages for which nothing says whether they have install scripts."""
     signals_evaluated: bool = False
+    signals_unknown: list[str] = field(default_factory=list)
+    """Keys of packages with at least one signal that could not be decided (no cached
+    metadata, or the registry does not provide the field)."""
     packages_checked: int = 0
     advisories_checked: int = 0
 
@@ -208,7 +211,10 @@ def _check_advisories(graph: Graph, policy: Policy, advisories: list[Advisory], 
 def _check_signals(graph: Graph, policy: Policy, findings: Iterable[Finding], today: dt.date,
                    result: CheckResult) -> None:
     threshold = policy.settings.fail_on
+    unknown: set[str] = set()
     for finding in findings:
+        if finding.unknown and finding.id not in SIGNALS_COVERED_BY_RULES:
+            unknown.add(finding.package)
         if (finding.unknown or finding.severity < threshold
                 or finding.id in SIGNALS_COVERED_BY_RULES):
             continue
@@ -223,3 +229,4 @@ def _check_signals(graph: Graph, policy: Policy, findings: Iterable[Finding], to
             _add(result, "expired-decision", package,
                  f"{package.key}: the acceptance of {finding.id} expired on {acceptance.expires}",
                  finding.severity)
+    result.signals_unknown = sorted(unknown)

@@ -29,6 +29,15 @@ MONO_NPM_SCRIPTED = ["@prisma/client@5.22.0", "@prisma/engines@5.22.0", "@swc/co
                      "better-sqlite3@11.10.0", "esbuild@0.21.5", "prisma@5.22.0"]
 
 
+@pytest.fixture(autouse=True)
+def empty_metadata_cache(tmp_path_factory: pytest.TempPathFactory,
+                         monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Signals come from the metadata cache: no test may see a developer's."""
+    path = tmp_path_factory.mktemp("cache") / "absent"
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(path))
+    return path
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Callable[[str], Path]:
     def copy(name: str) -> Path:
@@ -271,6 +280,20 @@ def test_sarif_is_valid_and_points_into_the_lockfile(
     log = json.loads(out)
     jsonschema.Draft4Validator(SCHEMA).validate(log)
     assert log["runs"][0]["results"] == []
+
+
+def test_script_facts_from_cached_findings(corpus: Callable[[str], Path]) -> None:
+    graph = load_graph(corpus("mono-pnpm"))  # the lockfile records no build scripts
+    keys = sorted(graph.packages)
+    assert set(script_facts(graph).values()) == {None}
+    findings = [
+        Finding("install-script", Severity.MODERATE, "postinstall: node x.js", keys[0]),
+        Finding("install-script", Severity.MODERATE, "not provided", keys[1], unknown=True),
+        Finding("deprecated", Severity.LOW, "old", keys[2]),
+    ]
+    facts = script_facts(graph, findings)
+    assert facts[keys[0]] is True and facts[keys[1]] is None and facts[keys[2]] is False
+    assert facts[keys[3]] is None  # not reviewed at all: still unknown
 
 
 def test_sarif_schema_catches_a_broken_log() -> None:

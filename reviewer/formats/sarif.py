@@ -94,6 +94,7 @@ def to_sarif(result: CheckResult, lockfile: Path) -> dict[str, object]:
             "results": results,
             "properties": {
                 "signalsEvaluated": result.signals_evaluated,
+                "signalsUnknownPackages": len(result.signals_unknown),
                 "unknownInstallScripts": len(result.unknown_scripts),
             },
         }],

@@ -1,8 +1,8 @@
 """Decisions about locked packages, shared by the headless commands and the TUI.
 
-- `script_facts(graph, project_dir)`: which locked packages have install scripts
+- `script_facts(graph, findings)`: which locked packages have install scripts
   (True / False / None = unknown), from the lockfile and, where it says nothing, from
-  cached registry metadata when the signals part offers it.
+  findings computed from cached registry metadata (`cached_findings`).
 - `pending_script_packages(graph, policy, facts)`: packages with install scripts whose
   decision is `unreviewed` (including republished ones whose allow no longer matches).
 - `approve_package` / `deny_package`: record a decision for one locked package and
@@ -19,39 +19,51 @@ from reviewer.errors import UsageError
 from reviewer.graph.model import Graph, Package
 from reviewer.policy.entries import ScriptDecisionKind, ScriptState, split_spec
 from reviewer.policy.model import Policy
+from reviewer.signals.finding import Finding
+
+INSTALL_SCRIPT_SIGNAL = "install-script"
 
 ScriptFacts = Mapping[str, bool | None]
 """package key -> has install scripts (None = unknown)."""
 
 
-def script_facts(graph: Graph, project_dir: Path | None = None) -> dict[str, bool | None]:
+def script_facts(graph: Graph, findings: Iterable[Finding] | None = None) -> dict[str, bool | None]:
     """Install-script facts for every locked package.
 
     The lockfile's `hasInstallScript`/`requiresBuild` comes first. Where the lockfile does
-    not say (pnpm 9, yarn, bun for some entries), cached registry metadata is consulted
-    through `reviewer.signals.install_scripts.cached_install_script_facts` when that
-    helper exists; it never touches the network. What is still unknown stays None.
+    not say (pnpm 9, yarn), review findings computed from cached registry metadata fill the
+    gap when given (`cached_findings`): a known `install-script` finding means yes, an
+    `unknown` one means still unknown, none at all means no. Otherwise it stays None.
     """
     facts: dict[str, bool | None] = {p.key: p.has_install_script for p in graph}
-    unknown = [p for p in graph if p.has_install_script is None]
-    if unknown:
-        facts.update(_cached_facts(unknown, project_dir))
+    if findings is None or all(value is not None for value in facts.values()):
+        return facts
+    reported: dict[str, bool | None] = {}
+    reviewed: set[str] = set()
+    for finding in findings:
+        reviewed.add(finding.package)
+        if finding.id == INSTALL_SCRIPT_SIGNAL:
+            reported[finding.package] = None if finding.unknown else True
+    for key, value in facts.items():
+        if value is None and key in reviewed:
+            facts[key] = reported.get(key, False)
     return facts
 
 
-def _cached_facts(packages: list[Package], project_dir: Path | None) -> dict[str, bool | None]:
+def cached_findings(graph: Graph, project_dir: Path | None = None, cache_dir: str | None = None,
+                    registry: str | None = None) -> list[Finding] | None:
+    """Review findings from cached registry metadata only (never the network), or None when
+    there is no cache or the signals part does not offer it."""
     try:
-        from reviewer.signals import install_scripts  # type: ignore[attr-defined]
+        from reviewer.signals import runner
     except ImportError:
-        return {}
-    helper = getattr(install_scripts, "cached_install_script_facts", None)
-    if helper is None:
-        return {}
-    try:
-        found = helper(packages, project_dir)
-    except Exception:  # noqa: BLE001 - cached data is a bonus; the lockfile is the base
-        return {}
-    return {key: value for key, value in dict(found).items() if value is not None}
+        return None
+    compute = getattr(runner, "cached_findings", None)
+    if compute is None:
+        return None
+    found: list[Finding] | None = compute(graph, cache_dir=cache_dir, registry=registry,
+                                          project_dir=project_dir)
+    return found
 
 
 def pending_script_packages(graph: Graph, policy: Policy, facts: ScriptFacts) -> list[Package]:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer.errors import UsageError
+
+if TYPE_CHECKING:
+    from reviewer.graph.model import Graph
 
 
 def add_decision_arguments(parser: argparse.ArgumentParser, spec_help: str) -> None:
@@ -38,6 +42,19 @@ def normalise_positionals(args: argparse.Namespace) -> None:
     args.path = args.path or "."
 
 
+def command_facts(graph: Graph, args: argparse.Namespace) -> dict[str, bool | None]:
+    """Install-script facts: the lockfile's, completed from cached registry metadata when
+    the lockfile does not say (never the network)."""
+    from reviewer.policy.decisions import cached_findings, script_facts
+
+    facts = script_facts(graph)
+    if any(value is None for value in facts.values()):
+        findings = cached_findings(graph, Path(args.path), getattr(args, "cache_dir", None),
+                                   getattr(args, "registry", None))
+        facts = script_facts(graph, findings)
+    return facts
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_decision_arguments(parser, "the package to approve, NAME@VERSION")
 
@@ -54,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
 
     normalise_positionals(args)
     graph = load_project_graph(args)
-    facts = script_facts(graph, Path(args.path))
+    facts = command_facts(graph, args) if args.all_pending else script_facts(graph)
     by = current_user()
     lines: list[str] = []
     with PolicyStore.edit(policy_path_from_args(args)) as policy:

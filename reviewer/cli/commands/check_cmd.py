@@ -12,16 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reviewer.cli.common import add_path_argument
 
 if TYPE_CHECKING:
     from reviewer.check import Advisory, CheckResult
     from reviewer.graph.model import Graph
-    from reviewer.signals.finding import Finding
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,15 +34,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from reviewer.check import run_check
     from reviewer.cli.common import load_project_graph, project_dir
-    from reviewer.policy.decisions import script_facts
+    from reviewer.policy.decisions import cached_findings, script_facts
     from reviewer.policy.store import PolicyStore, policy_path_from_args
 
     graph = load_project_graph(args)
     policy = PolicyStore.load(policy_path_from_args(args))
     project = project_dir(args)
-    result = run_check(graph, policy, script_facts(graph, project),
-                       advisories=imported_advisories(graph, project),
-                       findings=cached_findings(graph, args))
+    findings = cached_findings(graph, project, getattr(args, "cache_dir", None),
+                               getattr(args, "registry", None))
+    result = run_check(graph, policy, script_facts(graph, findings),
+                       advisories=imported_advisories(graph, project), findings=findings)
     lockfile = graph.lockfile.path
     if args.format == "json":
         json.dump(to_json(result, lockfile, policy.path), sys.stdout, indent=2)
@@ -87,23 +86,6 @@ def _locked_in_range(graph: Graph, name: str, range_text: str) -> list[str]:
     return [p.version for p in graph.find(name) if satisfies(p.version, range_text)]
 
 
-def cached_findings(graph: Graph, args: argparse.Namespace) -> Iterable[Finding] | None:
-    """Review signals from cached registry metadata, or None when they cannot be computed.
-
-    Uses `reviewer.signals.engine.cached_findings(graph, cache_dir=..., registry=...)` when
-    the signals part provides it; never fetches anything.
-    """
-    try:
-        from reviewer.signals import engine  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    compute: Any = getattr(engine, "cached_findings", None)
-    if compute is None:
-        return None
-    return compute(graph, cache_dir=getattr(args, "cache_dir", None),
-                   registry=getattr(args, "registry", None))
-
-
 def _plain(text: str) -> str:
     """Untrusted text for a terminal: control characters shown escaped, never interpreted."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
@@ -129,8 +111,11 @@ def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool 
                          "nor cached metadata says whether they have install scripts "
                          "(run `reviewer scan` to fill the cache); they were not checked for scripts")
         if not result.signals_evaluated:
-            lines.append("note: review signals not evaluated (no cached signal data); "
+            lines.append("note: review signals not evaluated (no metadata cache); "
                          "policy, pins, sources and imported advisories were checked")
+        elif result.signals_unknown:
+            lines.append(f"note: {len(result.signals_unknown)} package(s) have review signals "
+                         "that could not be decided from the cache (run `reviewer scan`)")
     return "\n".join(lines) + "\n"
 
 
@@ -142,6 +127,7 @@ def to_json(result: CheckResult, lockfile: Path, policy_path: Path) -> dict[str,
         "packages_checked": result.packages_checked,
         "advisories_checked": result.advisories_checked,
         "signals_evaluated": result.signals_evaluated,
+        "signals_unknown": result.signals_unknown,
         "violations": [v.to_json() for v in result.violations],
         "counts": result.counts(),
         "unknown_install_scripts": result.unknown_scripts,

@@ -8,9 +8,12 @@ name@version when another version of that name is allowed), printing each one.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from reviewer.cli.commands.approve_cmd import add_decision_arguments, normalise_positionals
+from reviewer.cli.commands.approve_cmd import (
+    add_decision_arguments,
+    command_facts,
+    normalise_positionals,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +26,6 @@ def run(args: argparse.Namespace) -> int:
         deny_package,
         deny_pending,
         pending_script_packages,
-        script_facts,
     )
     from reviewer.policy.entries import split_spec
     from reviewer.policy.store import PolicyStore, current_user, policy_path_from_args
@@ -34,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     lines: list[str] = []
     with PolicyStore.edit(policy_path_from_args(args)) as policy:
         if args.all_pending:
-            pending = pending_script_packages(graph, policy, script_facts(graph, Path(args.path)))
+            pending = pending_script_packages(graph, policy, command_facts(graph, args))
             lines += deny_pending(policy, pending, by, args.note)
             if not pending:
                 lines.append("nothing pending: every package with install scripts has a decision")
