@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import os
 import random
+import ssl
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -88,7 +90,7 @@ class RegistryClient:
                               max_keepalive_connections=max(1, config.concurrency) + 4)
         self._http = httpx.AsyncClient(
             http2=True, timeout=timeout, limits=limits, follow_redirects=False,
-            transport=transport, trust_env=True,
+            transport=transport, trust_env=True, verify=tls_verify(config.settings),
             headers={"user-agent": config.user_agent},
         )
 
@@ -200,6 +202,21 @@ class RegistryClient:
                                     f"decoded ({error})") from None
             except httpx.HTTPError as error:
                 raise RegistryError(f"{what}: {host_of(url)}: {_describe(error)}") from None
+
+
+def tls_verify(settings: Mapping[str, str]) -> ssl.SSLContext | bool:
+    """`.npmrc` TLS settings: `strict-ssl=false` disables verification; `cafile` replaces
+    the default certificate authorities (as in npm)."""
+    if settings.get("strict-ssl", "true").strip().lower() == "false":
+        return False
+    cafile = settings.get("cafile")
+    if cafile and os.path.isfile(cafile):
+        try:
+            return ssl.create_default_context(cafile=cafile)
+        except (ssl.SSLError, OSError, ValueError):
+            raise RegistryError(f"cafile {cafile!r} from .npmrc is not a usable "
+                                "certificate bundle") from None
+    return True
 
 
 def _describe(error: Exception) -> str:

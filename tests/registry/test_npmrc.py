@@ -182,3 +182,20 @@ async def test_registry_from_project_npmrc(fixture_registry, tmp_path: Path):
     async with RegistryService(config) as service:
         await service.packument("left-pad")
     assert fixture_registry.requests[0].headers["authorization"] == "Bearer from-env"
+
+
+def test_tls_settings(tmp_path: Path):
+    import ssl
+
+    from reviewer.registry.client import tls_verify
+
+    assert tls_verify({}) is True
+    assert tls_verify({"strict-ssl": "false"}) is False
+    assert tls_verify({"cafile": str(tmp_path / "missing.pem")}) is True
+    import certifi  # installed with httpx
+
+    assert isinstance(tls_verify({"cafile": certifi.where()}), ssl.SSLContext)
+    bad = tmp_path / "bad.pem"
+    bad.write_text("not a certificate")
+    with pytest.raises(RegistryError, match="not a usable certificate bundle"):
+        tls_verify({"cafile": str(bad)})

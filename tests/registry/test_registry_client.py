@@ -36,8 +36,9 @@ async def test_scoped_name_is_encoded(fixture_registry, registry_config):
     assert manifest.publisher.trusted_publisher == "github"
     raw_paths = [r.path for r in fixture_registry.requests]
     assert raw_paths == [f"/{SCOPED}", f"/{SCOPED}/1.1.0"]
-    # the raw request line carried %2f (the server decodes it for routing)
-    assert service.config.document_url(SCOPED).endswith("/@isaacs%2fstring-locale-compare")
+    # the request line carried %2f (the server decodes it for routing)
+    assert [r.raw_path for r in fixture_registry.requests] == [
+        "/@isaacs%2fstring-locale-compare", "/@isaacs%2fstring-locale-compare/1.1.0"]
 
 
 async def test_abbreviated_and_full_have_separate_cache_keys(fixture_registry, registry_config):

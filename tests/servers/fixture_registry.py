@@ -25,7 +25,8 @@ tests/conftest.py gives a started instance per test, stopped afterwards):
     registry.oversize(path, nbytes, chunked=False)  # a body of nbytes (no Content-Length if chunked)
     registry.redirect(path, target_url, times=None)  # 302 to target_url + the same path
                                              #   (only the first `times` requests if given)
-    registry.requests                        # [Request(method, path, headers{lower-case}, body)]
+    registry.requests                        # [Request(method, path, headers{lower-case}, body,
+                                             #   raw_path as on the request line)]
     registry.requests_for(path)              # the requests for one path
     registry.stop()
 
@@ -67,8 +68,11 @@ CORGI_VERSION_KEYS = (
 class Request:
     method: str
     path: str
+    """Decoded (`%2f` -> `/`)."""
     headers: dict[str, str]
     body: bytes = b""
+    raw_path: str = ""
+    """As sent on the request line."""
 
 
 @dataclass
@@ -281,7 +285,7 @@ class _Handler(BaseHTTPRequestHandler):
         path = unquote(urlsplit(self.path).path)
         headers = {k.lower(): v for k, v in self.headers.items()}
         with registry._lock:
-            registry.requests.append(Request(method, path, headers, body))
+            registry.requests.append(Request(method, path, headers, body, self.path))
             fault = registry.faults.get(path) or registry.faults.get("*")
             status = fault.statuses.pop(0) if fault and fault.statuses else None
         if fault and fault.delay:
