@@ -77,7 +77,7 @@ class AdvisoryDecision:
     date: dt.date | None = None
 
     def is_expired(self, today: dt.date) -> bool:
-        return self.expires is not None and self.expires < today
+        return expired(self.expires, today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,12 @@ class SignalAcceptance:
     date: dt.date | None = None
 
     def is_expired(self, today: dt.date) -> bool:
-        return self.expires is not None and self.expires < today
+        return expired(self.expires, today)
+
+
+def expired(expires: dt.date | None, today: dt.date) -> bool:
+    """A decision is valid through its expiry date and expired the day after."""
+    return expires is not None and expires < today
 
 
 ALL_SOURCES: tuple[str, ...] = tuple(s.value for s in Source)

@@ -96,6 +96,10 @@ class Policy:
         self.scripts = validator.scripts(self.document)
         self.advisories = validator.advisories(self.document)
         self.signal_acceptances = validator.signals(self.document)
+        validator.unique("pins", [(p.name, p.version) for p in self.pins])
+        validator.unique("scripts", [(e.name, e.version) for e in self.scripts])
+        validator.unique("advisories", [(a.id, a.package) for a in self.advisories])
+        validator.unique("signals", [(a.id, a.package) for a in self.signal_acceptances])
         index = PolicyIndex()
         for pin in self.pins:
             index.pins[(pin.name, pin.version)] = pin
@@ -241,29 +245,26 @@ class Policy:
                         date: dt.date | None = None) -> None:
         """Record `accept` (or `fix`) for advisory `advisory_id` on `package` (name or name@version)."""
         kind = AdvisoryDecisionKind(decision)
-        fields: dict[str, Any] = {"id": advisory_id, "package": package, "decision": kind.value,
-                                  "reason": reason}
-        if expires is not None:
-            fields["expires"] = expires
-        if by:
-            fields["by"] = by
-        fields["date"] = date or dt.date.today()
-        self._upsert("advisories", fields,
-                     lambda e: _s(e, "id") == advisory_id and _s(e, "package") == package,
-                     (advisory_id, package), lambda e: (_s(e, "id"), _s(e, "package")))
+        self._upsert_by_id("advisories", advisory_id, package,
+                           {"decision": kind.value, "reason": reason}, expires, by, date)
 
     def accept_signal(self, signal_id: str, package: str, reason: str, expires: dt.date | None,
                       by: str | None = None, date: dt.date | None = None) -> None:
         """Accept review signal `signal_id` for `package` (name or name@version)."""
-        fields: dict[str, Any] = {"id": signal_id, "package": package, "reason": reason}
+        self._upsert_by_id("signals", signal_id, package, {"reason": reason}, expires, by, date)
+
+    def _upsert_by_id(self, section: str, entry_id: str, package: str, fields: dict[str, Any],
+                      expires: dt.date | None, by: str | None, date: dt.date | None) -> None:
+        """Insert or replace the (id, package) entry of `section` (advisories, signals)."""
+        full: dict[str, Any] = {"id": entry_id, "package": package, **fields}
         if expires is not None:
-            fields["expires"] = expires
+            full["expires"] = expires
         if by:
-            fields["by"] = by
-        fields["date"] = date or dt.date.today()
-        self._upsert("signals", fields,
-                     lambda e: _s(e, "id") == signal_id and _s(e, "package") == package,
-                     (signal_id, package), lambda e: (_s(e, "id"), _s(e, "package")))
+            full["by"] = by
+        full["date"] = date or dt.date.today()
+        self._upsert(section, full,
+                     lambda e: _s(e, "id") == entry_id and _s(e, "package") == package,
+                     (entry_id, package), lambda e: (_s(e, "id"), _s(e, "package")))
 
     def set_setting(self, key: str, value: bool | int | str | Sequence[str] | Severity) -> None:
         """Set one `[settings]` key (validated; raises PolicyError on a bad value)."""

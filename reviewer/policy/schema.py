@@ -256,6 +256,17 @@ class Validator:
             ))
         return out
 
+    def unique(self, section: str, keys: list[tuple[str, str | None]]) -> None:
+        """Each (name, version) or (id, package) at most once per section."""
+        first: dict[tuple[str, str | None], int] = {}
+        for index, key in enumerate(keys):
+            if key in first:
+                shown = "@".join(part for part in key if part)
+                earlier = self.locator.line(section, first[key])
+                also = f" (first at line {earlier})" if earlier else ""
+                raise self.fail(f"{section}: duplicate entry for {shown}{also}", section, index)
+            first[key] = index
+
     def top_level(self, document: TOMLDocument) -> None:
         self.no_unknown_keys(document, TOP_LEVEL_KEYS, None, None)
         if "version" not in document:

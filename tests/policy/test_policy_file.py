@@ -179,6 +179,8 @@ BAD = [
     ("version = 1\n[settings\n", 2, "invalid TOML"),
     ("version = 1\nversion = 1\n", 2, "invalid TOML"),
     ("[settings]\n", None, "missing `version = 1`"),
+    ("version = 1\n[[scripts]]\nname = 'a'\ndecision = 'deny'\n\n[[scripts]]\nname = 'a'\n"
+     "decision = 'deny'\n", 6, "scripts: duplicate entry for a (first at line 2)"),
 ]
 
 
