@@ -80,6 +80,9 @@ class Package:
     """Names this package is installed under besides its real one (`npm:` aliases)."""
     line: int | None = None
     """1-based line of the package's entry in the lockfile, where the parser knows it."""
+    checksum: str | None = None
+    """The lockfile's own content hash when it is not an SRI integrity (yarn berry's
+    `10c0/<hex>`, a hash of yarn's zip); comparable only within one lockfile format."""
 
     @property
     def key(self) -> str:
@@ -174,6 +177,7 @@ class Graph:
         held.license = held.license or package.license
         held.aliases = tuple(dict.fromkeys(held.aliases + package.aliases))
         held.line = held.line if held.line is not None else package.line
+        held.checksum = held.checksum or package.checksum
         # A package is dev/optional/peer only if every instance of it is.
         held.dev = held.dev and package.dev
         held.optional = held.optional and package.optional

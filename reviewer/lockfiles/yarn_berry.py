@@ -171,6 +171,7 @@ class _Builder:
                 cpu=cpus,
                 has_install_script=True if builds_with_gyp else None,
                 line=line,
+                checksum=checksum if integrity is None and isinstance(checksum, str) else None,
             )
         )
         return package.key

@@ -36,7 +36,8 @@ otherwise it is `added`. An old version left over is `removed`.
 
 Integrity is compared only where both sides use the same hash algorithm (SRI `sha512-…`,
 `sha1-…`), so a base lockfile of another format compares by package identity without
-false republishes; opaque checksums (yarn berry's `10c0/<hex>`) only with the same prefix.
+false republishes; lockfile checksums that are not SRI (`Package.checksum`, yarn berry's
+`10c0/<hex>`) only between lockfiles of the same format, under the same cache-key prefix.
 """
 
 from __future__ import annotations
@@ -244,16 +245,19 @@ class _Comparer:
         """The change from `old` to `new` (same name), or None when nothing changed."""
         same_version = old.version == new.version
         if (same_version and old.source == new.source and old.resolved == new.resolved
-                and old.integrity == new.integrity):
+                and old.integrity == new.integrity and old.checksum == new.checksum):
             return None  # the common case, decided without parsing anything
         reason = source_change(old, new, same_version)
         if reason is not None:
             kind = ChangeKind.SOURCE_CHANGED
         elif same_version:
-            if not integrity_differs(old.integrity, new.integrity):
+            if integrity_differs(old.integrity, new.integrity):
+                reason = f"same version, integrity {_short(old.integrity)} -> {_short(new.integrity)}"
+            elif self.same_format and integrity_differs(old.checksum, new.checksum):
+                reason = f"same version, checksum {_short(old.checksum)} -> {_short(new.checksum)}"
+            else:
                 return None
             kind = ChangeKind.REPUBLISHED
-            reason = f"same version, integrity {_short(old.integrity)} -> {_short(new.integrity)}"
         else:
             order = compare_versions(new.version, old.version) or (
                 (new.version > old.version) - (new.version < old.version)

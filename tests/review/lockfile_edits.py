@@ -39,26 +39,17 @@ WRAPPY_SRI = (
 
 
 def expected_changes(project: str) -> list[tuple[str, str | None, str | None, str]]:
-    """The exact change set for one corpus project's edits.
-
-    - bun records no version for a git package, only its ref.
-    - yarn berry's `checksum` (`10c0/<hex>`, a hash of yarn's zip, not an SRI integrity) is
-      not carried into the graph model, so a checksum-only change (ms) cannot be seen as a
-      republish there: KNOWN LIMITATION, reported to the lead (needs an additive
-      `Package.checksum` filled by the berry parser; `integrity_differs` already compares
-      such opaque checksums under the same cache key).
-    """
+    """The exact change set for one corpus project's edits (bun records no version for a
+    git package, only its ref). yarn berry's republish of ms is seen through its `checksum`
+    (`10c0/<hex>`), which is not an SRI integrity."""
     wrappy_head = f"github:npm/wrappy#{WRAPPY_COMMIT[:7]}" if project == "mono-bun" else "1.0.2"
-    changes = [
+    return [
         ("js-tokens", "4.0.0", None, "removed"),
         ("left-pad", None, "1.3.0", "added"),
         ("ms", "2.1.3", "2.1.3", "republished"),
         ("wrappy", "1.0.2", wrappy_head, "source-changed"),
         ("zod", "3.25.76", "3.25.99", "upgraded"),
     ]
-    if project == "mono-yarnberry":
-        changes.remove(("ms", "2.1.3", "2.1.3", "republished"))
-    return changes
 
 
 def replace_once(text: str, old: str, new: str) -> str:
