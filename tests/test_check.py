@@ -312,3 +312,15 @@ def test_input_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as caught:
         main(["check", str(tmp_path), "--format", "xml"])
     assert caught.value.code == 2
+
+
+def test_text_output_escapes_control_characters(tmp_path: Path) -> None:
+    from reviewer.check import CheckResult, Violation
+    from reviewer.cli.commands.check_cmd import to_text
+
+    evil = "evil\x1b[2J\x07"
+    result = CheckResult(violations=[Violation("unreviewed-script", evil, "1.0.0",
+                                               f"{evil}@1.0.0 has install scripts", line=3)])
+    text = to_text(result, tmp_path / "package-lock.json", tmp_path / "p.toml")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "evil\\x1b[2J\\x07@1.0.0" in text

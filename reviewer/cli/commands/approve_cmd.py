@@ -85,7 +85,9 @@ def run(args: argparse.Namespace) -> int:
             lines += approve_package(policy, resolve_spec(graph, args.spec), by, facts, args.note)
         path = policy.path
     if not args.quiet:
+        from reviewer.lockfiles.manifest import printable
+
         for line in lines:
-            print(line)
+            print(printable(line))
         print(f"wrote {path}" if lines and not lines[0].startswith("nothing") else f"{path} unchanged")
     return 0

@@ -86,12 +86,10 @@ def _locked_in_range(graph: Graph, name: str, range_text: str) -> list[str]:
     return [p.version for p in graph.find(name) if satisfies(p.version, range_text)]
 
 
-def _plain(text: str) -> str:
-    """Untrusted text for a terminal: control characters shown escaped, never interpreted."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool = False) -> str:
+    """Plain text; untrusted names are shown with control characters escaped."""
+    from reviewer.lockfiles.manifest import printable
+
     lines = []
     if result.ok:
         lines.append(f"reviewer check: OK - {result.packages_checked} packages in {lockfile} "
@@ -101,8 +99,8 @@ def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool 
                      f"(policy {policy_path})")
         for violation in result.violations:
             where = f"{lockfile.name}:{violation.line}" if violation.line else lockfile.name
-            lines.append(f"  {violation.rule:<20} {_plain(violation.package)}  [{where}]")
-            lines.append(f"      {_plain(violation.message)}")
+            lines.append(f"  {violation.rule:<20} {printable(violation.package)}  [{where}]")
+            lines.append(f"      {printable(violation.message)}")
         counts = ", ".join(f"{rule}: {n}" for rule, n in result.counts().items())
         lines.append(f"by rule: {counts}")
     if not quiet:

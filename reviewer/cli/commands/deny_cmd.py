@@ -48,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
         path = policy.path
         changed = policy.dirty
     if not args.quiet:
+        from reviewer.lockfiles.manifest import printable
+
         for line in lines:
-            print(line)
+            print(printable(line))
         print(f"wrote {path}" if changed else f"{path} unchanged")
     return 0

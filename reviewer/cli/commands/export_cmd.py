@@ -55,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
             if not written:
                 print("no changes: the settings already match the policy")
     if not args.quiet:
+        from reviewer.lockfiles.manifest import printable
+
         for message in plan.messages:
-            print(f"note: {message}", file=sys.stderr)
+            print(f"note: {printable(message)}", file=sys.stderr)
     return 0
