@@ -265,9 +265,19 @@ class FixtureRegistry:
 class _Handler(BaseHTTPRequestHandler):
     registry: FixtureRegistry
     protocol_version = "HTTP/1.1"
+    # headers and body in one segment, no Nagle: otherwise each response waits ~40 ms
+    # for a delayed ACK on loopback
+    disable_nagle_algorithm = True
+    wbufsize = 256 * 1024
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
         pass
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        except (BrokenPipeError, ConnectionResetError):  # the client stopped reading: fine
+            pass
 
     def do_GET(self) -> None:
         self._handle("GET")
@@ -352,6 +362,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         self.wfile.write(data)
+        self.wfile.flush()
 
     def _send_big(self, nbytes: int, chunked: bool) -> None:
         self.send_response(200)
@@ -373,6 +384,7 @@ class _Handler(BaseHTTPRequestHandler):
                 sent += len(piece)
             if chunked:
                 self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):
             pass
         self.close_connection = True
