@@ -14,7 +14,8 @@ Decisions where the format leaves room:
   its absence there means False; version 9 no longer writes it, so there it is None.
 - dev/optional are version 6's recorded flags; version 9 omits them, so they are derived
   from the edges (`graph.queries.derive_flags`). The peer flag is always derived.
-- A dependency whose entry is missing means a truncated or hand-edited file: an error.
+- A dependency whose entry is missing, or an entry without `resolution` (pnpm always
+  writes one), means a truncated or hand-edited file: an error.
 - Importer names come from each importer's package.json when it is readable.
 - The root sync check leaves out the root's peerDependencies, which pnpm records only
   when it installs them.
@@ -125,11 +126,16 @@ class _Builder:
             raise self._error(f"packages entry {printable(dep_path)} is not a mapping", line)
         name, version = self._identity(dep_path, entry, line)
         resolution = entry.get("resolution")
-        if resolution is not None and not isinstance(resolution, dict):
+        if resolution is None:
+            raise self._error(
+                f"packages entry {printable(dep_path)} has no resolution (truncated or edited file?)",
+                line,
+            )
+        if not isinstance(resolution, dict):
             raise self._error(
                 f"packages entry {printable(dep_path)}: resolution is not a mapping", line
             )
-        integrity, resolved, source = origin(resolution or {})
+        integrity, resolved, source = origin(resolution)
         requires_build = entry.get("requiresBuild")
         has_install_script = True if is_true(requires_build) else (False if self.v6 else None)
         package = self.graph.add_package(

@@ -305,8 +305,14 @@ def test_the_minimal_valid_lockfile_used_below_loads(tmp_path: Path) -> None:
             14,
         ),
         (
-            "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0:\n    dependencies:\n      b: 2.0.0\n",
+            "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0:\n    resolution: {integrity: x}\n"
+            "    dependencies:\n      b: 2.0.0\n",
             "a@1.0.0 depends on b 2.0.0, which has no entry in packages",
+            3,
+        ),
+        (
+            "lockfileVersion: '6.0'\npackages:\n  /a@1.0.0:\n    dev: false\n",
+            "packages entry /a@1.0.0 has no resolution (truncated or edited file?)",
             3,
         ),
         (
