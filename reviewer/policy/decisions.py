@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from reviewer.errors import UsageError
 from reviewer.graph.model import Graph, Package
-from reviewer.policy.entries import ScriptDecisionKind, ScriptState, split_spec
+from reviewer.policy.entries import ScriptDecisionKind, ScriptState, Settings, split_spec
 from reviewer.policy.model import Policy
 from reviewer.signals.finding import Finding
 
@@ -51,9 +52,11 @@ def script_facts(graph: Graph, findings: Iterable[Finding] | None = None) -> dic
 
 
 def cached_findings(graph: Graph, project_dir: Path | None = None, cache_dir: str | None = None,
-                    registry: str | None = None) -> list[Finding] | None:
+                    registry: str | None = None,
+                    settings: Settings | None = None) -> list[Finding] | None:
     """Review findings from cached registry metadata only (never the network), or None when
-    there is no cache or the signals part does not offer it."""
+    there is no cache or the signals part does not offer it. The policy `settings` give the
+    release age and the extra allowed registry hosts."""
     try:
         from reviewer.signals import runner
     except ImportError:
@@ -61,8 +64,14 @@ def cached_findings(graph: Graph, project_dir: Path | None = None, cache_dir: st
     compute = getattr(runner, "cached_findings", None)
     if compute is None:
         return None
+    overrides: dict[str, object] = {}
+    if settings is not None:
+        overrides["release_age_days"] = float(settings.minimum_release_age_days)
+        hosts = tuple(filter(None, (urlsplit(url).hostname for url in settings.allowed_registries)))
+        if hosts:
+            overrides["allowed_hosts"] = hosts
     found: list[Finding] | None = compute(graph, cache_dir=cache_dir, registry=registry,
-                                          project_dir=project_dir)
+                                          project_dir=project_dir, **overrides)
     return found
 
 

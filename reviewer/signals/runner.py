@@ -16,11 +16,12 @@ if TYPE_CHECKING:
 
 
 def settings_for(project_dir: Path, config: RegistryConfig, **overrides: object) -> ReviewSettings:
-    """Settings for a project: its registries, its imported advisories (if any)."""
+    """Settings for a project: its registries, its imported advisories (if any), the release
+    age and extra allowed registries of its policy file; `overrides` (not None) win."""
     from reviewer.audit.store import has_imported, load_advisories
 
     advisories = tuple(load_advisories(project_dir)) if has_imported(project_dir) else None
-    base: dict[str, object] = {
+    base: dict[str, object] = {**_policy_settings(project_dir),
         "registry_for": config.registry_for,
         "advisories": advisories,
         "project_dir": project_dir,
@@ -29,6 +30,20 @@ def settings_for(project_dir: Path, config: RegistryConfig, **overrides: object)
     }
     base.update({k: v for k, v in overrides.items() if v is not None})
     return ReviewSettings(**base)  # type: ignore[arg-type]
+
+
+def _policy_settings(project_dir: Path) -> dict[str, object]:
+    """`minimum_release_age_days` and `allowed_registries` from the project's policy file."""
+    from urllib.parse import urlsplit
+
+    from reviewer.policy.store import PolicyStore, default_policy_path
+
+    path = default_policy_path(project_dir)
+    if not path.is_file():
+        return {}
+    policy = PolicyStore.load(path)
+    hosts = tuple(h for h in (urlsplit(u).hostname for u in policy.settings.allowed_registries) if h)
+    return {"release_age_days": float(policy.settings.minimum_release_age_days), "allowed_hosts": hosts}
 
 
 def _marker(config: RegistryConfig) -> Path | None:
@@ -50,9 +65,11 @@ async def review_project(graph: Graph, config: RegistryConfig, settings: ReviewS
 
 
 def cached_findings(graph: Graph, cache_dir: str | Path | None = None,
-                    registry: str | None = None, project_dir: Path | None = None) -> list[Finding] | None:
+                    registry: str | None = None, project_dir: Path | None = None,
+                    **overrides: object) -> list[Finding] | None:
     """Findings from cached metadata only (never the network): for `reviewer check`.
-    None when there is no cache at all."""
+    None when there is no cache at all. `overrides`: ReviewSettings fields (the policy's
+    `release_age_days`, `allowed_hosts`)."""
     import asyncio
 
     from reviewer.paths import cache_dir as resolve_cache_dir
@@ -63,6 +80,7 @@ def cached_findings(graph: Graph, cache_dir: str | Path | None = None,
         return None
     project = project_dir or graph.lockfile.path.parent
     config = RegistryConfig.from_npmrc(project, registry=registry, offline=True, cache_dir=root)
-    settings = settings_for(project, config, read_tarballs=False, query_registry_advisories=False)
+    settings = settings_for(project, config, **{"read_tarballs": False,
+                                                "query_registry_advisories": False, **overrides})
     reviews = asyncio.run(review_project(graph, config, settings))
     return [f for r in reviews for f in r.findings]

@@ -68,6 +68,15 @@ def test_check_uses_cached_metadata(tmp_path: Path, registry,  # type: ignore[no
     policy_path = project / "reviewer-policy.toml"
     policy = PolicyStore.load(policy_path)
     policy.set_setting("fail_on", "low")
+    policy.set_setting("minimum_release_age_days", 0)
+    PolicyStore.save(policy)
+    # The policy's release age reaches the signals: with 0 days nothing is "recent".
+    assert main(["check", *base, "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(v["rule"], v["package"]) for v in report["violations"]] == \
+        [("unreviewed-script", f"{FRESH}@1.0.0")]
+    policy = PolicyStore.load(policy_path)
+    policy.set_setting("minimum_release_age_days", 7)
     PolicyStore.save(policy)
     assert main(["check", *base, "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)

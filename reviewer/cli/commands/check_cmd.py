@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     policy = PolicyStore.load(policy_path_from_args(args))
     project = project_dir(args)
     findings = cached_findings(graph, project, getattr(args, "cache_dir", None),
-                               getattr(args, "registry", None))
+                               getattr(args, "registry", None), policy.settings)
     result = run_check(graph, policy, script_facts(graph, findings),
                        advisories=imported_advisories(graph, project), findings=findings)
     lockfile = graph.lockfile.path
