@@ -85,3 +85,5 @@ def test_review_reports_new_script_publisher_and_package_json_diff(
     assert '+    "postinstall": "node setup.js"' in package_json["patch"]
     assert '-  "version": "1.0.0"' in package_json["patch"]
     assert '+  "version": "1.1.0"' in package_json["patch"]
+    assert {"field": "scripts", "key": "postinstall", "status": "added", "old": None,
+            "new": "node setup.js"} in diff["manifest"]
