@@ -188,7 +188,9 @@ def _workspace_folders(entries: dict[str, Any]) -> set[str]:
     patterns = root.get("workspaces")
     if isinstance(patterns, dict):
         patterns = patterns.get("packages")
-    globs = [p.removeprefix("./").rstrip("/") for p in patterns or () if isinstance(p, str)]
+    if not isinstance(patterns, list):
+        patterns = []
+    globs = [p.removeprefix("./").rstrip("/") for p in patterns if isinstance(p, str)]
     folders = {""}
     for location in entries:
         if location and is_project_folder(location):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -68,3 +69,49 @@ def lockfile_error(parse: Callable[[Path, str], Graph], path: Path, text: str) -
     assert "\n" not in message, message
     assert message.startswith(str(path)), message
     return caught.value
+
+
+_ODD_VALUES: list[object] = [None, 1, True, "x", [], {}, ["a"], {"a": 1}, "npm:", "@", 3.5]
+_ODD_KEYS = ["", "node_modules/", "node_modules/a/node_modules/", "../x", "/", "@", "@s/",
+             "a/b/c", "node_modules/c", "c", "a/c", "workspace:"]
+
+
+def mutated_documents(data: object, seed: int, count: int) -> list[str]:
+    """`count` pretty-printed copies of `data`, each with 1-3 values or keys made odd."""
+    rng = random.Random(seed)
+    documents: list[str] = []
+    for _ in range(count):
+        copy = json.loads(json.dumps(data))
+        for _ in range(rng.randint(1, 3)):
+            _mutate_once(copy, rng)
+        documents.append(json.dumps(copy, indent=2))
+    return documents
+
+
+def _mutate_once(data: object, rng: random.Random) -> None:
+    containers: list[dict[str, Any] | list[Any]] = []
+    pending = [data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict | list) and node:
+            containers.append(node)
+            pending.extend(node.values() if isinstance(node, dict) else node)
+    container = rng.choice(containers)
+    if isinstance(container, dict):
+        key = rng.choice(list(container))
+        if rng.random() < 0.4:
+            container[rng.choice(_ODD_KEYS)] = container.pop(key)
+        else:
+            container[key] = json.loads(json.dumps(rng.choice(_ODD_VALUES)))
+    else:
+        container[rng.randrange(len(container))] = json.loads(json.dumps(rng.choice(_ODD_VALUES)))
+
+
+def damaged_texts(text: str, seed: int, count: int) -> list[str]:
+    """`count` copies of `text`, cut short or with a few characters deleted."""
+    rng = random.Random(seed)
+    damaged: list[str] = []
+    for index in range(count):
+        cut = rng.randrange(len(text))
+        damaged.append(text[:cut] if index % 2 else text[:cut] + text[cut + rng.randint(1, 20) :])
+    return damaged

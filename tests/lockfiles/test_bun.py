@@ -7,7 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _npm_helpers import DATA, bun_keys_counted, corpus, lockfile_error
+from _npm_helpers import (
+    DATA,
+    bun_keys_counted,
+    corpus,
+    damaged_texts,
+    lockfile_error,
+    mutated_documents,
+)
 
 from reviewer.errors import LockfileError
 from reviewer.graph import DepKind, Graph, Source, importer_node
@@ -258,3 +265,20 @@ def test_parse_large_bun_benchmark(benchmark) -> None:  # type: ignore[no-untype
     text = path.read_text(encoding="utf-8")
     graph = benchmark(bun.parse, path, text)
     assert len(graph) == 1495
+
+
+def test_damaged_bun_locks_load_or_raise_lockfile_error_only(tmp_path: Path) -> None:
+    """Odd values and keys, cuts and deletions: a graph or a LockfileError, nothing else."""
+    text = (EDGE / "bun.lock").read_text(encoding="utf-8")
+    path = tmp_path / "bun.lock"
+    outcomes: dict[str, int] = {"loaded": 0, "refused": 0}
+    for document in mutated_documents(load_jsonc(path, text), seed=7, count=300) + damaged_texts(
+        text, seed=7, count=100
+    ):
+        try:
+            bun.parse(path, document)
+            outcomes["loaded"] += 1
+        except LockfileError as error:
+            assert "\n" not in str(error) and str(error).startswith(str(path))
+            outcomes["refused"] += 1
+    assert outcomes["loaded"] > 0 and outcomes["refused"] > 0

@@ -10,7 +10,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from _npm_helpers import DATA, corpus, lockfile_error, npm_keys_counted
+from _npm_helpers import (
+    DATA,
+    corpus,
+    damaged_texts,
+    lockfile_error,
+    mutated_documents,
+    npm_keys_counted,
+)
 
 from reviewer.errors import LockfileError
 from reviewer.graph import DepKind, Graph, Source, importer_node
@@ -442,3 +449,25 @@ def test_parse_large_npm_benchmark(benchmark) -> None:  # type: ignore[no-untype
     text = path.read_text(encoding="utf-8")
     graph = benchmark(npm.parse, path, text)
     assert len(graph) == 1501
+
+
+@pytest.mark.parametrize(
+    "lockfile",
+    [DATA / "npm" / "edge-v3" / "package-lock.json", DATA / "npm" / "edge-v1" / "package-lock.json"],
+    ids=["v3", "v1"],
+)
+def test_damaged_lockfiles_load_or_raise_lockfile_error_only(tmp_path: Path, lockfile: Path) -> None:
+    """Odd values and keys, cuts and deletions: a graph or a LockfileError, nothing else."""
+    text = lockfile.read_text(encoding="utf-8")
+    path = tmp_path / "package-lock.json"
+    outcomes: Counter[str] = Counter()
+    for document in mutated_documents(json.loads(text), seed=7, count=300) + damaged_texts(
+        text, seed=7, count=100
+    ):
+        try:
+            npm.parse(path, document)
+            outcomes["loaded"] += 1
+        except LockfileError as error:
+            assert "\n" not in str(error) and str(error).startswith(str(path))
+            outcomes["refused"] += 1
+    assert outcomes["loaded"] > 0 and outcomes["refused"] > 0
