@@ -29,4 +29,4 @@ def cache_dir(override: str | os.PathLike[str] | None = None,
 def metadata_cache_dir(root: Path) -> Path:
     """The diskcache directory inside the cache root. Only this directory is ever deleted
     (by `cache clear` or corrupt-cache recovery), so `--cache-dir` may name a shared folder."""
-    return root / "metadata-v1"
+    return root / "metadata-v2"

@@ -1,6 +1,6 @@
 """The on-disk metadata cache (diskcache), safe against a corrupt or poisoned cache.
 
-Layout: `<cache root>/metadata-v1/` is a diskcache directory. Each document (kind + URL)
+Layout: `<cache root>/metadata-v2/` is a diskcache directory. Each document (kind + URL)
 has two entries:
 - `meta:<key>`: a tiny JSON text `{"t": fetched_at, "etag": ..., "lm": ..., "n": size}`,
   so a warm scan can decide freshness without reading bodies;

@@ -4,17 +4,16 @@ A full packument of a big package is megabytes, mostly repeated: the same script
 maintainers, repository and dependency maps in hundreds of versions. The compact form keeps
 only what `documents.py` holds, already normalised, and stores each distinct value once:
 
-    {"_reviewer_compact": 1, "name": ..., "abbreviated": false, "dist_tags": {...},
+    {"_reviewer_compact": 2, "name": ..., "abbreviated": false, "dist_tags": {...},
      "times": {version: iso} | null, "modified": iso | null,
      "top": {"maintainers": [[name, email]], "description": ..., ...},
      "values": [distinct JSON values...],
-     "versions": {version: {"scripts": 3, "maintainers": 0, "integrity": "sha512-...",
-                            "tarball": folder value index (file name <base>-<version>.tgz)
-                                       or [folder value index, file name],
-                            "has_provenance": false,
-                            ...}}}
+     "versions": {version: {"s": 3, "m": 0, "I": "sha512-...", "T": 7, "P": false, ...}}}
 
-Fields listed in FIELDS hold an index into `values`; the others are literals. Loading
+Version records use one-letter keys: FIELDS hold an index into `values`, LITERALS a value
+(`T`, the tarball URL, is the index of its folder when the file name is the conventional
+`<base>-<version>.tgz`, else `[folder index, file name]`). Dependency and script maps are
+stored as JSON text and decoded when first read (`LazyStrMap`). Loading
 converts each distinct value once, and versions only when read (`CompactVersions`).
 The cache may be corrupt or tampered with, so loading checks every shape and turns
 anything unexpected into "unknown"/empty, like the raw parser does.
@@ -27,29 +26,43 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reviewer.errors import RegistryError
+
+try:
+    from orjson import loads as _loads
+except ImportError:  # pragma: no cover - orjson is a declared dependency
+    from json import loads as _loads
 from reviewer.registry.documents import Packument, Person, Publisher, VersionManifest
 
 COMPACT_MARK = "_reviewer_compact"
+COMPACT_VERSION = 2
 
-# Fields stored as an index into the value table; the converter kind for each.
-FIELDS: dict[str, str] = {
-    "scripts": "str_map",
-    "dependencies": "str_map",
-    "optional_dependencies": "str_map",
-    "peer_dependencies": "str_map",
-    "dev_dependencies": "str_map",
-    "bin": "str_map",
-    "publish_config": "map",
-    "deprecated": "str",
-    "maintainers": "people",
-    "publisher": "publisher",
-    "license": "str",
-    "description": "str",
-    "repository": "str",
-    "homepage": "str",
-    "os": "str_tuple",
-    "cpu": "str_tuple",
-    "bundle_dependencies": "str_tuple",
+# Fields stored as an index into the value table: field -> (record key, converter kind).
+FIELDS: dict[str, tuple[str, str]] = {
+    "scripts": ("s", "lazy_str_map"),
+    "dependencies": ("d", "lazy_str_map"),
+    "optional_dependencies": ("o", "lazy_str_map"),
+    "peer_dependencies": ("p", "lazy_str_map"),
+    "dev_dependencies": ("v", "lazy_str_map"),
+    "bin": ("b", "str_map"),
+    "publish_config": ("c", "map"),
+    "deprecated": ("x", "str"),
+    "maintainers": ("m", "people"),
+    "publisher": ("u", "publisher"),
+    "license": ("l", "str"),
+    "description": ("e", "str"),
+    "repository": ("r", "str"),
+    "homepage": ("h", "str"),
+    "os": ("O", "str_tuple"),
+    "cpu": ("C", "str_tuple"),
+    "bundle_dependencies": ("B", "str_tuple"),
+}
+# Maps of these kinds are stored as JSON *text* in the value table: decoding a string is
+# much cheaper than building dicts, and most versions' maps are never read.
+LAZY_KINDS = frozenset({"lazy_str_map"})
+# Literal per-version fields: field -> record key.
+LITERALS: dict[str, str] = {
+    "integrity": "I", "shasum": "S", "tarball": "T", "file_count": "F", "unpacked_size": "U",
+    "has_provenance": "P", "has_install_script": "i", "gypfile": "g",
 }
 
 
@@ -114,9 +127,52 @@ def _publisher(value: object) -> Publisher | None:
     return Publisher(person.name, person.email, trusted)
 
 
+class LazyStrMap(Mapping[str, str]):
+    """A string-to-string map held as JSON text until first read (never raises)."""
+
+    __slots__ = ("_text", "_value")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._value: Mapping[str, str] | None = None
+
+    def _resolved(self) -> Mapping[str, str]:
+        if self._value is None:
+            try:
+                self._value = _str_map(_loads(self._text)) or {}
+            except (ValueError, RecursionError):
+                self._value = {}
+        return self._value
+
+    def __getitem__(self, key: str) -> str:
+        return self._resolved()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._resolved())
+
+    def __len__(self) -> int:
+        return len(self._resolved())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._resolved()) == dict(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(dict(self._resolved()))
+
+
+def _lazy_str_map(value: object) -> Mapping[str, str] | None:
+    if isinstance(value, str):
+        return LazyStrMap(value)
+    return _str_map(value)
+
+
 _CONVERTERS = {
     "str_map": _str_map, "map": _map, "str": _str, "str_tuple": _str_tuple,
-    "people": _people, "publisher": _publisher,
+    "people": _people, "publisher": _publisher, "lazy_str_map": _lazy_str_map,
 }
 _EMPTY: dict[str, Any] = {}
 
@@ -159,10 +215,10 @@ class CompactVersions(Mapping[str, VersionManifest]):
     def _build(self, version: str, record: object) -> VersionManifest:
         if not isinstance(record, dict):
             record = {}
-        fields = {field: self._value(kind, record[field])
-                  for field, kind in FIELDS.items() if field in record}
+        fields = {field: self._value(kind, record[key])
+                  for field, (key, kind) in FIELDS.items() if key in record}
         scripts = fields.get("scripts")
-        tarball = record.get("tarball")
+        tarball = record.get("T")
         tarball_url = None
         if isinstance(tarball, int):  # the conventional file name: <base>-<version>.tgz
             folder = self._value("str", tarball)
@@ -171,13 +227,12 @@ class CompactVersions(Mapping[str, VersionManifest]):
         elif isinstance(tarball, list) and len(tarball) == 2 and isinstance(tarball[1], str):
             folder = self._value("str", tarball[0])
             tarball_url = f"{folder}/{tarball[1]}" if folder else None
-        provenance = record.get("has_provenance")
         return VersionManifest(
             name=self._name,
             version=version,
             scripts=None if self._abbreviated else (scripts if scripts is not None else _EMPTY),
-            has_install_script=_flag(record.get("has_install_script")),
-            gypfile=_flag(record.get("gypfile")),
+            has_install_script=_flag(record.get("i")),
+            gypfile=_flag(record.get("g")),
             dependencies=fields.get("dependencies") or _EMPTY,
             optional_dependencies=fields.get("optional_dependencies") or _EMPTY,
             peer_dependencies=fields.get("peer_dependencies") or _EMPTY,
@@ -186,12 +241,12 @@ class CompactVersions(Mapping[str, VersionManifest]):
             deprecated=fields.get("deprecated"),
             maintainers=fields.get("maintainers"),
             publisher=fields.get("publisher"),
-            integrity=_str(record.get("integrity")),
-            shasum=_str(record.get("shasum")),
+            integrity=_str(record.get("I")),
+            shasum=_str(record.get("S")),
             tarball=tarball_url,
-            has_provenance=_flag(provenance),
-            file_count=_count(record.get("file_count")),
-            unpacked_size=_count(record.get("unpacked_size")),
+            has_provenance=_flag(record.get("P")),
+            file_count=_count(record.get("F")),
+            unpacked_size=_count(record.get("U")),
             license=fields.get("license"),
             description=fields.get("description"),
             repository=fields.get("repository"),
@@ -231,6 +286,8 @@ def _count(value: object) -> int | None:
 
 def load_compact(doc: dict[str, Any]) -> Packument:
     """The `Packument` of a compact document (from `parse.compact_document` or the cache)."""
+    if doc.get(COMPACT_MARK) != COMPACT_VERSION:
+        raise RegistryError("a cached registry document has an unknown format")
     name = doc.get("name")
     if not isinstance(name, str) or not name:
         raise RegistryError("a cached registry document has no package name")

@@ -30,7 +30,15 @@ from collections.abc import Callable
 from typing import Any
 
 from reviewer.errors import RegistryError
-from reviewer.registry.compact import COMPACT_MARK, FIELDS, ValueTable, load_compact
+from reviewer.registry.compact import (
+    COMPACT_MARK,
+    COMPACT_VERSION,
+    FIELDS,
+    LAZY_KINDS,
+    LITERALS,
+    ValueTable,
+    load_compact,
+)
 from reviewer.registry.documents import Packument, Person, Publisher, VersionManifest
 
 try:  # orjson parses the cached documents several times faster; json is the fallback
@@ -201,51 +209,49 @@ assert set(_NORMALISERS) | {"bin", "bundle_dependencies"} == set(FIELDS)
 
 def _version_record(raw: dict[str, Any], name: str, version: str, signs: bool,
                     table: ValueTable) -> dict[str, Any]:
-    """One version in the compact form: table indices for repeated values, literals for
-    per-version ones (integrity, sizes, flags)."""
-    record: dict[str, Any] = {}
+    """One version in the compact form (see `compact.py`)."""
+    values: dict[str, Any] = {}
     for field, (key, normalise) in _NORMALISERS.items():
         if key in raw:
             value = normalise(raw[key])
             if value is not None and value != [] and (value != {} or field == "scripts"):
-                record[field] = table.add(value)
-    if "license" not in record and "licenses" in raw:
-        value = _license(raw["licenses"])
-        if value:
-            record["license"] = table.add(value)
-    bin_map = _bin(raw.get("bin"), name)
-    if bin_map:
-        record["bin"] = table.add(bin_map)
-    bundled = _bundled(raw.get("bundleDependencies", raw.get("bundledDependencies")),
-                       _str_map(raw.get("dependencies")))
-    if bundled:
-        record["bundle_dependencies"] = table.add(bundled)
-    for field, key in (("has_install_script", "hasInstallScript"), ("gypfile", "gypfile")):
-        flag = _bool(raw.get(key))
-        if flag is not None:
-            record[field] = flag
+                values[field] = value
+    if "license" not in values and "licenses" in raw:
+        values["license"] = _license(raw["licenses"])
+    values["bin"] = _bin(raw.get("bin"), name)
+    values["bundle_dependencies"] = _bundled(
+        raw.get("bundleDependencies", raw.get("bundledDependencies")),
+        _str_map(raw.get("dependencies")))
+    values["has_install_script"] = _bool(raw.get("hasInstallScript"))
+    values["gypfile"] = _bool(raw.get("gypfile"))
     dist = raw.get("dist")
     if isinstance(dist, dict):
         integrity = _nonempty_str(dist.get("integrity"))
-        if integrity:
-            record["integrity"] = integrity
+        values["integrity"] = integrity
         shasum = _nonempty_str(dist.get("shasum"))
-        if shasum and not (integrity and "sha512-" in integrity):
-            record["shasum"] = shasum
+        if not (integrity and "sha512-" in integrity):
+            values["shasum"] = shasum
         tarball = _nonempty_str(dist.get("tarball"))
         if tarball:
             folder, _, file = tarball.rpartition("/")
             conventional = f"{name.rsplit('/', 1)[-1]}-{version}.tgz"
-            record["tarball"] = table.add(folder) if file == conventional else [
+            values["tarball"] = table.add(folder) if file == conventional else [
                 table.add(folder), file]
-        for field, key in (("file_count", "fileCount"), ("unpacked_size", "unpackedSize")):
-            number = _int(dist.get(key))
-            if number is not None:
-                record[field] = number
+        values["file_count"] = _int(dist.get("fileCount"))
+        values["unpacked_size"] = _int(dist.get("unpackedSize"))
     if isinstance(dist, dict) and dist.get("attestations"):
-        record["has_provenance"] = True
+        values["has_provenance"] = True
     elif signs:
-        record["has_provenance"] = False
+        values["has_provenance"] = False
+    record: dict[str, Any] = {}
+    for field, value in values.items():
+        if value is None or (value in ([], {}) and field != "scripts"):
+            continue
+        if field in LITERALS:
+            record[LITERALS[field]] = value
+        else:
+            key, kind = FIELDS[field]
+            record[key] = table.add(dumps(value).decode() if kind in LAZY_KINDS else value)
     return record
 
 
@@ -282,7 +288,7 @@ def compact_document(raw: object, *, name: str | None = None, abbreviated: bool 
         "homepage": _url_field(raw.get("homepage")),
     }
     return {
-        COMPACT_MARK: 1,
+        COMPACT_MARK: COMPACT_VERSION,
         "name": real_name,
         "abbreviated": abbreviated,
         "dist_tags": _str_map(raw.get("dist-tags")) or {},
@@ -313,7 +319,7 @@ def compact_version_document(raw: object, *, name: str | None = None,
 def parse_packument(raw: object, *, name: str | None = None, abbreviated: bool = False
                     ) -> Packument:
     """A full or abbreviated packument, from the registry's JSON or from the compact form."""
-    if isinstance(raw, dict) and raw.get(COMPACT_MARK) == 1:
+    if isinstance(raw, dict) and COMPACT_MARK in raw:
         return load_compact(raw)
     return load_compact(compact_document(raw, name=name, abbreviated=abbreviated))
 
@@ -322,7 +328,7 @@ def parse_version(raw: object, *, name: str | None = None, version: str | None =
                   ) -> VersionManifest:
     """One version manifest (a `/<name>/<version>` document), or its compact form.
     Provenance is decided from this manifest alone (see the module docstring)."""
-    if not (isinstance(raw, dict) and raw.get(COMPACT_MARK) == 1):
+    if not (isinstance(raw, dict) and COMPACT_MARK in raw):
         raw = compact_version_document(raw, name=name, version=version)
     packument = load_compact(raw)
     if len(packument.versions) != 1:

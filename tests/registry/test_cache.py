@@ -20,7 +20,7 @@ def test_store_and_read_back(tmp_path: Path):
     assert again.record("full:u") == CacheRecord(10.0, '"e"', None, 7)
     assert again.info().documents == 1
     cleared = again.clear()
-    assert cleared.documents == 1 and not (tmp_path / "metadata-v1").exists()
+    assert cleared.documents == 1 and not (tmp_path / "metadata-v2").exists()
     assert tmp_path.exists()  # only our subdirectory is removed
 
 
@@ -32,7 +32,7 @@ def test_large_bodies_round_trip(tmp_path: Path):
 
 
 def _corrupt(cache_root: Path) -> None:
-    db = cache_root / "metadata-v1" / "cache.db"
+    db = cache_root / "metadata-v2" / "cache.db"
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     db.write_bytes(b"this is not a sqlite database at all" * 100)
@@ -62,7 +62,7 @@ def test_pickled_rows_are_never_unpickled(tmp_path: Path):
         def __reduce__(self):
             return (Path.touch, (tmp_path / "PWNED",))
 
-    db = sqlite3.connect(tmp_path / "metadata-v1" / "cache.db")
+    db = sqlite3.connect(tmp_path / "metadata-v2" / "cache.db")
     db.execute("UPDATE Cache SET mode = 4, value = ? WHERE key = ?",
                (pickle.dumps(Boom()), "body:full:u"))
     db.commit()
@@ -80,7 +80,7 @@ def test_file_names_outside_the_cache_are_refused(tmp_path: Path):
     cache = MetadataCache(tmp_path / "c")
     cache.store("full:u", b"x" * 100_000, CacheRecord(1.0))  # stored as a file
     cache.close()
-    db = sqlite3.connect(tmp_path / "c" / "metadata-v1" / "cache.db")
+    db = sqlite3.connect(tmp_path / "c" / "metadata-v2" / "cache.db")
     db.execute("UPDATE Cache SET filename = ? WHERE key = ?", ("../../secret.txt", "body:full:u"))
     db.commit()
     db.close()

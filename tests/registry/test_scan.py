@@ -108,7 +108,7 @@ def test_scan_command_and_cache_command(fixture_registry, tmp_path, capsys, monk
     assert main(["cache", "info", "--json", *common[2:]]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["documents"] == 2 and info["size_bytes"] > 0
-    assert info["location"] == str(tmp_path / "c" / "metadata-v1")
+    assert info["location"] == str(tmp_path / "c" / "metadata-v2")
     assert main(["cache", "clear", *common[2:]]) == 0
     assert capsys.readouterr().out.startswith("removed 2 documents")
     assert main(["cache", "info", *common[2:]]) == 0
