@@ -131,7 +131,7 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter-input")
     def _filter_submitted(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     @on(DataTable.RowHighlighted, "#package-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -244,17 +244,17 @@ class MainScreen(Screen[None]):
     def action_focus_filter(self) -> None:
         if self.showing_tree:
             self.action_toggle_view()
-        self.query_one("#filter-input", Input).focus()
+        self.set_focus(self.query_one("#filter-input", Input))
 
     def action_clear_filter(self) -> None:
         self.query_one(FilterBar).clear()
-        self.table.focus()
+        self.set_focus(self.table)
 
     def action_toggle_view(self) -> None:
         switcher = self.query_one("#list-switcher", ContentSwitcher)
         to_tree = switcher.current != "package-tree"
         switcher.current = "package-tree" if to_tree else "package-table"
-        (self.tree if to_tree else self.table).focus()
+        self.set_focus(self.tree if to_tree else self.table)
         self.detail.show(self.current_key)
 
     def action_cycle_sort(self) -> None:
@@ -274,7 +274,7 @@ class MainScreen(Screen[None]):
             self.query_text, self.quick = "", frozenset()
             self.apply_filter()
             self.table.select_key(key)
-        self.table.focus()
+        self.set_focus(self.table)
         self.detail.show(key)
 
     def action_next_tab(self) -> None:

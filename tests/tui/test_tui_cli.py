@@ -1,0 +1,116 @@
+"""`reviewer tui` / `reviewer demo` as a person runs them: a load error before Textual, and
+one scripted run of the demo in tmux (send-keys, capture-pane)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_load_error_is_one_line_and_exit_2_before_textual(tmp_path: Path):
+    (tmp_path / "package-lock.json").write_text("{ not json")
+    code = ("import sys; from reviewer.cli.main import main; rc = main(['tui', sys.argv[1]]); "
+            "sys.exit(99 if 'textual' in sys.modules else rc)")
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                            text=True, cwd=ROOT, timeout=60, check=False)
+    assert result.returncode == 2, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reviewer: error:") and "package-lock.json" in lines[0]
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not (tmp_path / "reviewer-policy.toml").exists()
+
+
+def test_a_missing_lockfile_is_one_line_and_exit_2(tmp_path: Path):
+    result = subprocess.run([sys.executable, "-m", "reviewer", str(tmp_path)], capture_output=True,
+                            text=True, cwd=ROOT, timeout=60, check=False)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "no lockfile found" in result.stderr
+
+
+class Tmux:
+    def __init__(self, width: int, height: int) -> None:
+        self.socket = f"reviewer-test-{uuid.uuid4().hex[:8]}"
+        self.width, self.height = width, height
+
+    def run(self, *args: str) -> str:
+        # COLUMNS/LINES (set by pytest's terminal) would override the pane's real size
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
+                              check=True, timeout=20, env=env).stdout
+
+    def start(self, command: str) -> None:
+        self.run("new-session", "-d", "-s", "t", "-x", str(self.width), "-y", str(self.height), command)
+        self.run("resize-window", "-t", "t", "-x", str(self.width), "-y", str(self.height))
+
+    def keys(self, *keys: str) -> None:
+        """Type like a person: one key, then a short pause."""
+        self.run("send-keys", "-t", "t", *keys)
+        time.sleep(0.3)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "t")
+
+    def wait_for(self, text: str, timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        shown = ""
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.25)
+        raise AssertionError(f"{text!r} did not appear; the screen was:\n{shown}")
+
+    def kill(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)
+
+
+@pytest.mark.slow
+def test_demo_in_tmux_review_decide_save_quit(tmp_path: Path):
+    assert shutil.which("tmux"), "tmux is required for this test (.ci/run installs it)"
+    into = tmp_path / "demo"
+    # tmux sets TERM itself (tmux-256color); overriding it garbles partial repaints
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    command = (f"cd {shlex.quote(str(ROOT))} && {shlex.quote(sys.executable)} -m reviewer demo "
+               f"--into {shlex.quote(str(into))}; echo EXITED-$?; sleep 60")
+    tmux = Tmux(120, 40)
+    env_args = [f"{k}={v}" for k, v in env.items() if k in ("XDG_CONFIG_HOME", "PATH", "HOME")]
+    tmux.start("env -u COLUMNS -u LINES " + " ".join(shlex.quote(a) for a in env_args) + " sh -c " + shlex.quote(command))
+    try:
+        summary = tmux.wait_for("packages locked")
+        assert "Install scripts" in summary and "Riskiest packages" in summary
+        tmux.wait_for("unreviewed.")  # the scan finished
+        time.sleep(1)
+        tmux.keys("s")
+        main = tmux.wait_for("Overview")
+        assert "Package" in main and "Scripts" in main and "Maintainers" in main
+        tmux.keys("/")
+        tmux.keys("-l", "crossenv")
+        filtered = tmux.wait_for("1/")
+        assert "crossenv" in filtered and "shown" in filtered
+        tmux.keys("Enter")
+        time.sleep(0.5)
+        tmux.keys("a")
+        tmux.wait_for("1 unsaved")
+        tmux.keys("C-s")
+        tmux.wait_for("Saved")
+        tmux.keys("d")
+        tmux.wait_for("1 unsaved")
+        tmux.keys("q")
+        tmux.wait_for("Unsaved decisions")
+        tmux.keys("y")
+        tmux.wait_for("EXITED-0")
+    finally:
+        tmux.kill()
+    text = (into / "reviewer-policy.toml").read_text()
+    assert 'name = "crossenv"' in text and 'version = "7.0.3"' in text  # approved and saved
+    assert 'decision = "deny"' not in text  # the deny was not saved: quitting discarded it
