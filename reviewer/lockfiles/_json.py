@@ -147,18 +147,21 @@ def member_lines(text: str, container: str) -> dict[str, int]:
     regex over the whole text. Returns {} when the text is not laid out one member per
     line (minified JSON): lines are then unknown, never wrong.
     """
-    at = text.find(f'"{container}"')
-    opening = text.find("\n", at) if at >= 0 else -1
-    if opening < 0:
+    top_indent = _indent_after(text, text.find("{") + 1)
+    if top_indent is None:
         return {}
-    parent_indent = text[text.rfind("\n", 0, at) + 1 : at]
-    indent_end = opening + 1
-    while indent_end < len(text) and text[indent_end] in " \t":
-        indent_end += 1
-    if text[indent_end : indent_end + 1] != '"' or parent_indent.strip():
+    key = f'\n{top_indent}"{container}":'
+    at = text.find(key)
+    opening = text.find("\n", at + 1) if at >= 0 else -1
+    value_start = text[at + len(key) : opening].lstrip()[:1]
+    if opening < 0 or value_start not in ("{", "["):
         return {}
-    needle = text[opening:indent_end] + '"'
-    end = text.find("\n" + parent_indent + "}", opening)
+    member_indent = _indent_after(text, opening)
+    if member_indent is None or len(member_indent) <= len(top_indent):
+        return {}
+    needle = f'\n{member_indent}"'
+    closing = "}" if value_start == "{" else "]"
+    end = text.find(f"\n{top_indent}{closing}", opening)
     end = len(text) if end < 0 else end
     keys: list[str] = []
     offsets: list[int] = []
@@ -166,14 +169,28 @@ def member_lines(text: str, container: str) -> dict[str, int]:
     while position >= 0:
         start = position + len(needle)
         close = text.find('"', start)
+        if close < 0:
+            break
         key = text[start:close]
-        if key.endswith("\\") or "\\" in key:
+        if "\\" in key:
             match = _KEY_OPENING.match(text, position + 1)
             key = _unescape(match.group(1)) if match else key
         keys.append(key)
         offsets.append(start)
         position = text.find(needle, close, end)
     return dict(zip(keys, line_of_offsets(text, offsets), strict=True))
+
+
+def _indent_after(text: str, position: int) -> str | None:
+    """The indentation of the line after the first newline at or after `position`, when
+    that line starts with a key (`"`); None otherwise (minified or empty)."""
+    newline = text.find("\n", position)
+    if newline < 0:
+        return None
+    end = newline + 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return text[newline + 1 : end] if text[end : end + 1] == '"' else None
 
 
 def first_lines(text: str, wanted: Collection[str], start: int = 0) -> dict[str, int]:

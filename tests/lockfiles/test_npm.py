@@ -23,6 +23,7 @@ from reviewer.errors import LockfileError
 from reviewer.graph import DepKind, Graph, Source, importer_node
 from reviewer.graph.queries import derive_flags, direct_keys, duplicates, why
 from reviewer.lockfiles import load_graph, npm
+from reviewer.lockfiles._json import member_lines
 
 ROOT = importer_node(".")
 API, SHARED, WEB = (importer_node(f"packages/{n}") for n in ("api", "shared", "web"))
@@ -471,3 +472,13 @@ def test_damaged_lockfiles_load_or_raise_lockfile_error_only(tmp_path: Path, loc
             assert "\n" not in str(error) and str(error).startswith(str(path))
             outcomes["refused"] += 1
     assert outcomes["loaded"] > 0 and outcomes["refused"] > 0
+
+
+def test_member_lines_find_only_the_top_level_container() -> None:
+    text = (
+        '{\n  "name": "packages",\n  "w": {"packages": {\n    "q": 1}},\n  "packages": {\n'
+        '    "a": {},\n    "b\\"c": {\n      "d": 1\n    }\n  },\n  "e": {\n    "f": 1\n  }\n}'
+    )
+    assert member_lines(text, "packages") == {"a": 6, 'b"c': 7}
+    assert member_lines('{\n  "packages": {},\n  "x": {\n    "a": 1\n  }\n}', "packages") == {}
+    assert member_lines('{"packages": {"a": {}}}', "packages") == {}  # minified: unknown
