@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -191,16 +190,6 @@ def _indent_after(text: str, position: int) -> str | None:
     while end < len(text) and text[end] in " \t":
         end += 1
     return text[newline + 1 : end] if text[end : end + 1] == '"' else None
-
-
-def first_lines(text: str, wanted: Collection[str], start: int = 0) -> dict[str, int]:
-    """Line of the first opening `"key":` (see `opening_keys`) for each key in `wanted`."""
-    lines: dict[str, int] = {}
-    keys, numbers = opening_keys(text, start)
-    for key, line in zip(keys, numbers, strict=True):
-        if key in wanted and key not in lines:
-            lines[key] = line
-    return lines
 
 
 def _unescape(raw: str) -> str:
