@@ -67,7 +67,9 @@ def checked_version(
         shown = json.dumps(version)[:40]  # ASCII-only: control characters come out escaped
         line = text.count("\n", 0, max(text.find('"lockfileVersion"'), 0)) + 1
         readable = ", ".join(str(v) for v in supported[:-1]) + f" and {supported[-1]}"
-        raise LockfileError(path, f"unknown lockfileVersion {shown} (reviewer reads {readable})", line)
+        raise LockfileError(
+            path, f"unknown lockfileVersion {shown} (reviewer reads {readable})", line
+        )
     return int(version)
 
 

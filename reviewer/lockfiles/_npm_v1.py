@@ -52,7 +52,9 @@ def build_v1(graph: Graph, path: Path, text: str, data: dict[str, Any]) -> None:
     top = data.get("dependencies", {})
     if not isinstance(top, dict):
         raise LockfileError(path, '"dependencies" is not an object')
-    graph.add_importer(Importer(".", nonempty_str(data.get("name")), nonempty_str(data.get("version"))))
+    graph.add_importer(
+        Importer(".", nonempty_str(data.get("name")), nonempty_str(data.get("version")))
+    )
     key_lines = _KeyLines(text)
     node_by_entry: dict[int, str] = {}
     placed: list[tuple[str, dict[str, Any], Scopes]] = []
@@ -61,7 +63,9 @@ def build_v1(graph: Graph, path: Path, text: str, data: dict[str, Any]) -> None:
         name, entry, scopes = stack.pop()
         if not isinstance(entry, dict):
             line = key_lines.after_last(name)
-            raise LockfileError(path, f'dependencies entry "{printable(name)}" is not an object', line)
+            raise LockfileError(
+                path, f'dependencies entry "{printable(name)}" is not an object', line
+            )
         line = key_lines.take(name)
         package = graph.add_package(_package(path, name, entry, line))
         node_by_entry[id(entry)] = package.key
@@ -71,7 +75,9 @@ def build_v1(graph: Graph, path: Path, text: str, data: dict[str, Any]) -> None:
             inner = (*scopes, children)
             stack.extend((n, e, inner) for n, e in reversed(children.items()))
         elif children is not None and not isinstance(children, dict):
-            raise LockfileError(path, f'"dependencies" of "{printable(name)}" is not an object', line)
+            raise LockfileError(
+                path, f'"dependencies" of "{printable(name)}" is not an object', line
+            )
         placed.append((package.key, entry, inner))
     required = _add_requires_edges(graph, placed, node_by_entry)
     _add_root_edges(graph, path, top, node_by_entry, required)
@@ -171,4 +177,3 @@ def _kind_of_flags(entry: dict[str, Any]) -> DepKind:
     if entry.get("optional") is True:
         return DepKind.OPTIONAL
     return DepKind.PROD
-

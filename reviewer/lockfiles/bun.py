@@ -201,4 +201,3 @@ def _resolve(node_of: dict[str, str], key: str, name: str) -> str | None:
         if found is not None:
             return found
     return node_of.get(name)
-

@@ -43,6 +43,7 @@ from reviewer.lockfiles.sources import source_of
 SUPPORTED_VERSIONS = (1, 2, 3)
 NODE_MODULES = "node_modules/"
 
+
 def parse(path: Path, text: str) -> Graph:
     """Parse a package-lock.json or npm-shrinkwrap.json. Raises LockfileError."""
     data = load_json(path, text)
@@ -103,7 +104,9 @@ def _build_from_packages(graph: Graph, path: Path, text: str, data: dict[str, An
     for location, entry in entries.items():
         if not isinstance(entry, dict):
             raise LockfileError(
-                path, f'packages entry "{printable(location)}" is not an object', lines.get(location)
+                path,
+                f'packages entry "{printable(location)}" is not an object',
+                lines.get(location),
             )
     node_of = _add_nodes(graph, path, entries, lines)
     workspaces = _workspace_folders(entries)
@@ -126,7 +129,7 @@ def _add_nodes(
     """Add importers and packages; return location -> node id (links point at their target)."""
     node_of: dict[str, str] = {}
     root = entries.get("", {})
-    graph.add_importer(Importer(".", nonempty_str(root.get("name")), nonempty_str(root.get("version"))))
+    graph.add_importer(_importer(".", root))
     node_of[""] = importer_node(".")
     links: dict[str, str] = {}
     for location, entry in entries.items():
@@ -138,7 +141,7 @@ def _add_nodes(
             package = _package(path, location, entry, lines.get(location))
             node_of[location] = graph.add_package(package).key
         else:
-            graph.add_importer(Importer(location, nonempty_str(entry.get("name")), nonempty_str(entry.get("version"))))
+            graph.add_importer(_importer(location, entry))
             node_of[location] = importer_node(location)
     for location, target in links.items():
         for _hop in range(len(links)):  # a link to a link: follow it to a real folder
@@ -146,13 +149,18 @@ def _add_nodes(
                 break
             target = links[target]
         if not target:
-            raise LockfileError(path, f'link "{printable(location)}" has no resolved target',
-                                lines.get(location))
+            fault = f'link "{printable(location)}" has no resolved target'
+            raise LockfileError(path, fault, lines.get(location))
         if target not in node_of:
             graph.add_importer(Importer(target, name_from_location(location)))
             node_of[target] = importer_node(target)
         node_of[location] = node_of[target]
     return node_of
+
+
+def _importer(location: str, entry: dict[str, Any]) -> Importer:
+    name, version = entry.get("name"), entry.get("version")
+    return Importer(location, nonempty_str(name), nonempty_str(version))
 
 
 def _package(path: Path, location: str, entry: dict[str, Any], line: int | None) -> Package:
@@ -217,4 +225,3 @@ def license_text(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("type")
     return value if isinstance(value, str) and value else None
-

@@ -72,8 +72,20 @@ def lockfile_error(parse: Callable[[Path, str], Graph], path: Path, text: str) -
 
 
 _ODD_VALUES: list[object] = [None, 1, True, "x", [], {}, ["a"], {"a": 1}, "npm:", "@", 3.5]
-_ODD_KEYS = ["", "node_modules/", "node_modules/a/node_modules/", "../x", "/", "@", "@s/",
-             "a/b/c", "node_modules/c", "c", "a/c", "workspace:"]
+_ODD_KEYS = [
+    "",
+    "node_modules/",
+    "node_modules/a/node_modules/",
+    "../x",
+    "/",
+    "@",
+    "@s/",
+    "a/b/c",
+    "node_modules/c",
+    "c",
+    "a/c",
+    "workspace:",
+]
 
 
 def mutated_documents(data: object, seed: int, count: int) -> list[str]:

@@ -76,8 +76,12 @@ def test_mono_bun_gives_the_same_graph_as_mono_npm() -> None:
 def test_mono_bun_package_facts() -> None:
     graph = load_graph(corpus("mono-bun"))
     assert {p.key for p in graph if p.has_install_script} == {
-        "@prisma/client@5.22.0", "@prisma/engines@5.22.0", "@swc/core@1.16.22",
-        "better-sqlite3@11.10.0", "esbuild@0.21.5", "prisma@5.22.0",
+        "@prisma/client@5.22.0",
+        "@prisma/engines@5.22.0",
+        "@swc/core@1.16.22",
+        "better-sqlite3@11.10.0",
+        "esbuild@0.21.5",
+        "prisma@5.22.0",
     }
     assert all(p.has_install_script is None for p in graph if not p.has_install_script)
     zod = graph.packages["zod@3.25.76"]
@@ -102,12 +106,19 @@ def test_large_bun_nested_keys_aliases_and_peers() -> None:
     # p-limit@2.3.0 exists only nested ("pkg-up/find-up/locate-path/p-locate/p-limit"):
     # the nested p-locate@3/@4 copies must reach it, the hoisted p-locate@5 must not.
     assert {e.source for e in graph.dependents("p-limit@2.3.0") if "p-locate" in e.source} == {
-        "p-locate@3.0.0", "p-locate@4.1.0",
+        "p-locate@3.0.0",
+        "p-locate@4.1.0",
     }
     assert _edges(graph, "p-locate@5.0.0") == {"p-limit": ("p-limit@3.1.0", "^3.0.2", DepKind.PROD)}
     assert {p.key for p in graph if p.peer} == {"react@19.3.1"}
     assert {e.name for e in graph.dependencies(ROOT)} == {
-        "@nestjs/cli", "@sentry/cli", "cypress", "electron", "nodemon", "react-scripts", "sqlite3",
+        "@nestjs/cli",
+        "@sentry/cli",
+        "cypress",
+        "electron",
+        "nodemon",
+        "react-scripts",
+        "sqlite3",
     }
 
 
@@ -126,7 +137,10 @@ def test_edge_sources_integrity_and_platforms() -> None:
     assert scoped.source is Source.REGISTRY
     o = graph.packages["o@1.0.0"]
     assert (o.os, o.cpu, o.has_install_script, o.optional) == (
-        ("darwin", "linux"), ("arm64",), True, True,
+        ("darwin", "linux"),
+        ("arm64",),
+        True,
+        True,
     )
     assert graph.packages["c@1.0.0"].integrity == "sha1-CCCCcccc1111="
     assert len(graph) == 13
@@ -188,8 +202,16 @@ def test_jsonc_comments_are_accepted(tmp_path: Path) -> None:
 
 def test_trailing_comma_stripping_never_touches_strings() -> None:
     text = '{"a": "x, ]", "b": [1, 2, ], "c\\\\": "q\\",}", "d": {"e": 1,\n},\n}'
-    assert strip_trailing_commas(text) == '{"a": "x, ]", "b": [1, 2 ], "c\\\\": "q\\",}", "d": {"e": 1\n}\n}'
-    assert load_jsonc(Path("x.lock"), text) == {"a": "x, ]", "b": [1, 2], "c\\": 'q",}', "d": {"e": 1}}
+    assert (
+        strip_trailing_commas(text)
+        == '{"a": "x, ]", "b": [1, 2 ], "c\\\\": "q\\",}", "d": {"e": 1\n}\n}'
+    )
+    assert load_jsonc(Path("x.lock"), text) == {
+        "a": "x, ]",
+        "b": [1, 2],
+        "c\\": 'q",}',
+        "d": {"e": 1},
+    }
     one_line = "{" + ", ".join(f'"k{i}": [1, "a\\\\", "x, ]", ]' for i in range(500)) + ", }"
     loaded = load_jsonc(Path("x.lock"), one_line)
     assert len(loaded) == 500 and loaded["k499"] == [1, "a\\", "x, ]"]
@@ -203,22 +225,41 @@ _HEAD = '{\n  "lockfileVersion": 1,\n  "workspaces": {\n    "": {},\n  },\n  "pa
 @pytest.mark.parametrize(
     ("text", "fault", "line"),
     [
-        (_HEAD + '    "a": ["a@1.0.0", "", {}, "sha512-x"]\n    "b": ["b@1.0.0"],\n  }\n}\n',
-         "malformed JSON: Expecting ',' delimiter", 8),
+        (
+            _HEAD + '    "a": ["a@1.0.0", "", {}, "sha512-x"]\n    "b": ["b@1.0.0"],\n  }\n}\n',
+            "malformed JSON: Expecting ',' delimiter",
+            8,
+        ),
         (_HEAD + '    "a": ["a@1.0.0", "", {', "truncated", 7),
         ("", "empty file", None),
         ('["a"]\n', "not a JSON object", None),
-        ('{\n  "lockfileVersion": 7,\n  "workspaces": {},\n}\n',
-         "unknown lockfileVersion 7 (reviewer reads 0, 1 and 2)", 2),
+        (
+            '{\n  "lockfileVersion": 7,\n  "workspaces": {},\n}\n',
+            "unknown lockfileVersion 7 (reviewer reads 0, 1 and 2)",
+            2,
+        ),
         ('{\n  "workspaces": {},\n}\n', "no lockfileVersion", None),
         ('{\n  "lockfileVersion": 1,\n}\n', '"workspaces" is missing or not an object', None),
-        ('{\n  "lockfileVersion": 1,\n  "workspaces": {},\n  "packages": [],\n}\n',
-         '"packages" is not an object', None),
-        ('{\n  "lockfileVersion": 1,\n  "workspaces": {\n    "": [],\n  },\n}\n',
-         'workspaces entry "" is not an object', 4),
-        (_HEAD + '    "a": {"version": "1.0.0"},\n  }\n}\n',
-         'packages entry "a" is not a [resolution, ...] array', 7),
-        (_HEAD + '    "a": ["a"],\n  }\n}\n', 'packages entry "a" has no name@version resolution', 7),
+        (
+            '{\n  "lockfileVersion": 1,\n  "workspaces": {},\n  "packages": [],\n}\n',
+            '"packages" is not an object',
+            None,
+        ),
+        (
+            '{\n  "lockfileVersion": 1,\n  "workspaces": {\n    "": [],\n  },\n}\n',
+            'workspaces entry "" is not an object',
+            4,
+        ),
+        (
+            _HEAD + '    "a": {"version": "1.0.0"},\n  }\n}\n',
+            'packages entry "a" is not a [resolution, ...] array',
+            7,
+        ),
+        (
+            _HEAD + '    "a": ["a"],\n  }\n}\n',
+            'packages entry "a" has no name@version resolution',
+            7,
+        ),
     ],
 )
 def test_malformed_bun_lock_gives_one_line_naming_file_fault_and_line(

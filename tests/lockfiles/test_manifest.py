@@ -27,12 +27,16 @@ def _write(path: Path, data: object) -> Path:
 
 
 def test_read_manifest_keeps_only_string_maps(tmp_path: Path) -> None:
-    path = _write(tmp_path / "package.json", {
-        "name": "x", "version": 3,
-        "dependencies": {"a": "^1", "bad": 5},
-        "devDependencies": ["not", "a", "map"],
-        "workspaces": {"packages": ["packages/*", 7]},
-    })
+    path = _write(
+        tmp_path / "package.json",
+        {
+            "name": "x",
+            "version": 3,
+            "dependencies": {"a": "^1", "bad": 5},
+            "devDependencies": ["not", "a", "map"],
+            "workspaces": {"packages": ["packages/*", 7]},
+        },
+    )
     manifest = read_manifest(path)
     assert manifest is not None
     assert (manifest.name, manifest.version) == ("x", None)
@@ -75,7 +79,9 @@ def test_declared_edges_give_one_kind_per_name_like_npm() -> None:
 def test_workspace_manifests_of_the_mono_corpus() -> None:
     found = workspace_manifests(corpus("mono-npm"), ("packages/*",))
     assert {path: m.name for path, m in found.items()} == {
-        "packages/api": "@mono/api", "packages/shared": "@mono/shared", "packages/web": "@mono/web",
+        "packages/api": "@mono/api",
+        "packages/shared": "@mono/shared",
+        "packages/web": "@mono/web",
     }
     assert found["packages/web"].declared()["@mono/shared"] == "*"
 

@@ -44,7 +44,9 @@ def _edges(graph: Graph, source: str) -> dict[str, tuple[str, str, DepKind]]:
     ("project", "count", "version"),
     [("mono-npm", 206, "3"), ("large-npm", 1501, "3"), ("single-npm-v1", 341, "1")],
 )
-def test_corpus_lockfile_loads_every_distinct_package(project: str, count: int, version: str) -> None:
+def test_corpus_lockfile_loads_every_distinct_package(
+    project: str, count: int, version: str
+) -> None:
     path = corpus(project) / "package-lock.json"
     graph = _load(corpus(project))
     assert set(graph.packages) == npm_keys_counted(path)
@@ -83,8 +85,12 @@ def test_mono_npm_package_facts() -> None:
     graph = _load(corpus("mono-npm"))
     scripts = {p.key for p in graph if p.has_install_script}
     assert scripts == {
-        "@prisma/client@5.22.0", "@prisma/engines@5.22.0", "@swc/core@1.16.22",
-        "better-sqlite3@11.10.0", "esbuild@0.21.5", "prisma@5.22.0",
+        "@prisma/client@5.22.0",
+        "@prisma/engines@5.22.0",
+        "@swc/core@1.16.22",
+        "better-sqlite3@11.10.0",
+        "esbuild@0.21.5",
+        "prisma@5.22.0",
     }
     assert all(p.has_install_script is False for p in graph if p.key not in scripts)
     zod = graph.packages["zod@3.25.76"]
@@ -112,9 +118,10 @@ def test_every_package_line_points_at_its_entry(project: str) -> None:
         assert package.line is not None, package.key
         text = lines[package.line - 1].strip()
         names = (package.name, *package.aliases)
-        assert any(
-            text.endswith(f'/{name}": {{') or text == f'"{name}": {{' for name in names
-        ), (package.key, text)
+        assert any(text.endswith(f'/{name}": {{') or text == f'"{name}": {{' for name in names), (
+            package.key,
+            text,
+        )
 
 
 def test_large_npm_aliases_peers_scripts_and_duplicates() -> None:
@@ -129,13 +136,23 @@ def test_large_npm_aliases_peers_scripts_and_duplicates() -> None:
     assert [p.key for p in graph.find("string-width-cjs")] == ["string-width@4.2.3"]
     assert {p.key for p in graph if p.peer} == {"react@19.3.1", "typescript@4.9.5"}
     assert {p.key for p in graph if p.has_install_script} == {
-        "@sentry/cli@2.58.6", "core-js-pure@3.51.0", "core-js@3.51.0",
-        "cypress@13.17.0", "electron@31.7.7", "sqlite3@5.1.7",
+        "@sentry/cli@2.58.6",
+        "core-js-pure@3.51.0",
+        "core-js@3.51.0",
+        "cypress@13.17.0",
+        "electron@31.7.7",
+        "sqlite3@5.1.7",
     }
     names = Counter(key.rsplit("@", 1)[0] for key in npm_keys_counted(path))
     assert set(duplicates(graph)) == {n for n, c in names.items() if c > 1}
     assert {e.name for e in graph.dependencies(ROOT)} == {
-        "@nestjs/cli", "@sentry/cli", "cypress", "electron", "nodemon", "react-scripts", "sqlite3",
+        "@nestjs/cli",
+        "@sentry/cli",
+        "cypress",
+        "electron",
+        "nodemon",
+        "react-scripts",
+        "sqlite3",
     }
 
 
@@ -182,8 +199,12 @@ def test_v1_without_package_json_takes_unrequired_top_level_entries_as_root(
     shutil.copy(corpus("single-npm-v1") / "package-lock.json", tmp_path)
     graph = load_graph(tmp_path)
     assert {e.name: e.kind for e in graph.dependencies(ROOT)} == {
-        "fastify": DepKind.PROD, "left-pad": DepKind.PROD, "node-sass": DepKind.PROD,
-        "prettier": DepKind.DEV, "react": DepKind.PROD, "vitest": DepKind.DEV,
+        "fastify": DepKind.PROD,
+        "left-pad": DepKind.PROD,
+        "node-sass": DepKind.PROD,
+        "prettier": DepKind.DEV,
+        "react": DepKind.PROD,
+        "vitest": DepKind.DEV,
     }
 
 
@@ -208,7 +229,11 @@ def test_v3_sources_aliases_and_flags() -> None:
     assert graph.packages["d@1.0.0"].dev and not graph.packages["d@1.0.0"].bundled
     opt = graph.packages["opt-present@1.0.0"]
     assert (opt.optional, opt.os, opt.cpu, opt.has_install_script, opt.license) == (
-        True, ("darwin",), ("arm64",), True, "MIT",
+        True,
+        ("darwin",),
+        ("arm64",),
+        True,
+        "MIT",
     )
     assert len(graph) == 13
 
@@ -320,8 +345,11 @@ def test_v1_sources_aliases_and_flags() -> None:
     assert _edges(graph, ROOT) == {
         "a": ("a@1.0.0", "^1.0.0", DepKind.PROD),
         "b-alias": ("b@2.1.0", "npm:b@^2.0.0", DepKind.PROD),
-        "gitdep": ("gitdep@github:owner/gitdep#abc123def456", "github:owner/gitdep#abc123",
-                   DepKind.PROD),
+        "gitdep": (
+            "gitdep@github:owner/gitdep#abc123def456",
+            "github:owner/gitdep#abc123",
+            DepKind.PROD,
+        ),
         "localdir": ("localdir@file:../localdir", "file:../localdir", DepKind.PROD),
         "d": ("d@1.0.0", "^1.0.0", DepKind.DEV),
         "o": ("o@1.0.0", "^1.0.0", DepKind.OPTIONAL),
@@ -334,8 +362,11 @@ def test_v1_without_package_json_roots_are_the_unrequired_entries(tmp_path: Path
     shutil.copy(DATA / "npm" / "edge-v1" / "package-lock.json", tmp_path)
     graph = load_graph(tmp_path)
     assert {e.name: e.kind for e in graph.dependencies(ROOT)} == {
-        "a": DepKind.PROD, "b-alias": DepKind.PROD, "gitdep": DepKind.PROD,
-        "localdir": DepKind.PROD, "d": DepKind.DEV,
+        "a": DepKind.PROD,
+        "b-alias": DepKind.PROD,
+        "gitdep": DepKind.PROD,
+        "localdir": DepKind.PROD,
+        "d": DepKind.DEV,
     }
 
 
@@ -360,30 +391,57 @@ _V3_HEAD = '{\n  "lockfileVersion": 3,\n  "packages": {\n    "": {},\n'
 @pytest.mark.parametrize(
     ("text", "fault", "line"),
     [
-        (_V3_HEAD + '    "node_modules/a": {}\n    "node_modules/b": {}\n  }\n}\n',
-         "malformed JSON: Expecting ',' delimiter", 6),
-        ('{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/a": {"version": "1',
-         "truncated: the JSON ends before it is complete", 4),
+        (
+            _V3_HEAD + '    "node_modules/a": {}\n    "node_modules/b": {}\n  }\n}\n',
+            "malformed JSON: Expecting ',' delimiter",
+            6,
+        ),
+        (
+            '{\n  "lockfileVersion": 3,\n  "packages": {\n    "node_modules/a": {"version": "1',
+            "truncated: the JSON ends before it is complete",
+            4,
+        ),
         ('{\n  "lockfileVersion": 3,\n  "packages": {\n', "truncated", 4),
         ("", "empty file", None),
         ("[1, 2]\n", "not a JSON object", None),
-        ('{\n  "name": "x",\n  "lockfileVersion": 4,\n  "packages": {}\n}\n',
-         "unknown lockfileVersion 4 (reviewer reads 1, 2 and 3)", 3),
+        (
+            '{\n  "name": "x",\n  "lockfileVersion": 4,\n  "packages": {}\n}\n',
+            "unknown lockfileVersion 4 (reviewer reads 1, 2 and 3)",
+            3,
+        ),
         ('{\n  "lockfileVersion": "3",\n  "packages": {}\n}\n', 'unknown lockfileVersion "3"', 2),
         ('{\n  "name": "x",\n  "packages": {}\n}\n', "no lockfileVersion", None),
         ('{\n  "lockfileVersion": 3\n}\n', '"packages" is missing or not an object', None),
-        (_V3_HEAD + '    "node_modules/a": [1]\n  }\n}\n',
-         'packages entry "node_modules/a" is not an object', 5),
-        (_V3_HEAD + '    "node_modules/a": {\n      "resolved": "x"\n    }\n  }\n}\n',
-         'packages entry "node_modules/a" has no version', 5),
-        (_V3_HEAD + '    "node_modules/a": {\n      "link": true\n    }\n  }\n}\n',
-         'link "node_modules/a" has no resolved target', 5),
-        ('{\n  "lockfileVersion": 1,\n  "dependencies": {\n    "a": "1.0.0"\n  }\n}\n',
-         'dependencies entry "a" is not an object', 4),
-        ('{\n  "lockfileVersion": 1,\n  "dependencies": {\n    "a": {}\n  }\n}\n',
-         'dependencies entry "a" has no version', 4),
-        ('{\n  "lockfileVersion": 1,\n  "dependencies": []\n}\n',
-         '"dependencies" is not an object', None),
+        (
+            _V3_HEAD + '    "node_modules/a": [1]\n  }\n}\n',
+            'packages entry "node_modules/a" is not an object',
+            5,
+        ),
+        (
+            _V3_HEAD + '    "node_modules/a": {\n      "resolved": "x"\n    }\n  }\n}\n',
+            'packages entry "node_modules/a" has no version',
+            5,
+        ),
+        (
+            _V3_HEAD + '    "node_modules/a": {\n      "link": true\n    }\n  }\n}\n',
+            'link "node_modules/a" has no resolved target',
+            5,
+        ),
+        (
+            '{\n  "lockfileVersion": 1,\n  "dependencies": {\n    "a": "1.0.0"\n  }\n}\n',
+            'dependencies entry "a" is not an object',
+            4,
+        ),
+        (
+            '{\n  "lockfileVersion": 1,\n  "dependencies": {\n    "a": {}\n  }\n}\n',
+            'dependencies entry "a" has no version',
+            4,
+        ),
+        (
+            '{\n  "lockfileVersion": 1,\n  "dependencies": []\n}\n',
+            '"dependencies" is not an object',
+            None,
+        ),
     ],
 )
 def test_malformed_lockfile_gives_one_line_naming_file_fault_and_line(
@@ -392,7 +450,11 @@ def test_malformed_lockfile_gives_one_line_naming_file_fault_and_line(
     error = lockfile_error(npm.parse, tmp_path / "package-lock.json", text)
     assert fault in error.fault
     assert error.line == line
-    where = f"{tmp_path / 'package-lock.json'}:{line}: " if line else f"{tmp_path / 'package-lock.json'}: "
+    where = (
+        f"{tmp_path / 'package-lock.json'}:{line}: "
+        if line
+        else f"{tmp_path / 'package-lock.json'}: "
+    )
     assert str(error).startswith(where)
 
 
@@ -431,7 +493,10 @@ def test_cli_reports_a_bad_lockfile_in_one_line_with_exit_2(tmp_path: Path) -> N
     (tmp_path / "package-lock.json").write_text('{\n  "lockfileVersion": 9\n}\n', "utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "reviewer", "list", str(tmp_path)],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -454,10 +519,15 @@ def test_parse_large_npm_benchmark(benchmark) -> None:  # type: ignore[no-untype
 
 @pytest.mark.parametrize(
     "lockfile",
-    [DATA / "npm" / "edge-v3" / "package-lock.json", DATA / "npm" / "edge-v1" / "package-lock.json"],
+    [
+        DATA / "npm" / "edge-v3" / "package-lock.json",
+        DATA / "npm" / "edge-v1" / "package-lock.json",
+    ],
     ids=["v3", "v1"],
 )
-def test_damaged_lockfiles_load_or_raise_lockfile_error_only(tmp_path: Path, lockfile: Path) -> None:
+def test_damaged_lockfiles_load_or_raise_lockfile_error_only(
+    tmp_path: Path, lockfile: Path
+) -> None:
     """Odd values and keys, cuts and deletions: a graph or a LockfileError, nothing else."""
     text = lockfile.read_text(encoding="utf-8")
     path = tmp_path / "package-lock.json"
