@@ -160,7 +160,9 @@ async def script_findings(
     code_known = False
     tarball_error: str | None = None
     if settings.read_tarballs and (scripts.present is not False or settings.gyp_from_tarballs):
-        cached = scan_cache.load(settings.scan_cache_dir, package.key, package.integrity)
+        # The tarball is verified against the lockfile's integrity, else the registry's.
+        verified_by = package.integrity or (manifest.integrity if manifest is not None else None)
+        cached = scan_cache.load(settings.scan_cache_dir, package.key, verified_by)
         if cached is not None:
             scripts, code, code_known = cached.scripts, cached.finding, True
         else:
@@ -175,7 +177,7 @@ async def script_findings(
                     code, _ = suspicious_code.analyze_suspicious_code(
                         package.key, scripts.scripts, tarball, all_scripts)
                 code_known = True
-                scan_cache.store(settings.scan_cache_dir, package.key, package.integrity,
+                scan_cache.store(settings.scan_cache_dir, package.key, verified_by,
                                  scan_cache.ScanResult(scripts, code))
     if previous is not None:
         finding = install_scripts.install_script_upgrade_finding(package.key, previous, scripts)

@@ -3,7 +3,8 @@
 - non-registry-source: git, tarball URL, file or link sources (workspaces are the
   project's own code and are not reported);
 - insecure-source: fetched over plain `http:` or `git:`;
-- missing-integrity: a registry or tarball package with no integrity in the lockfile;
+- missing-integrity: a registry or tarball package with no integrity in the lockfile (nor
+  yarn berry's own `checksum`);
 - unexpected-registry: the resolved URL's host is not the registry configured for the
   package's scope. `registry.npmjs.org` and its alias `registry.yarnpkg.com` are always
   accepted: npm rewrites them to the configured registry (`replace-registry-host=npmjs`).
@@ -58,6 +59,8 @@ def insecure_source(package: Package) -> Finding | None:
 def missing_integrity(package: Package) -> Finding | None:
     if package.source not in (Source.REGISTRY, Source.TARBALL) or package.integrity or package.bundled:
         return None
+    if getattr(package, "checksum", None):
+        return None  # yarn berry records its own archive checksum instead, and checks it
     return Finding(MISSING_INTEGRITY, Severity.MODERATE, "no integrity hash in the lockfile",
                    package.key, evidence=_evidence(package))
 

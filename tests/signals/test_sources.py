@@ -44,3 +44,8 @@ def test_unexpected_registry_by_scope() -> None:
     internal = Package("@corp/x", "1.0.0", integrity="sha512-x", resolved="https://npm.corp.example/@corp/x/-/x-1.0.0.tgz")
     assert ids(internal) == set()
     assert source_findings(evil, registry_for, allowed_hosts=["evil.example"]) == []
+
+
+def test_yarn_berry_checksum_counts_as_integrity() -> None:
+    pkg = Package("a", "1.0.0", checksum="10c0/abcdef")
+    assert "missing-integrity" not in ids(pkg)
