@@ -128,9 +128,9 @@ def _decode_error(path: Path, text: str, error: json.JSONDecodeError) -> Lockfil
 
 
 def opening_keys(text: str, start: int = 0) -> tuple[list[str], list[int]]:
-    """Every `"key": {` or `"key": [` that starts a line, from `start`: keys and their lines.
+    """Every `"key": {` or `"key": [` that starts a line, from `start`: keys and offsets.
 
-    One regex pass and one newline count over the text; escaped keys are decoded.
+    One regex pass over the text; escaped keys are decoded.
     """
     keys: list[str] = []
     offsets: list[int] = []
@@ -138,7 +138,7 @@ def opening_keys(text: str, start: int = 0) -> tuple[list[str], list[int]]:
         key = match.group(1)
         keys.append(_unescape(key) if "\\" in key else key)
         offsets.append(match.start(1))
-    return keys, line_of_offsets(text, offsets)
+    return keys, offsets
 
 
 def member_lines(text: str, container: str) -> dict[str, int]:

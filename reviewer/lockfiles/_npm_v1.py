@@ -15,7 +15,7 @@ from typing import Any
 
 from reviewer.errors import LockfileError
 from reviewer.graph.model import DepKind, Edge, Graph, Importer, Package, Source, importer_node
-from reviewer.lockfiles._json import opening_keys
+from reviewer.lockfiles._json import line_of_offsets, opening_keys
 from reviewer.lockfiles.manifest import MANIFEST_NAME, check_root_in_sync, printable, read_manifest
 from reviewer.lockfiles.npm import license_text, nonempty_str, string_tuple
 from reviewer.lockfiles.sources import TARBALL_SUFFIXES, npm_alias, source_of
@@ -28,7 +28,8 @@ class _KeyLines:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._keys, self._lines = opening_keys(text)
+        self._keys, self._offsets = opening_keys(text)
+        self._lines = line_of_offsets(text, self._offsets)
         self._next = 0
 
     def take(self, name: str) -> int | None:
@@ -40,10 +41,7 @@ class _KeyLines:
 
     def after_last(self, name: str) -> int | None:
         """Line of the next `"name"` after the last key taken (for an entry that is no object)."""
-        previous = self._lines[self._next - 1] if self._next else 1
-        start = 0
-        for _ in range(previous - 1):
-            start = self._text.find("\n", start) + 1
+        start = self._offsets[self._next - 1] if self._next else 0
         found = self._text.find(f'"{name}"', start)
         return None if found < 0 else self._text.count("\n", 0, found) + 1
 
