@@ -10,6 +10,7 @@ entries that nothing else requires.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +40,17 @@ class _KeyLines:
                 return self._lines[index]
         return None
 
-    def after_last(self, name: str) -> int | None:
-        """Line of the next `"name"` after the last key taken (for an entry that is no object)."""
+    def of_value(self, name: str, depth: int) -> int | None:
+        """Line of the entry `"name":` at nesting `depth` (1 = top level) after the last key
+        taken, found by npm's indentation; for an entry that is not an object."""
+        first_key = re.search(r'^([ \t]+)"', self._text, re.MULTILINE)
+        if first_key is None:
+            return None
+        indent = first_key.group(1) * (2 * depth)
         start = self._offsets[self._next - 1] if self._next else 0
-        found = self._text.find(f'"{name}"', start)
-        return None if found < 0 else self._text.count("\n", 0, found) + 1
+        pattern = re.compile(rf'^{indent}"{re.escape(name)}"[ \t]*:', re.MULTILINE)
+        found = pattern.search(self._text, start)
+        return None if found is None else self._text.count("\n", 0, found.start()) + 1
 
 
 def build_v1(graph: Graph, path: Path, text: str, data: dict[str, Any]) -> None:
@@ -60,7 +67,7 @@ def build_v1(graph: Graph, path: Path, text: str, data: dict[str, Any]) -> None:
     while stack:
         name, entry, scopes = stack.pop()
         if not isinstance(entry, dict):
-            line = key_lines.after_last(name)
+            line = key_lines.of_value(name, len(scopes))
             raise LockfileError(
                 path, f'dependencies entry "{printable(name)}" is not an object', line
             )

@@ -433,6 +433,13 @@ _V3_HEAD = '{\n  "lockfileVersion": 3,\n  "packages": {\n    "": {},\n'
             4,
         ),
         (
+            '{\n  "lockfileVersion": 1,\n  "dependencies": {\n    "a": {\n'
+            '      "version": "1.0.0",\n      "requires": {\n        "b": "^1.0.0"\n'
+            '      }\n    },\n    "b": "1.0.0"\n  }\n}\n',
+            'dependencies entry "b" is not an object',
+            10,
+        ),
+        (
             '{\n  "lockfileVersion": 1,\n  "dependencies": {\n    "a": {}\n  }\n}\n',
             'dependencies entry "a" has no version',
             4,
