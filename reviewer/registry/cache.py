@@ -6,7 +6,8 @@ has two entries:
   so a warm scan can decide freshness without reading bodies;
 - `body:<key>`: the *compact* document (registry JSON reduced to what reviewer reads, see
   `parse.compact_document`) as UTF-8 JSON bytes.
-The body is written before the record, so a record always has its body (an interrupted
+Verified tarballs are kept as `blob:tarball:<integrity>` (compressed bytes, checked again
+against the integrity on every read). The body is written before the record, so a record always has its body (an interrupted
 run leaves at worst a body without a record, which counts as a miss).
 
 Nothing from the cache is ever unpickled: keys and values are str/bytes only, and
@@ -197,6 +198,18 @@ class MetadataCache:
             cache.delete("body:" + key)
 
         self._guard(delete, None)
+
+    # -- verified tarballs (content addressed by their integrity) -------------------------
+
+    def blob(self, key: str) -> bytes | None:
+        value = self._guard(lambda c: c.get("blob:" + key), None)
+        return value if isinstance(value, bytes) else None
+
+    def store_blob(self, key: str, data: bytes) -> None:
+        self._guard(lambda c: c.set("blob:" + key, data), None)
+
+    def drop_blob(self, key: str) -> None:
+        self._guard(lambda c: c.delete("blob:" + key), None)
 
     # -- maintenance -----------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from reviewer.errors import OfflineMiss, RegistryError
+from reviewer.errors import IntegrityError, OfflineMiss, RegistryError
 from reviewer.registry.cache import CacheRecord, MetadataCache
 from reviewer.registry.config import RegistryConfig, host_of
 from reviewer.registry.documents import Packument, VersionManifest
@@ -188,17 +188,30 @@ class RegistryService:
                 integrity, shasum = manifest.integrity, manifest.shasum
         if not url:
             raise RegistryError(f"the registry gives no tarball URL for {name}@{version}")
+        limits = self.config.tarball_limits
+        # verified tarballs are cached by the hash they were checked against: content
+        # addressed, and checked again on every read (a bad entry is dropped and refetched)
+        blob_key = f"tarball:{integrity or shasum}" if (integrity or shasum) else None
+        if self.cache is not None and blob_key is not None:
+            data = self.cache.blob(blob_key)
+            if data is not None:
+                try:
+                    return open_tarball(data, integrity, shasum, limits=limits)
+                except IntegrityError:
+                    self.cache.drop_blob(blob_key)
         if self.config.offline:
-            raise OfflineMiss(f"tarball of {name}@{version} is not available offline")
+            raise OfflineMiss(f"tarball of {name}@{version} is not in the cache (offline mode)")
         what = f"tarball of {name}@{version}"
-        result = await self.client.request(
-            "GET", url, what=what, max_bytes=self.config.tarball_limits.compressed_bytes,
-        )
+        result = await self.client.request("GET", url, what=what,
+                                           max_bytes=limits.compressed_bytes)
         if result.status in (404, 410):
             raise PackageNotFound(f"{what}: {host_of(url)} answered {result.status}")
         if result.status != 200:
             raise RegistryError(f"{what}: {host_of(url)} answered HTTP {result.status}")
-        return open_tarball(result.body, integrity, shasum, limits=self.config.tarball_limits)
+        tarball = open_tarball(result.body, integrity, shasum, limits=limits)
+        if self.cache is not None and blob_key is not None:
+            self.cache.store_blob(blob_key, result.body)
+        return tarball
 
     async def bulk_advisories(self, versions: dict[str, list[str]]) -> dict[str, Any] | None:
         """npm's bulk advisory endpoint: {name: [advisory objects]}. None when the registry

@@ -262,3 +262,24 @@ async def test_version_document_by_kind_key(fixture_registry, registry_config):
     async with RegistryService(registry_config()) as service:
         body, origin = await service.document(DocKind.VERSION, "left-pad", "1.3.0")
     assert origin is Origin.FETCHED and b'"versions":{"1.3.0":{' in body
+
+
+async def test_verified_tarballs_are_cached_and_rechecked(fixture_registry, registry_config):
+    config = registry_config()
+    path = "/left-pad/-/left-pad-1.3.0.tgz"
+    async with RegistryService(config) as service:
+        integrity = (await service.version_document("left-pad", "1.3.0")).integrity
+        await service.tarball("left-pad", "1.3.0", integrity)
+    async with RegistryService(registry_config(offline=True)) as service:
+        tarball = await service.tarball("left-pad", "1.3.0", integrity)
+        assert "index.js" in tarball.files()
+        with pytest.raises(OfflineMiss, match="tarball of bufferutil@4.1.0 is not in the cache"):
+            await service.tarball("bufferutil", "4.1.0", "sha512-" + "B" * 86 + "==",
+                                  url=fixture_registry.tarball_url("bufferutil", "4.1.0"))
+    assert len(fixture_registry.requests_for(path)) == 1
+    # a tampered cache entry fails verification, is dropped and fetched again
+    async with RegistryService(config) as service:
+        service.cache.store_blob(f"tarball:{integrity}", b"tampered")
+        tarball = await service.tarball("left-pad", "1.3.0", integrity)
+        assert tarball.verified_with == "sha512"
+    assert len(fixture_registry.requests_for(path)) == 2

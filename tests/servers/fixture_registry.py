@@ -208,7 +208,7 @@ class FixtureRegistry:
 
     def start(self) -> FixtureRegistry:
         handler = type("Handler", (_Handler,), {"registry": self})
-        self._server = ThreadingHTTPServer((self.host, 0), handler)
+        self._server = _QuietServer((self.host, 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever,
                                         kwargs={"poll_interval": 0.05}, daemon=True)
@@ -260,6 +260,17 @@ class FixtureRegistry:
                 return 404, "application/json", '{"error":"version not found: ' + rest[0] + '"}'
             return 200, "application/json", self._rewrite(manifest)
         return 404, "application/json", '{"error":"Not found"}'
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that stops reading (size caps, timeouts) is expected: no traceback."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class _Handler(BaseHTTPRequestHandler):
