@@ -112,7 +112,8 @@ def test_cli_diff_against_registry(fixture_registry, tmp_path, capsys) -> None: 
 def test_cli_diff_refuses_a_tampered_tarball(fixture_registry, tmp_path, capsys) -> None:  # noqa: ANN001
     from reviewer.cli.main import main
 
-    _publish(fixture_registry, "tampered", {"1.0.0": {"package.json": "{}"}, "1.0.1": {"package.json": "{}"}})
+    _publish(fixture_registry, "tampered", {"1.0.0": {"package.json": "{}"},
+                                            "1.0.1": {"package.json": "{}", "a.js": "1\n"}})
     fixture_registry.add_tarball("tampered", "1.0.1", build_tarball({"package.json": '{"evil": 1}'}))
     code = main(["diff", "tampered", "1.0.0", "1.0.1", "--registry", fixture_registry.url,
                  "--cache-dir", str(tmp_path / "cache")])
