@@ -24,7 +24,9 @@ def _run_git(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ, GIT_TERMINAL_PROMPT="0", GIT_OPTIONAL_LOCKS="0", LC_ALL="C")
     try:
         return subprocess.run(
-            ["git", "--no-pager", *args],
+            # No pager, and no fsmonitor hook: reading a blob must never run a command
+            # named in the repository's configuration.
+            ["git", "--no-pager", "-c", "core.fsmonitor=false", *args],
             cwd=cwd,
             capture_output=True,
             env=env,
