@@ -21,6 +21,11 @@ API (used by `reviewer review` and the TUI's review mode):
     changes.counts()                       # {ChangeKind: n}
     changes.by_head_key(key)               # the Change whose head instance is `key`, or None
 
+    # per change, lazily (both async, never raise for registry failures):
+    await reviewer.review.signals.review_change(change, head_graph, provider, settings)
+    await reviewer.review.diffs.diff_change(change, provider)   # PackageDiff | None
+    # base and head graphs from the command line: reviewer.review.base.load_review_graphs
+
 Kinds: `added`, `removed`, `upgraded`, `downgraded` (semver precedence), `republished`
 (same name@version, different integrity: always loud), `source-changed` (registry -> git or
 tarball, a different registry host or git repository, or the same version resolved to a
