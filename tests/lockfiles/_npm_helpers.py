@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from reviewer.errors import LockfileError
-from reviewer.graph import Graph
+from reviewer.graph import DepKind, Graph
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[2]
@@ -127,3 +127,23 @@ def damaged_texts(text: str, seed: int, count: int) -> list[str]:
         cut = rng.randrange(len(text))
         damaged.append(text[:cut] if index % 2 else text[:cut] + text[cut + rng.randint(1, 20) :])
     return damaged
+
+
+def edges_from(graph: Graph, source: str) -> dict[str, tuple[str, str, DepKind]]:
+    """The edges out of `source`, by dependency name: (target, spec, kind)."""
+    return {e.name: (e.target, e.spec, e.kind) for e in graph.dependencies(source)}
+
+
+def load_outcomes(
+    parse: Callable[[Path, str], Graph], path: Path, documents: list[str]
+) -> dict[str, int]:
+    """Parse each document: count graphs and one-line LockfileErrors; anything else fails."""
+    outcomes = {"loaded": 0, "refused": 0}
+    for document in documents:
+        try:
+            parse(path, document)
+            outcomes["loaded"] += 1
+        except LockfileError as error:
+            assert "\n" not in str(error) and str(error).startswith(str(path))
+            outcomes["refused"] += 1
+    return outcomes
