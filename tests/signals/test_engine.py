@@ -175,3 +175,28 @@ async def test_no_advisory_endpoint_is_remembered(tmp_path: Path) -> None:
     reviews = await review_all(graph_of(calm), second, settings)
     assert second.bulk_requests == []
     assert any(f.id == "advisory" and f.unknown for f in reviews[0].findings)
+
+
+async def test_implicit_gyp_found_in_the_tarball() -> None:
+    prov = FakeProvider(
+        packuments={"native": packument("native", [manifest("native", "1.0.0")])},
+        tarballs={"native@1.0.0": FakeTarball({"package.json": '{"name": "native"}',
+                                               "binding.gyp": "{'targets': []}\n"})},
+    )
+    pkg = Package("native", "1.0.0", integrity="sha512-x", has_install_script=True)
+    findings = await review_package(pkg, graph_of(pkg), prov, SETTINGS)
+    script = next(f for f in findings if f.id == "install-script")
+    assert script.details["scripts"] == {"install": "node-gyp rebuild"}
+    assert script.details["implicit_gyp"] is True
+
+
+def test_cached_findings_never_touch_the_network(tmp_path: Path) -> None:
+    from reviewer.signals.engine import cached_findings
+
+    pkg = Package("calm", "2.0.1", integrity="sha512-x")
+    assert cached_findings(graph_of(pkg), cache_dir=tmp_path / "absent") is None
+    (tmp_path / "cache").mkdir()
+    findings = cached_findings(graph_of(pkg), cache_dir=tmp_path / "cache",
+                               registry="http://127.0.0.1:9/")
+    assert findings is not None and findings
+    assert all(f.unknown for f in findings)  # nothing cached: every signal unknown, no request
