@@ -5,7 +5,8 @@ has two entries:
 - `meta:<key>`: a tiny JSON text `{"t": fetched_at, "etag": ..., "lm": ..., "n": size}`,
   so a warm scan can decide freshness without reading bodies;
 - `body:<key>`: the *compact* document (registry JSON reduced to what reviewer reads, see
-  `parse.compact_document`) as UTF-8 JSON bytes.
+  `compact.py`) as UTF-8 JSON bytes, with a copy of the record in its diskcache tag so
+  that loading a document is one read.
 Verified tarballs are kept as `blob:tarball:<integrity>` (compressed bytes, checked again
 against the integrity on every read). The body is written before the record, so a record always has its body (an interrupted
 run leaves at worst a body without a record, which counts as a miss).
@@ -159,38 +160,36 @@ class MetadataCache:
     # -- documents -------------------------------------------------------------------------
 
     def record(self, key: str) -> CacheRecord | None:
-        text = self._guard(lambda c: c.get("meta:" + key), None)
-        if not isinstance(text, str):
+        """The tiny freshness record alone (what a warm scan reads)."""
+        return _parse_record(self._guard(lambda c: c.get("meta:" + key), None))
+
+    def entry(self, key: str) -> tuple[bytes, CacheRecord] | None:
+        """The body and its record in one read (the record rides in the body's tag)."""
+        found = self._guard(lambda c: c.get("body:" + key, tag=True), (None, None))
+        body, tag = found if isinstance(found, tuple) and len(found) == 2 else (None, None)
+        record = _parse_record(tag)
+        if not isinstance(body, bytes) or record is None:
             return None
-        try:
-            data = json.loads(text)
-            fetched_at = float(data["t"])
-        except (ValueError, KeyError, TypeError):
-            return None
-        etag = data.get("etag")
-        modified = data.get("lm")
-        size = data.get("n")
-        return CacheRecord(
-            fetched_at=fetched_at,
-            etag=etag if isinstance(etag, str) else None,
-            last_modified=modified if isinstance(modified, str) else None,
-            size=size if isinstance(size, int) else 0,
-        )
+        return body, record
 
     def body(self, key: str) -> bytes | None:
-        value = self._guard(lambda c: c.get("body:" + key), None)
-        return value if isinstance(value, bytes) else None
+        held = self.entry(key)
+        return held[0] if held is not None else None
 
     def store(self, key: str, body: bytes, record: CacheRecord) -> None:
+        text = _record_text(record)
+
         def write(cache: diskcache.Cache) -> None:
-            cache.set("body:" + key, body)
-            cache.set("meta:" + key, _record_text(record))
+            cache.set("body:" + key, body, tag=text)
+            cache.set("meta:" + key, text)
 
         self._guard(write, None)
 
     def touch(self, key: str, record: CacheRecord) -> None:
-        """A 304 or a reuse: keep the body, update the record."""
-        self._guard(lambda c: c.set("meta:" + key, _record_text(record)), None)
+        """After a 304: keep the body, renew its record (both copies)."""
+        body = self.body(key)
+        if body is not None:
+            self.store(key, body, record)
 
     def drop(self, key: str) -> None:
         def delete(cache: diskcache.Cache) -> None:
@@ -226,6 +225,25 @@ class MetadataCache:
         self.close()
         shutil.rmtree(self.directory, ignore_errors=True)
         return before
+
+
+def _parse_record(text: object) -> CacheRecord | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        data = json.loads(text)
+        fetched_at = float(data["t"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    etag = data.get("etag")
+    modified = data.get("lm")
+    size = data.get("n")
+    return CacheRecord(
+        fetched_at=fetched_at,
+        etag=etag if isinstance(etag, str) else None,
+        last_modified=modified if isinstance(modified, str) else None,
+        size=size if isinstance(size, int) else 0,
+    )
 
 
 def _record_text(record: CacheRecord) -> str:

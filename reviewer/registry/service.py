@@ -295,20 +295,22 @@ class RegistryService:
                         key: str, want_body: bool) -> tuple[bytes, Origin]:
         what = _describe(kind, name, version)
         cache = self.cache
-        record = cache.record(key) if cache is not None else None
+        body: bytes | None = None
+        record: CacheRecord | None = None
+        if cache is not None:
+            if want_body:
+                held = cache.entry(key)
+                if held is not None:
+                    body, record = held
+            else:
+                record = cache.record(key)
         if self.config.offline:
-            body = cache.body(key) if cache is not None and record is not None else None
-            if body is None:
+            if record is None:
                 raise OfflineMiss(f"{what} is not in the cache (offline mode)")
-            return body, Origin.CACHE
+            return body or b"", Origin.CACHE
         now = self._clock()
         if record is not None and 0 <= now - record.fetched_at < self.config.freshness_seconds:
-            if not want_body:
-                return b"", Origin.CACHE
-            body = cache.body(key) if cache is not None else None
-            if body is not None:
-                return body, Origin.CACHE
-            record = None
+            return body or b"", Origin.CACHE
         headers = {"accept": CORGI_ACCEPT if kind is DocKind.CORGI else FULL_ACCEPT}
         if record is not None and (record.etag or record.last_modified):
             if record.etag:
@@ -317,10 +319,13 @@ class RegistryService:
                 headers["if-modified-since"] = record.last_modified
         result = await self.client.request("GET", url, what=what, headers=headers)
         if result.status == 304 and record is not None and cache is not None:
-            body = cache.body(key) if want_body else b""
+            renewed = CacheRecord(now, record.etag, record.last_modified, record.size)
             if body is not None:
-                cache.touch(key, CacheRecord(now, record.etag, record.last_modified, record.size))
+                cache.store(key, body, renewed)
                 return body, Origin.REVALIDATED
+            if not want_body and cache.body(key) is not None:
+                cache.touch(key, renewed)
+                return b"", Origin.REVALIDATED
             # the body vanished since the record was read: fetch it unconditionally
             headers.pop("if-none-match", None)
             headers.pop("if-modified-since", None)
