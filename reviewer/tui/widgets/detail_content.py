@@ -74,25 +74,31 @@ async def overview(session: ReviewSession, key: str, palette: Palette) -> Render
     parts.append(title)
     description = (manifest.description if manifest else None) or (document.description if document else None)
     parts.append(styled(description or "(no description)", "" if description else palette.muted.__str__()))
-    parts.append(Text())
-    parts.append(field_line("kind", package.kind.value, palette))
-    parts.append(field_line("source", f"{package.source.value}  {package.resolved or ''}".strip(), palette))
-    parts.append(field_line("integrity", package.integrity, palette))
+    fields = Table.grid(padding=(0, 1))
+    fields.add_column(style=palette.muted, no_wrap=True)
+    fields.add_column(ratio=1, overflow="fold")
+
+    def add(label: str, value: object, style: str = "") -> None:
+        shown = Text("unknown", style=palette.unknown) if value in (None, "") else styled(value, style)
+        fields.add_row(Text(label), shown)
+
+    add("kind", package.kind.value)
+    add("source", f"{package.source.value}  {package.resolved or ''}".strip())
+    add("integrity", package.integrity)
     license_ = package.license or (manifest.license if manifest else None) or (document.license if document else None)
-    parts.append(field_line("license", license_, palette))
-    repository = (manifest.repository if manifest else None) or (document.repository if document else None)
-    parts.append(field_line("repository", repository, palette))
-    parts.append(field_line("published", published.strftime("%Y-%m-%d %H:%M UTC") if published else None, palette))
-    latest = document.dist_tags.get("latest") if document else None
-    parts.append(field_line("latest", latest, palette))
+    add("license", license_)
+    add("repository", (manifest.repository if manifest else None) or (document.repository if document else None))
+    add("published", published.strftime("%Y-%m-%d %H:%M UTC") if published else None)
+    add("latest", document.dist_tags.get("latest") if document else None)
     if manifest and manifest.deprecated:
-        parts.append(field_line("deprecated", manifest.deprecated, palette, str(palette.warning)))
+        add("deprecated", manifest.deprecated, str(palette.warning))
     state = session.state(key)
-    parts.append(field_line("review", state.value, palette, str(palette.for_state(state))))
+    add("review", state.value, str(palette.for_state(state)))
     if key in session.notes:
-        parts.append(field_line("note", session.notes[key], palette))
+        add("note", session.notes[key])
     if problem:
-        parts.append(field_line("metadata", problem, palette, str(palette.warning)))
+        add("metadata", problem, str(palette.warning))
+    parts += [Text(), fields]
     parts += [Text(), heading("Signals", palette), findings_block(session.findings_of(key), palette)]
     dependents = session.dependents(key)
     parts += [Text(), heading(f"Dependents ({len(dependents)})", palette)]
@@ -153,10 +159,16 @@ async def scripts(session: ReviewSession, key: str, palette: Palette) -> Rendera
         here = [m for m in matches if m.file == source.label]
         parts += [Text(), Text.assemble(("▌ ", palette.warning), one_line(source.label, "bold"),
                                         (f"  ({source.hook})", palette.muted))]
-        for match in here:
-            parts.append(Text.assemble((f"  line {match.line:<5}", palette.muted),
-                                       (f"{match.rule:<24}", palette.for_severity(match.severity)),
-                                       styled(match.text)))
+        if here:
+            hits = Table.grid(padding=(0, 1))
+            hits.add_column(no_wrap=True, style=palette.muted)
+            hits.add_column(no_wrap=True)
+            hits.add_column(ratio=1, overflow="fold")
+            for match in here:
+                hits.add_row(Text(f"  line {match.line}"),
+                             Text(match.rule, style=palette.for_severity(match.severity)),
+                             styled(match.text))
+            parts.append(hits)
         lexer = "javascript" if source.language == "js" else "bash"
         parts.append(safe_code(source.text, lexer, {m.line for m in here}))
     inline = [m for m in matches if m.file.startswith("<")]
@@ -190,8 +202,9 @@ async def maintainers(session: ReviewSession, key: str, palette: Palette) -> Ren
     document = await session.packument(package.name)
     versions = _timeline_versions(document, package.version)
     table = Table(box=None, pad_edge=False, expand=True, show_edge=False)
-    for column in ("version", "published", "publisher", "trust", "maintainers"):
-        table.add_column(Text(column, style="bold"), overflow="fold")
+    for column in ("version", "date", "publisher", "trust"):
+        table.add_column(Text(column, style="bold"), no_wrap=True, overflow="ellipsis")
+    table.add_column(Text("maintainers", style="bold"), overflow="fold", ratio=1)
     previous_people: set[str] | None = None
     seen_publishers: set[str] = set()
     for version in versions:

@@ -1,0 +1,88 @@
+"""SVG snapshots of every screen at 80x24 and 160x48 (pinned dark theme, no cursor blink).
+
+Update with `pytest tests/tui/test_tui_snapshots.py --snapshot-update` only after looking
+at the report of the differences."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+from tui_helpers import settle
+
+from reviewer.tui.screens.summary import SummaryScreen
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+DEMO_NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+async def steady(pilot: Any) -> None:
+    await settle(pilot)
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+def on_main(*keys: str, tab: str | None = None) -> Callable[[Any], Awaitable[None]]:
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        if isinstance(pilot.app.screen, SummaryScreen):
+            await pilot.press("s")
+        if tab is not None:
+            pilot.app.screen.detail.show_tab(tab)
+        await settle(pilot)
+        if keys:
+            await pilot.press(*keys)
+        await steady(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_first_screen(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_table(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_tree(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("t", "down", "down"))
+
+
+@pytest.mark.parametrize("tab", ["overview", "scripts", "maintainers", "advisories", "diff"])
+@pytest.mark.parametrize("size", SIZES)
+def test_detail_tab(snap_compare, make_app, size, tab):
+    keys = ("down",) if tab == "advisories" else ()  # left-pad: the package with an advisory
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main(*keys, tab=tab))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("question_mark"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_quit_confirmation(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("a", "q"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_demo_first_screen(snap_compare, tmp_path: Path, size):
+    from reviewer.demo import load_demo
+    from reviewer.lockfiles import load_graph
+    from reviewer.session import ReviewSession
+    from reviewer.tui.app import ReviewerApp
+
+    bundle = load_demo(tmp_path / "demo", now=DEMO_NOW)
+    session = ReviewSession(load_graph(bundle.project_dir), bundle.provider, bundle.project_dir,
+                            settings=bundle.settings())
+    app = ReviewerApp(session, keymap_path=tmp_path / "none.toml")
+    assert snap_compare(app, terminal_size=size, run_before=steady)
