@@ -135,3 +135,33 @@ def test_scan_command_bad_lockfile_is_exit_2(tmp_path, capsys):
     (tmp_path / "package.json").write_text("{}")
     assert main(["scan", str(tmp_path), "--cache-dir", str(tmp_path / "c")]) == 2
     assert capsys.readouterr().err.startswith("reviewer: error: ")
+
+
+def test_ctrl_c_stops_the_scan_command_cleanly(fixture_registry, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    project = _project(tmp_path, fixture_registry.url)
+    fixture_registry.slow(f"/{SCOPED}", 5.0)
+    cache = tmp_path / "c"
+    env = {**os.environ, "NPM_CONFIG_USERCONFIG": str(tmp_path / "none"),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    command = [sys.executable, "-m", "reviewer", "scan", str(project),
+               "--registry", fixture_registry.url, "--cache-dir", str(cache)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not fixture_registry.requests_for(f"/{SCOPED}"):
+        time.sleep(0.05)
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 130, (out, err)
+    assert "interrupted after 1 of 2" in out and "Traceback" not in err
+    fixture_registry.faults.clear()
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=30)
+    assert rerun.returncode == 0 and "1 fetched, 1 from cache" in rerun.stdout
+    assert "warning" not in rerun.stderr
