@@ -16,9 +16,10 @@ package name (`@mono/api/zod`). A dependency `d` of key `a/b` is found like bun 
 `a/b/d`, then `a/d`, then `d`.
 
 bun.lock does not record dev/optional/peer per package: the edges carry the manifest
-section they come from and `derive_flags` sets the flags. Recent bun writes
-`hasInstallScript: true` in a package's info; its absence is not taken as False (older
-bun never wrote it), so `has_install_script` is True or None. `bun.lockb` is refused in `detect.py`.
+section they come from and `derive_flags` sets the flags. bun 1.4 writes
+`hasInstallScript: true` in a package's info; since no bun documentation promises that
+every version does, its absence is not taken as False: `has_install_script` is True or
+None (unknown, so the registry is asked). `bun.lockb` is refused in `detect.py`.
 """
 
 from __future__ import annotations
