@@ -19,8 +19,7 @@ def run(args: argparse.Namespace) -> int:
     graph = load_project_graph(args)
     rows = package_rows(graph)
     if args.json:
-        json.dump(rows, sys.stdout, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(json.dumps(rows, indent=1) + "\n")
     else:
         sys.stdout.write(format_table(graph, rows))
     return 0
