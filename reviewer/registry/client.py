@@ -20,7 +20,7 @@ import os
 import random
 import ssl
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -80,7 +80,7 @@ class RegistryClient:
     """Async HTTP for the registry layer. Use as an async context manager."""
 
     def __init__(self, config: RegistryConfig, *, transport: httpx.AsyncBaseTransport | None = None,
-                 sleep=asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.config = config
         self.stats = TransferStats()
         self._semaphore = asyncio.Semaphore(max(1, config.concurrency))

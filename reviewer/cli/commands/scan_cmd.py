@@ -12,10 +12,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reviewer.cli.common import add_path_argument, load_project_graph, project_dir
 from reviewer.cli.exit_codes import ExitCode
+
+if TYPE_CHECKING:
+    from reviewer.registry.scan import ScanProgress, ScanSummary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +37,7 @@ class ProgressLine:
         self._last = 0.0
         self._width = 0
 
-    def __call__(self, progress) -> None:  # a ScanProgress
+    def __call__(self, progress: ScanProgress) -> None:
         if not self.enabled:
             return
         now = time.monotonic()
@@ -54,7 +57,7 @@ class ProgressLine:
             self.stream.flush()
 
 
-def format_summary(summary, verbose: bool = False) -> str:
+def format_summary(summary: ScanSummary, verbose: bool = False) -> str:
     from reviewer.lockfiles.manifest import printable
 
     lines = [
