@@ -28,9 +28,13 @@ from typing import Any
 from reviewer.errors import RegistryError
 
 try:
+    from orjson import dumps as _dumps
     from orjson import loads as _loads
 except ImportError:  # pragma: no cover - orjson is a declared dependency
     from json import loads as _loads
+
+    def _dumps(value: object) -> bytes:
+        return repr(value).encode()
 from reviewer.registry.documents import Packument, Person, Publisher, VersionManifest
 
 COMPACT_MARK = "_reviewer_compact"
@@ -71,10 +75,17 @@ class ValueTable:
 
     def __init__(self) -> None:
         self.values: list[Any] = []
-        self._index: dict[str, int] = {}
+        self._index: dict[str | bytes, int] = {}
 
     def add(self, value: Any) -> int:
-        key = repr(value)  # the values are plain JSON data: repr is canonical enough
+        key: str | bytes
+        if isinstance(value, str):
+            key = value
+        else:
+            try:
+                key = _dumps(value)
+            except (TypeError, ValueError):  # nested past orjson's limit
+                key = repr(value).encode()
         found = self._index.get(key)
         if found is None:
             found = self._index[key] = len(self.values)

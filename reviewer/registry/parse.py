@@ -77,10 +77,14 @@ def _int(value: object) -> int | None:
 
 
 def _str_map(value: object) -> dict[str, str] | None:
-    """A mapping of strings to strings; non-string entries are dropped. None if not a map."""
+    """A mapping of strings to strings; non-string entries are dropped. None if not a map.
+    (JSON object keys are always strings.)"""
     if not isinstance(value, dict):
         return None
-    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+    for item in value.values():
+        if type(item) is not str:
+            return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+    return value
 
 
 def _str_list(value: object) -> list[str]:
@@ -207,16 +211,28 @@ _NORMALISERS: dict[str, tuple[str, Callable[[object], object]]] = {
 assert set(_NORMALISERS) | {"bin", "bundle_dependencies"} == set(FIELDS)
 
 
+# (raw key, record key, normaliser, stored as JSON text, an empty map is kept)
+_PLAN = [
+    (raw_key, FIELDS[field][0], normalise, FIELDS[field][1] in LAZY_KINDS, field == "scripts")
+    for field, (raw_key, normalise) in _NORMALISERS.items()
+]
+
+
 def _version_record(raw: dict[str, Any], name: str, version: str, signs: bool,
                     table: ValueTable) -> dict[str, Any]:
     """One version in the compact form (see `compact.py`)."""
+    record: dict[str, Any] = {}
+    add = table.add
+    for raw_key, key, normalise, lazy, keep_empty in _PLAN:
+        value = raw.get(raw_key)
+        if value is None:
+            continue
+        value = normalise(value)
+        if value is None or (not value and not (keep_empty and value == {})):
+            continue
+        record[key] = add(dumps(value).decode() if lazy else value)
     values: dict[str, Any] = {}
-    for field, (key, normalise) in _NORMALISERS.items():
-        if key in raw:
-            value = normalise(raw[key])
-            if value is not None and value != [] and (value != {} or field == "scripts"):
-                values[field] = value
-    if "license" not in values and "licenses" in raw:
+    if FIELDS["license"][0] not in record and "licenses" in raw:
         values["license"] = _license(raw["licenses"])
     values["bin"] = _bin(raw.get("bin"), name)
     values["bundle_dependencies"] = _bundled(
@@ -243,7 +259,6 @@ def _version_record(raw: dict[str, Any], name: str, version: str, signs: bool,
         values["has_provenance"] = True
     elif signs:
         values["has_provenance"] = False
-    record: dict[str, Any] = {}
     for field, value in values.items():
         if value is None or (value in ([], {}) and field != "scripts"):
             continue
