@@ -26,6 +26,7 @@ import tomlkit
 from tomlkit.items import AoT, Table, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
+from reviewer.errors import PolicyError
 from reviewer.policy.entries import (
     SCHEMA_VERSION,
     SETTING_NAMES,
@@ -40,7 +41,7 @@ from reviewer.policy.entries import (
     SignalAcceptance,
     version_sort_key,
 )
-from reviewer.policy.schema import Validator
+from reviewer.policy.schema import Validator, parse_data, parse_document
 from reviewer.signals.finding import Severity
 
 NEW_POLICY_HEADER = (
@@ -53,22 +54,32 @@ NEW_POLICY_HEADER = (
 class Policy:
     """A loaded (or new) policy file. Not thread-safe."""
 
-    def __init__(self, document: TOMLDocument, path: Path, loaded_bytes: bytes | None,
+    def __init__(self, document: TOMLDocument | None, path: Path, loaded_bytes: bytes | None,
                  source_text: str | None = None) -> None:
-        self.document = document
+        """From a tomlkit `document`, or (document None) from `source_text`, which is read
+        with the fast stdlib parser; the comment-keeping tomlkit document is then parsed
+        only when the policy is first edited or dumped."""
         self.path = path
         self.loaded_bytes = loaded_bytes
         """The file's bytes when loaded (None: there was no file); used to detect concurrent edits."""
         self.dirty = False
+        self._document = document
+        self._source_text = source_text
+        self._data: Any = document
+        if document is None:
+            self._data = parse_data(path, source_text or "")
         # Line numbers in errors refer to the text as read (or as it would be written).
         self._validator = Validator(path, source_text if source_text is not None
-                                    else tomlkit.dumps(document))
-        self.settings: Settings = Settings()
-        self.pins: list[Pin] = []
-        self.scripts: list[ScriptDecision] = []
-        self.advisories: list[AdvisoryDecision] = []
-        self.signal_acceptances: list[SignalAcceptance] = []
-        self._index = PolicyIndex()
+                                    else self.dumps)
+        self._settings: Settings = Settings()
+        self._pins: list[Pin] = []
+        self._scripts: list[ScriptDecision] = []
+        self._advisories: list[AdvisoryDecision] = []
+        self._signal_acceptances: list[SignalAcceptance] = []
+        self._index_cache = PolicyIndex()
+        self._stale = True
+        self._rows: dict[str, list[dict[str, Any]]] = {}
+        """Plain copies of each section's entries, in document order (built on first edit)."""
         self._reload_entries()
 
     @classmethod
@@ -83,39 +94,87 @@ class Policy:
     def exists_on_disk(self) -> bool:
         return self.loaded_bytes is not None
 
+    @property
+    def document(self) -> TOMLDocument:
+        """The tomlkit document (comments, order and formatting kept): what edits change."""
+        if self._document is None:
+            self._document = parse_document(self.path, self._source_text or "")
+            self._data = self._document
+        return self._document
+
     def dumps(self) -> str:
+        if self._document is None and self._source_text is not None:
+            return self._source_text
         return tomlkit.dumps(self.document)
 
     # -- reading --------------------------------------------------------------------------
 
+    # The typed views are rebuilt from the document lazily, after the edits that touched it.
+
+    @property
+    def settings(self) -> Settings:
+        self._ensure_fresh()
+        return self._settings
+
+    @property
+    def pins(self) -> list[Pin]:
+        self._ensure_fresh()
+        return self._pins
+
+    @property
+    def scripts(self) -> list[ScriptDecision]:
+        self._ensure_fresh()
+        return self._scripts
+
+    @property
+    def advisories(self) -> list[AdvisoryDecision]:
+        self._ensure_fresh()
+        return self._advisories
+
+    @property
+    def signal_acceptances(self) -> list[SignalAcceptance]:
+        self._ensure_fresh()
+        return self._signal_acceptances
+
+    @property
+    def _index(self) -> PolicyIndex:
+        self._ensure_fresh()
+        return self._index_cache
+
+    def _ensure_fresh(self) -> None:
+        if self._stale:
+            self._reload_entries()
+
     def _reload_entries(self) -> None:
         validator = self._validator
-        validator.top_level(self.document)
-        self.settings = validator.settings(self.document)
-        self.pins = validator.pins(self.document)
-        self.scripts = validator.scripts(self.document)
-        self.advisories = validator.advisories(self.document)
-        self.signal_acceptances = validator.signals(self.document)
-        validator.unique("pins", [(p.name, p.version) for p in self.pins])
-        validator.unique("scripts", [(e.name, e.version) for e in self.scripts])
-        validator.unique("advisories", [(a.id, a.package) for a in self.advisories])
-        validator.unique("signals", [(a.id, a.package) for a in self.signal_acceptances])
+        data = self._data
+        validator.top_level(data)
+        self._settings = validator.settings(data)
+        self._pins = validator.pins(data)
+        self._scripts = validator.scripts(data)
+        self._advisories = validator.advisories(data)
+        self._signal_acceptances = validator.signals(data)
+        validator.unique("pins", [(p.name, p.version) for p in self._pins])
+        validator.unique("scripts", [(e.name, e.version) for e in self._scripts])
+        validator.unique("advisories", [(a.id, a.package) for a in self._advisories])
+        validator.unique("signals", [(a.id, a.package) for a in self._signal_acceptances])
+        self._stale = False
         index = PolicyIndex()
-        for pin in self.pins:
+        for pin in self._pins:
             index.pins[(pin.name, pin.version)] = pin
             index.pinned_versions.setdefault(pin.name, []).append(pin.version)
-        for entry in self.scripts:
+        for entry in self._scripts:
             if entry.decision is ScriptDecisionKind.ALLOW and entry.version is not None:
                 index.allowed[(entry.name, entry.version)] = entry
             elif entry.version is None:
                 index.denied_names[entry.name] = entry
             else:
                 index.denied_versions[(entry.name, entry.version)] = entry
-        for advisory in self.advisories:
+        for advisory in self._advisories:
             index.advisories[(advisory.id, advisory.package)] = advisory
-        for signal in self.signal_acceptances:
+        for signal in self._signal_acceptances:
             index.signals[(signal.id, signal.package)] = signal
-        self._index = index
+        self._index_cache = index
 
     def script_state(self, name: str, version: str, integrity: str | None = None) -> ScriptState:
         """allowed / denied / unreviewed for the locked package name@version (see module doc)."""
@@ -188,9 +247,9 @@ class Policy:
         Removes a deny of name@version and a name-wide deny of `name` (otherwise the deny
         would win). Returns what was removed, as messages for the user.
         """
-        removed = [f"removed the deny of {entry.target}" for entry in self.scripts
-                   if entry.name == name and entry.decision is ScriptDecisionKind.DENY
-                   and entry.version in (None, version)]
+        removed = [f"removed the deny of {_target(row)}" for row in self._section_rows("scripts")
+                   if row.get("name") == name and row.get("decision") == "deny"
+                   and row.get("version") in (None, version)]
         self._remove("scripts", lambda e: _s(e, "name") == name and _s(e, "decision") == "deny"
                      and _s(e, "version") in (None, version))
         fields: dict[str, Any] = {"name": name, "version": version, "decision": "allow"}
@@ -215,9 +274,10 @@ class Policy:
         def replaced(e: Any) -> bool:
             return _s(e, "name") == name and (version is None or _s(e, "version") == version)
 
-        removed = [f"removed the {e.decision.value} of {e.target}" for e in self.scripts
-                   if e.name == name and (version is None or e.version == version)
-                   and not (e.decision is ScriptDecisionKind.DENY and e.version == version)]
+        removed = [f"removed the {row.get('decision')} of {_target(row)}"
+                   for row in self._section_rows("scripts")
+                   if row.get("name") == name and (version is None or row.get("version") == version)
+                   and not (row.get("decision") == "deny" and row.get("version") == version)]
         self._remove("scripts", replaced)
         fields: dict[str, Any] = {"name": name}
         if version is not None:
@@ -285,54 +345,93 @@ class Policy:
 
     def _changed(self) -> None:
         self.dirty = True
-        self._validator = Validator(self.path, tomlkit.dumps(self.document))
-        self._reload_entries()
+        self._validator = Validator(self.path, self.dumps)
+        self._stale = True
 
     def _aot(self, section: str) -> AoT:
         if section not in self.document:
             _separate_last_item(self.document)
             self.document.add(section, tomlkit.aot())
         value = self.document[section]
-        assert isinstance(value, AoT)
+        if not isinstance(value, AoT):
+            raise PolicyError(f"{self.path}: `{section}` is written as an inline array; "
+                              f"reviewer edits only [[{section}]] tables (rewrite it that way)")
         return value
+
+    def _section_rows(self, section: str) -> list[dict[str, Any]]:
+        rows = self._rows.get(section)
+        if rows is None:
+            entries = self._data.get(section) or []
+            rows = self._rows[section] = [{k: _s(e, k) for k in e} for e in entries]
+        return rows
 
     def _upsert(self, section: str, fields: dict[str, Any], same: Callable[[Any], bool],
                 sort_key: Any, entry_key: Callable[[Any], Any]) -> None:
+        """Replace the entry that is `same`, or insert a new one in sorted position.
+        `same` and `entry_key` read plain dicts of an entry's values."""
         aot = self._aot(section)
-        for entry in aot:
-            if same(entry):
-                for stale in [k for k in entry if k not in fields]:
-                    del entry[stale]
-                for key, value in fields.items():
-                    if entry.get(key) != value:
-                        entry[key] = value
-                self._changed()
-                return
+        rows = self._section_rows(section)
+        primary = fields.get("name", fields.get("id"))
+        candidates = (i for i, row in enumerate(rows)
+                      if row.get("name", row.get("id")) == primary and same(row))
+        found = next(candidates, None)
+        if found is not None:
+            entry = aot[found]
+            for stale in [k for k in entry if k not in fields]:
+                del entry[stale]
+            for key, value in fields.items():
+                if entry.get(key) != value:
+                    entry[key] = value
+            rows[found] = dict(fields)
+            self._changed()
+            return
         table = tomlkit.table()
         for key, value in fields.items():
             table[key] = value
-        position = len(aot)
-        for i, entry in enumerate(aot):
-            if entry_key(entry) > sort_key:
-                position = i
-                break
+        position = _sorted_position(rows, sort_key, entry_key)
         last_section = list(self.document.keys())[-1] == section
         _insert_entry(aot, position, table, at_end_of_file=last_section)
+        rows.insert(position, dict(fields))
         self._changed()
 
     def _remove(self, section: str, match: Callable[[Any], bool]) -> int:
         if section not in self.document:
             return 0
         aot = self._aot(section)
-        doomed = [i for i, entry in enumerate(aot) if match(entry)]
+        rows = self._section_rows(section)
+        doomed = [i for i, row in enumerate(rows) if match(row)]
         for i in reversed(doomed):
             del aot[i]
+            del rows[i]
         if doomed:
             self._changed()
         return len(doomed)
 
 
+_SORT_KEY = "\0sort"
+
+
+def _sorted_position(rows: list[dict[str, Any]], sort_key: Any,
+                     entry_key: Callable[[Any], Any]) -> int:
+    """Index of the first row that sorts after `sort_key` (the end when none does); row keys
+    are computed once and kept in the row."""
+    def key_of(row: dict[str, Any]) -> Any:
+        if _SORT_KEY not in row:
+            row[_SORT_KEY] = entry_key(row)
+        return row[_SORT_KEY]
+
+    if not rows or key_of(rows[-1]) <= sort_key:
+        return len(rows)
+    return next(i for i, row in enumerate(rows) if key_of(row) > sort_key)
+
+
+def _target(row: dict[str, Any]) -> str:
+    version = row.get("version")
+    return f"{row.get('name')}@{version}" if version else str(row.get("name"))
+
+
 def _s(entry: Any, key: str) -> Any:
+    """A plain value from a tomlkit table or a plain dict."""
     value = entry.get(key)
     return value.unwrap() if hasattr(value, "unwrap") else value
 
@@ -362,9 +461,9 @@ def _insert_entry(aot: AoT, position: int, table: Table, at_end_of_file: bool) -
     _set_trailing_blank_line(table, not (is_last and at_end_of_file))
     aot.insert(position, table)
     if not getattr(aot, "_parsed", True):
-        # tomlkit adds newlines to header indents of arrays it did not parse; we separate
-        # entries with trailing blank lines instead, so drop those.
-        for entry in aot:
+        # tomlkit adds newlines to the header indents of the new entry and its neighbours in
+        # arrays it did not parse; we separate entries with trailing blank lines instead.
+        for entry in aot[max(position - 1, 0): position + 3]:
             entry.trivia.indent = entry.trivia.indent.replace("\n", "")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -75,9 +76,18 @@ class Locator:
 class Validator:
     """Turns a parsed TOML document into typed entries, raising PolicyError on the first fault."""
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path, text: str | Callable[[], str]) -> None:
+        """`text`: the file's text for line numbers, or a function giving it (called only
+        when there is a fault to report)."""
         self.path = path
-        self.locator = Locator(text)
+        self._text = text
+        self._locator: Locator | None = None
+
+    @property
+    def locator(self) -> Locator:
+        if self._locator is None:
+            self._locator = Locator(self._text if isinstance(self._text, str) else self._text())
+        return self._locator
 
     def fail(self, fault: str, section: str | None = None, index: int | None = None,
              key: str | None = None) -> PolicyError:
@@ -275,6 +285,18 @@ class Validator:
         if version != SCHEMA_VERSION or isinstance(version, bool):
             raise self.fail(f"unsupported policy schema version {version!r} "
                             f"(this reviewer reads version {SCHEMA_VERSION})", None, None, "version")
+
+
+def parse_data(path: Path, text: str) -> dict[str, Any]:
+    """Parse TOML text quickly (stdlib tomllib) into plain data, for reading only."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = re.search(r"\(at line (\d+), column \d+\)", message)
+        fault = message[: match.start()].strip() if match else message
+        where = f"{path}:{match.group(1)}" if match else f"{path}"
+        raise PolicyError(f"{where}: invalid TOML: {fault}") from None
 
 
 def parse_document(path: Path, text: str) -> TOMLDocument:

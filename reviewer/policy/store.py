@@ -34,7 +34,6 @@ from reviewer.fileio import (
     read_bytes_or_none,
 )
 from reviewer.policy.model import Policy
-from reviewer.policy.schema import parse_document
 
 POLICY_FILE_NAME = "reviewer-policy.toml"
 
@@ -90,15 +89,13 @@ class PolicyStore:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise PolicyError(f"{path}: not UTF-8 text") from None
-        document = parse_document(path, text)
-        return Policy(document, path, raw, source_text=text)
+        return Policy(None, path, raw, source_text=text)
 
     @staticmethod
     def _checked_text(policy: Policy) -> str:
         text = policy.dumps()
         # Never write what we could not read back.
-        reparsed = parse_document(policy.path, text)
-        Policy(reparsed, policy.path, None)
+        Policy(None, policy.path, None, source_text=text)
         return text
 
     @staticmethod
