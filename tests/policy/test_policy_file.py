@@ -215,3 +215,26 @@ def test_policy_never_saves_what_it_cannot_read(tmp_path: Path) -> None:
     with pytest.raises(PolicyError):
         PolicyStore.save(policy)
     assert not (tmp_path / "p.toml").exists()
+
+
+def test_large_policy_edits_stay_fast(tmp_path: Path) -> None:
+    """A policy with every package of a large tree pinned (require_pins) stays usable."""
+    import time
+
+    path = tmp_path / "reviewer-policy.toml"
+    policy = PolicyStore.load(path)
+    started = time.monotonic()
+    for i in range(800):
+        policy.approve(f"pkg-{i:04d}", "1.0.0", "sha512-x", "me", date=DAY)
+        policy.allow_scripts(f"pkg-{i:04d}", "1.0.0", "sha512-x", "me", date=DAY)
+    assert policy.script_state("pkg-0400", "1.0.0", "sha512-x") is ScriptState.ALLOWED
+    PolicyStore.save(policy)
+    loaded = PolicyStore.load(path)
+    assert len(loaded.pins) == 800 and len(loaded.scripts) == 800
+    loaded.deny("pkg-0001")
+    assert loaded.script_state("pkg-0001", "1.0.0") is ScriptState.DENIED
+    PolicyStore.save(loaded)
+    elapsed = time.monotonic() - started
+    assert elapsed < 30, f"800 approvals, two saves and a load took {elapsed:.1f} s"
+    names = [line for line in path.read_text().splitlines() if line.startswith("name = ")]
+    assert names == sorted(names[:800]) + sorted(names[800:])
