@@ -52,6 +52,12 @@ def collect(policy: Policy, graph: Graph) -> ExportDecisions:
         elif entry.name not in denied_names:
             out.denied_versions.setdefault(entry.name, []).append(entry.version)
     out.allowed = {name: sort_versions(versions) for name, versions in sorted(out.allowed.items())}
+    exotic = sorted({p.key for p in graph if p.name in out.allowed and p.version in out.allowed[p.name]
+                     and p.source in (Source.GIT, Source.TARBALL, Source.FILE)})
+    if exotic:
+        out.notes.append("allowed packages from git/tarball/file sources are exported as "
+                         "name@version, but npm and pnpm match those by their resolved URL: "
+                         "check the entries for " + ", ".join(exotic))
     out.denied_versions = {name: sort_versions(v) for name, v in sorted(out.denied_versions.items())}
     out.denied_names.sort()
     if stale:

@@ -122,3 +122,14 @@ def test_bad_package_json_is_one_line_error(project: Path, capsys: pytest.Captur
     (project / "package.json").write_bytes((PROJECT / "package.json").read_bytes())
     assert main(["export", "--to", "pnpm"]) == 2
     assert "pnpm-workspace.yaml" in capsys.readouterr().err
+
+
+def test_git_sources_are_flagged(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lock = project / "package-lock.json"
+    text = lock.read_text().replace(
+        "https://registry.npmjs.org/esbuild/-/esbuild-0.25.12.tgz",
+        "git+ssh://git@github.com/evanw/esbuild.git#0123456789abcdef0123456789abcdef01234567")
+    lock.write_text(text)
+    assert main(["export", "--to", "npm", "--dry-run"]) == 0
+    notes = capsys.readouterr().err
+    assert "match those by their resolved URL: check the entries for esbuild@0.25.12" in notes
