@@ -89,7 +89,7 @@ class RegistryClient:
         limits = httpx.Limits(max_connections=max(1, config.concurrency) + 4,
                               max_keepalive_connections=max(1, config.concurrency) + 4)
         self._http = httpx.AsyncClient(
-            http2=True, timeout=timeout, limits=limits, follow_redirects=False,
+            http2=config.http2, timeout=timeout, limits=limits, follow_redirects=False,
             transport=transport, trust_env=True, verify=tls_verify(config.settings),
             headers={"user-agent": config.user_agent},
         )

@@ -36,6 +36,8 @@ class RegistryConfig:
     max_document_bytes: int = 64 * 1024 * 1024
     tarball_limits: TarballLimits = DEFAULT_LIMITS
     max_redirects: int = 5
+    http2: bool = True
+    """Offer HTTP/2 (TLS registries that support it); False: HTTP/1.1 only."""
     user_agent: str = "reviewer/0.1 (npm dependency review)"
 
     @classmethod
