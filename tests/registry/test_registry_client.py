@@ -63,7 +63,7 @@ async def test_retries_429_honouring_retry_after(fixture_registry, registry_conf
     elapsed = time.monotonic() - start
     assert packument.name == "left-pad"
     assert len(fixture_registry.requests_for("/left-pad")) == 2
-    assert 0.9 <= elapsed < 3.0, elapsed
+    assert 0.9 <= elapsed < 6.0, elapsed  # waited for Retry-After, not the 30 s cap
 
 
 async def test_retry_after_is_capped(fixture_registry, registry_config):
@@ -71,7 +71,7 @@ async def test_retry_after_is_capped(fixture_registry, registry_config):
     start = time.monotonic()
     async with RegistryService(registry_config(retry_after_max=0.2)) as service:
         await service.packument("left-pad")
-    assert time.monotonic() - start < 2.0
+    assert time.monotonic() - start < 5.0  # not 3600 s
 
 
 def test_retry_after_http_date():
