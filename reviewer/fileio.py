@@ -137,11 +137,17 @@ def _fsync_directory(directory: Path) -> None:
 
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Replace `path` with `text` atomically, keeping the old file's permission bits."""
+    """Replace `path` with `text` atomically, keeping the old file's permission bits and
+    owner. A symlink is followed: its target is replaced, the link stays."""
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
+    owner: tuple[int, int] | None = None
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        info = path.stat()
+        mode = stat.S_IMODE(info.st_mode)
+        owner = (info.st_uid, info.st_gid)
     except FileNotFoundError:
         mode = _mode_for_new_file()
     except OSError as error:
@@ -157,6 +163,9 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
             handle.write(data)
             handle.flush()
             os.fchmod(handle.fileno(), mode)
+            if owner is not None and owner != (os.geteuid(), os.getegid()):
+                with contextlib.suppress(OSError):
+                    os.fchown(handle.fileno(), *owner)
             os.fsync(handle.fileno())
         _pause_for_tests()
         os.replace(temp, path)

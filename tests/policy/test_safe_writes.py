@@ -235,3 +235,21 @@ LOCK = """{
   }
 }
 """
+
+
+def test_symlinked_file_keeps_its_link(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "reviewer-policy.toml"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "reviewer-policy.toml"
+    link.symlink_to(real)
+    atomic_write_text(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["reviewer-policy.toml"]
+
+
+def test_unwritable_directory_is_one_clear_error(tmp_path: Path) -> None:
+    policy = PolicyStore.load(tmp_path / "missing-dir" / "reviewer-policy.toml")
+    policy.approve("a", "1.0.0", None, "me")
+    with pytest.raises(PolicyError, match="missing-dir/reviewer-policy.toml: cannot create a temporary file"):
+        PolicyStore.save(policy)
