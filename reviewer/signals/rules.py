@@ -57,7 +57,7 @@ PATTERN_RULES: tuple[PatternRule, ...] = (
     _rule("vm-module", "dynamic-code", "runs code through the vm module", M, r"""require\(\s*['"](?:node:)?vm['"]\s*\)|\bvm\.(?:runIn\w+|Script|compileFunction)\b""", "js"),
     _rule("base64-blob", "obfuscation", "long base64 blob", M, r"[A-Za-z0-9+/]{200,}={0,2}", "any"),
     _rule("hex-blob", "obfuscation", "long hex blob", M, r"(?:\\x[0-9a-fA-F]{2}){40,}|\b[0-9a-fA-F]{200,}\b", "any"),
-    _rule("base64-decode", "obfuscation", "decodes base64 at run time", L, r"""Buffer\.from\([^)]*['"]base64['"]|\batob\s*\(|base64\s+(?:-d|--decode)""", "any"),
+    _rule("base64-decode", "obfuscation", "decodes base64 at run time", L, r"""Buffer\.from\([^)]{0,300}['"]base64['"]|\batob\s*\(|base64\s+(?:-d|--decode)""", "any"),
     _rule("obfuscated-ids", "obfuscation", "obfuscator-style _0x identifiers", H, r"\b_0x[0-9a-fA-F]{4,}\b", "js"),
     _rule("env-read", "environment", "reads environment variables", L, r"\bprocess\.env\b", "js"),
     _rule("env-dump", "credentials", "serialises the whole environment", H, r"JSON\.stringify\(\s*process\.env\s*\)|Object\.(?:keys|entries)\(\s*process\.env\s*\)|\bprintenv\b|^\s*env\s*$", "any"),
@@ -66,7 +66,7 @@ PATTERN_RULES: tuple[PatternRule, ...] = (
     _rule("tokens", "credentials", "names a credential variable", H, r"\b(?:NPM_TOKEN|NODE_AUTH_TOKEN|GITHUB_TOKEN|GH_TOKEN|AWS_SECRET_ACCESS_KEY|AWS_ACCESS_KEY_ID|AZURE_CLIENT_SECRET|GOOGLE_APPLICATION_CREDENTIALS)\b", "any"),
     _rule("cloud-metadata", "credentials", "queries a cloud metadata endpoint", C, r"169\.254\.169\.254|metadata\.google\.internal|100\.100\.100\.200", "any"),
     _rule("wallets-browsers", "credentials", "reads browser or wallet data", H, r"Login Data|Local Extension Settings|\.bitcoin\b|\.electrum\b|\bkeychain\b", "any"),
-    _rule("write-outside", "filesystem", "writes outside the package", H, r"""(?:writeFile|appendFile|createWriteStream|copyFile|symlink)\w*\s*\([^)]*(?:homedir\(|process\.env\.(?:HOME|USERPROFILE|APPDATA)|['"`](?:/etc|/usr|/root|/tmp|~)/|\.\./\.\./)""", "js"),
+    _rule("write-outside", "filesystem", "writes outside the package", H, r"""(?:writeFile|appendFile|createWriteStream|copyFile|symlink)\w*\s*\([^)]{0,300}(?:homedir\(|process\.env\.(?:HOME|USERPROFILE|APPDATA)|['"`](?:/etc|/usr|/root|/tmp|~)/|\.\./\.\./)""", "js"),
     _rule("write-outside-shell", "filesystem", "writes outside the package", H, r">>?\s*(?:~|\$HOME|/etc|/usr|/root)/", "shell"),
 )
 

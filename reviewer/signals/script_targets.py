@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from reviewer.registry.interface import TarballContents
 
 MAX_FILES = 25
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = 1_000_000
+"""Bytes of one file that are scanned (the rest is reported as not scanned)."""
+MAX_TOTAL_BYTES = 4_000_000
+"""Bytes scanned per package, so a hostile tarball cannot make a report slow."""
 _SEPARATORS = re.compile(r"&&|\|\||;|\|")
 _SHELLS = {"sh", "bash", "zsh", "dash"}
 _NODES = {"node", "nodejs", "node.exe"}
@@ -122,7 +125,8 @@ def resolve_script_sources(
     for hook, command in scripts.items():
         sources.append(ScriptSource(f"<{hook}>", command, "shell", hook))
         _resolve_command(hook, command, tarball, all_scripts or {}, sources, unresolved, pending, 0)
-    while pending and len(seen) < MAX_FILES:
+    budget = MAX_TOTAL_BYTES
+    while pending and len(seen) < MAX_FILES and budget > 0:
         path, language, hook = pending.pop(0)
         if path in seen or tarball is None:
             continue
@@ -132,7 +136,11 @@ def resolve_script_sources(
         except KeyError:
             unresolved.append(Unresolved(hook, f"{path} (not in the tarball)"))
             continue
-        text = data[:MAX_FILE_BYTES].decode("utf-8", errors="replace")
+        limit = min(MAX_FILE_BYTES, budget)
+        if len(data) > limit:
+            unresolved.append(Unresolved(hook, f"{path} (only the first {limit:,} bytes scanned)"))
+        budget -= min(len(data), limit)
+        text = data[:limit].decode("utf-8", errors="replace")
         sources.append(ScriptSource(path, text, language, hook))
         if language == "js":
             for rel in _REQUIRE_RE.findall(text):

@@ -131,3 +131,18 @@ def test_cloud_metadata_and_ssh_keys() -> None:
     code = "fetch('http://169.254.169.254/latest/meta-data/')\nfs.readFileSync(os.homedir() + '/.ssh/id_rsa')\n"
     matches = scan_source(ScriptSource("m.js", code, "js", "install"))
     assert {m.rule for m in matches} >= {"cloud-metadata", "ssh-keys", "net-fetch"}
+
+
+def test_hostile_sizes_are_bounded() -> None:
+    import time
+
+    from reviewer.signals import script_targets
+
+    big = "writeFile(" * 300_000  # 3 MB, one line
+    tarball = FakeTarball({"a.js": big, "b.js": "require('./a')\n"})
+    started = time.perf_counter()
+    sources, unresolved = resolve_script_sources({"postinstall": "node b.js"}, tarball)
+    scan_source(next(s for s in sources if s.label == "a.js"))
+    assert time.perf_counter() - started < 30
+    assert any("only the first" in u.what for u in unresolved)
+    assert sum(len(s.text) for s in sources) <= script_targets.MAX_TOTAL_BYTES + 100
