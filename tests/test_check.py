@@ -324,3 +324,14 @@ def test_text_output_escapes_control_characters(tmp_path: Path) -> None:
     text = to_text(result, tmp_path / "package-lock.json", tmp_path / "p.toml")
     assert "\x1b" not in text and "\x07" not in text
     assert "evil\\x1b[2J\\x07@1.0.0" in text
+
+
+def test_version_deny_under_a_name_deny_changes_nothing(
+    corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = corpus("mono-npm")
+    assert run(capsys, "deny", "esbuild", str(project))[0] == 0
+    before = (project / "reviewer-policy.toml").read_text()
+    code, out, _ = run(capsys, "deny", "esbuild@0.21.5", str(project))
+    assert code == 0 and "already denied in every version" in out and "unchanged" in out
+    assert (project / "reviewer-policy.toml").read_text() == before

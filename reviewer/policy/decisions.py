@@ -118,6 +118,9 @@ def approve_package(policy: Policy, package: Package, by: str, facts: ScriptFact
 def deny_package(policy: Policy, name: str, version: str | None, by: str,
                  note: str | None = None) -> list[str]:
     """Deny install scripts of `name` (every version) or `name@version`."""
+    wide = policy.deny_entry(name)
+    if version is not None and wide is not None and wide.version is None:
+        return [f"{name} is already denied in every version; nothing changed"]
     removed = policy.deny(name, version, by, note)
     target = name if version is None else f"{name}@{version}"
     lines = [f"denied install scripts of {target}" + (" (every version)" if version is None else "")]
