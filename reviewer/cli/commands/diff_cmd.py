@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reviewer.registry.config import RegistryConfig
+    from reviewer.registry.interface import TarballContents
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _diff(config, name: str, a: str, b: str, paths: list[str]):  # noqa: ANN001, ANN202
+async def _diff(config: RegistryConfig, name: str, a: str, b: str,
+                paths: list[str]) -> tuple[TarballContents, TarballContents, str, str]:
+    """Both tarballs, verified against the registry's integrity, and their labels."""
+    import asyncio
+
     from reviewer.errors import UsageError
     from reviewer.registry.service import RegistryService
 
@@ -44,14 +53,9 @@ async def _diff(config, name: str, a: str, b: str, paths: list[str]):  # noqa: A
             if manifest is None:
                 raise UsageError(f"{name}@{wanted} is not published on this registry")
             resolved.append(manifest)
-        old, new = await asyncio_gather(
+        old, new = await asyncio.gather(
             service.tarball(name, resolved[0].version, resolved[0].integrity),
             service.tarball(name, resolved[1].version, resolved[1].integrity),
         )
         return old, new, f"v{resolved[0].version}", f"v{resolved[1].version}"
 
-
-async def asyncio_gather(*aws):  # noqa: ANN002, ANN201
-    import asyncio
-
-    return await asyncio.gather(*aws)

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reviewer.signals.results import PackageReview
 
 from reviewer.cli.common import add_path_argument
 
@@ -61,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     return ExitCode.FOUND if threshold is not None and fails(reviews, threshold) else ExitCode.OK
 
 
-def render(reviews, output_format: str, verbose: bool = False) -> str:  # noqa: ANN001
+def render(reviews: Sequence[PackageReview], output_format: str, verbose: bool = False) -> str:
+    """The report in `output_format` (text, json or markdown)."""
     if output_format == "json":
         from reviewer.formats.report_json import format_report_json
 
@@ -75,7 +81,7 @@ def render(reviews, output_format: str, verbose: bool = False) -> str:  # noqa: 
     return format_report_text(reviews, verbose=verbose)
 
 
-def _progress_line():  # noqa: ANN202
+def _progress_line() -> Callable[[int, int], None]:
     import time
 
     last = [0.0]
