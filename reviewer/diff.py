@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from reviewer.registry.interface import TarballContents
 from reviewer.review.report import FileChange
+from reviewer.signals.common import tarball_package_json
 
 MAX_TEXT_BYTES = 1_000_000
 """Files larger than this get no unified diff (sizes only)."""
@@ -107,11 +108,7 @@ def diff_tarballs(old: TarballContents, new: TarballContents, old_label: str = "
 
 
 def _manifest(tarball: TarballContents) -> dict[str, object]:
-    try:
-        data = json.loads(tarball.read_text("package.json"))
-    except (KeyError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return tarball_package_json(tarball) or {}
 
 
 def _flat(value: object) -> str:

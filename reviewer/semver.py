@@ -258,42 +258,31 @@ def _desugar(op: str, M: str | None, m: str | None, p: str | None, pre: str | No
 
 
 def _tilde(M: str | None, m: str | None, p: str | None, pre: str | None) -> list[Comparator]:
-    if _is_x(M):
-        return [_ANY]
-    major = int(M)  # type: ignore[arg-type]
-    if _is_x(m):
-        return [Comparator(">=", _v(major, 0, 0)), Comparator("<", _v(major + 1, 0, 0, _ZERO))]
-    minor = int(m)  # type: ignore[arg-type]
-    if _is_x(p):
-        return [Comparator(">=", _v(major, minor, 0)), Comparator("<", _v(major, minor + 1, 0, _ZERO))]
-    return [
-        Comparator(">=", _v(major, minor, int(p), _pre(pre))),  # type: ignore[arg-type]
-        Comparator("<", _v(major, minor + 1, 0, _ZERO)),
-    ]
+    return _tilde_or_caret(False, M, m, p, pre)
 
 
 def _caret(M: str | None, m: str | None, p: str | None, pre: str | None) -> list[Comparator]:
+    return _tilde_or_caret(True, M, m, p, pre)
+
+
+def _tilde_or_caret(caret: bool, M: str | None, m: str | None, p: str | None,
+                    pre: str | None) -> list[Comparator]:
+    """`~`: same minor (same major when no minor). `^`: same leftmost non-zero part
+    (`^0.0.x` and `^0.0` allow the same minor)."""
     if _is_x(M):
         return [_ANY]
     major = int(M)  # type: ignore[arg-type]
     if _is_x(m):
         return [Comparator(">=", _v(major, 0, 0)), Comparator("<", _v(major + 1, 0, 0, _ZERO))]
     minor = int(m)  # type: ignore[arg-type]
-    if _is_x(p):
-        low = _v(major, minor, 0)
-        if major != 0:
-            high = _v(major + 1, 0, 0, _ZERO)
-        else:
-            high = _v(0, minor + 1, 0, _ZERO)
-        return [Comparator(">=", low), Comparator("<", high)]
-    patch = int(p)  # type: ignore[arg-type]
-    low = _v(major, minor, patch, _pre(pre))
-    if major != 0:
+    patch = 0 if _is_x(p) else int(p)  # type: ignore[arg-type]
+    low = _v(major, minor, patch, () if _is_x(p) else _pre(pre))
+    if caret and major != 0:
         high = _v(major + 1, 0, 0, _ZERO)
-    elif minor != 0:
-        high = _v(0, minor + 1, 0, _ZERO)
-    else:
+    elif caret and minor == 0 and not _is_x(p):
         high = _v(0, 0, patch + 1, _ZERO)
+    else:
+        high = _v(major, minor + 1, 0, _ZERO)
     return [Comparator(">=", low), Comparator("<", high)]
 
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING
+
 from reviewer.signals.finding import Finding, Severity
+
+if TYPE_CHECKING:
+    from reviewer.registry.documents import Packument, VersionManifest
+    from reviewer.registry.interface import TarballContents
 
 NOT_PROVIDED = "not provided by this registry"
 
@@ -23,3 +30,39 @@ def shorten(text: str, limit: int = 100) -> str:
     """One line of at most `limit` characters."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def version_or_unknown(signal_id: str, package: str, packument: Packument,
+                       version: str) -> VersionManifest | Finding:
+    """The manifest of `version`, or the unknown finding saying it is missing."""
+    manifest = packument.version(version)
+    if manifest is None:
+        return unknown(signal_id, package, f"version {version} not in the registry document")
+    return manifest
+
+
+def parse_package_json(text: str) -> dict[str, object] | None:
+    """A package.json object, or None when it is not a JSON object."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def tarball_package_json(tarball: TarballContents) -> dict[str, object] | None:
+    """The package.json inside a tarball (what npm reads), or None."""
+    try:
+        return parse_package_json(tarball.read_text("package.json"))
+    except KeyError:
+        return None
+
+
+def scripts_of(package_json: dict[str, object] | None) -> dict[str, str] | None:
+    """`scripts` as a str->str map; None when there is no package.json, {} when no scripts."""
+    if package_json is None:
+        return None
+    scripts = package_json.get("scripts")
+    if not isinstance(scripts, dict):
+        return {}
+    return {str(k): v for k, v in scripts.items() if isinstance(v, str)}

@@ -9,7 +9,7 @@ A registry that strips `maintainers` or `_npmUser` gives unknown findings, never
 from __future__ import annotations
 
 from reviewer.registry.documents import Packument, VersionManifest
-from reviewer.signals.common import NOT_PROVIDED, unknown
+from reviewer.signals.common import NOT_PROVIDED, unknown, version_or_unknown
 from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.history import earlier_versions, previous_release
 
@@ -51,9 +51,9 @@ def maintainers_changed(package: str, old: VersionManifest, new: VersionManifest
 
 def maintainers_changed_since_previous(package: str, packument: Packument, version: str) -> Finding | None:
     """maintainers-changed for one version, against the release before it."""
-    manifest = packument.version(version)
-    if manifest is None:
-        return unknown(CHANGED, package, f"version {version} not in the registry document")
+    manifest = version_or_unknown(CHANGED, package, packument, version)
+    if isinstance(manifest, Finding):
+        return manifest
     if manifest.maintainers is None:
         return unknown(CHANGED, package, f"maintainers {NOT_PROVIDED}")
     previous, order = previous_release(packument, version)
@@ -71,9 +71,9 @@ def _fields(finding: Finding) -> dict[str, object]:
 
 def new_publisher(package: str, packument: Packument, version: str) -> Finding | None:
     """The publisher of `version` never published an earlier version of this package."""
-    manifest = packument.version(version)
-    if manifest is None:
-        return unknown(NEW_PUBLISHER, package, f"version {version} not in the registry document")
+    manifest = version_or_unknown(NEW_PUBLISHER, package, packument, version)
+    if isinstance(manifest, Finding):
+        return manifest
     if manifest.publisher is None:
         return unknown(NEW_PUBLISHER, package, f"publisher (_npmUser) {NOT_PROVIDED}")
     earlier, order = earlier_versions(packument, version)

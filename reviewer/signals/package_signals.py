@@ -4,7 +4,6 @@ Private to `reviewer.signals.engine` (its public API is there)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -28,7 +27,13 @@ from reviewer.signals.advisories import (
     advisories_unavailable,
     advisory_findings,
 )
-from reviewer.signals.common import shorten, unknown
+from reviewer.signals.common import (
+    parse_package_json,
+    scripts_of,
+    shorten,
+    tarball_package_json,
+    unknown,
+)
 from reviewer.signals.finding import Finding
 from reviewer.signals.install_scripts import InstallScripts
 from reviewer.signals.settings import ReviewSettings
@@ -195,14 +200,7 @@ async def script_findings(
 
 def _tarball_scripts(tarball: TarballContents) -> dict[str, str] | None:
     """`scripts` of the package.json inside the tarball (what npm actually runs)."""
-    try:
-        data = json.loads(tarball.read_text("package.json"))
-    except (KeyError, ValueError):
-        return None
-    scripts = data.get("scripts") if isinstance(data, dict) else None
-    if not isinstance(scripts, dict):
-        return {}
-    return {str(k): str(v) for k, v in scripts.items() if isinstance(v, str)}
+    return scripts_of(tarball_package_json(tarball))
 
 
 def _refine_with_tarball(package: Package, manifest: VersionManifest | None,
@@ -255,12 +253,8 @@ def _local_scripts(package: Package, project_dir: Path | None) -> dict[str, str]
     if project_dir is None or not package.resolved:
         return None
     target = package.resolved.removeprefix("file:").removeprefix("link:")
-    path = (project_dir / target / "package.json").resolve()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = (project_dir / target / "package.json").resolve().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
-    scripts = data.get("scripts") if isinstance(data, dict) else None
-    if not isinstance(scripts, dict):
-        return {}
-    return {str(k): str(v) for k, v in scripts.items() if isinstance(v, str)}
+    return scripts_of(parse_package_json(text))

@@ -9,7 +9,7 @@ when judging a stable version) had a higher rank. A metadata-shape check, not cr
 from __future__ import annotations
 
 from reviewer.registry.documents import Packument, VersionManifest
-from reviewer.signals.common import NOT_PROVIDED, unknown
+from reviewer.signals.common import NOT_PROVIDED, unknown, version_or_unknown
 from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.history import earlier_versions
 
@@ -29,9 +29,9 @@ def trust_rank(manifest: VersionManifest) -> int | None:
 
 
 def trust_downgrade(package: str, packument: Packument, version: str) -> Finding | None:
-    manifest = packument.version(version)
-    if manifest is None:
-        return unknown(SIGNAL, package, f"version {version} not in the registry document")
+    manifest = version_or_unknown(SIGNAL, package, packument, version)
+    if isinstance(manifest, Finding):
+        return manifest
     rank = trust_rank(manifest)
     if rank is None:
         return unknown(SIGNAL, package, f"provenance and publisher {NOT_PROVIDED}")

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reviewer.registry.interface import TarballContents
+from reviewer.signals.common import tarball_package_json
 
 MAX_FILES = 25
 MAX_FILE_BYTES = 1_000_000
@@ -101,12 +102,7 @@ def _find_file(tarball: TarballContents, path: str, js: bool) -> str | None:
 
 
 def _main_of(tarball: TarballContents, names: set[str]) -> str:
-    import json
-
-    try:
-        main = json.loads(tarball.read_text("package.json")).get("main") or "index.js"
-    except (KeyError, ValueError, AttributeError):
-        return "index.js"
+    main = (tarball_package_json(tarball) or {}).get("main") or "index.js"
     main = posixpath.normpath(str(main))
     return main if main in names else main + ".js"
 
