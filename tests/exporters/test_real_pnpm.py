@@ -1,8 +1,7 @@
 """The real pnpm accepts what `reviewer export --to pnpm` writes.
 
-pnpm 12.21 and 10.34 come from tests/node-tools (installed by .ci/run; $REVIEWER_NODE_TOOLS).
-Packages with install scripts are published to the loopback Verdaccio (no uplinks: nothing
-leaves the machine); their postinstall only writes a marker file in its own folder.
+pnpm 12.21 and 10.34 come from tests/node-tools; the packages from the loopback Verdaccio
+(see pm_projects.py).
 
 Verified with pnpm itself, with `strictDepBuilds: true`:
 - before the export, `pnpm install` fails with ERR_PNPM_IGNORED_BUILDS;
@@ -14,21 +13,25 @@ Verified with pnpm itself, with `strictDepBuilds: true`:
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pm_projects import (
+    BAD,
+    GOOD,
+    isolated_env,
+    manifest_text,
+    publish_script_packages,
+    tool_command,
+)
 
 from reviewer.cli.main import main
 
 pytestmark = [pytest.mark.verdaccio, pytest.mark.slow]
 
-PREFIX = "rvx-export"
-GOOD, BAD, PLAIN = f"{PREFIX}-good-native", f"{PREFIX}-bad-ads", f"{PREFIX}-plain"
-MARKER = "require('fs').writeFileSync(require('path').join(__dirname, 'postinstall.ran'), 'ran')"
 WORKSPACE = """\
 # Workspace settings written by a person: this comment must survive the export.
 strictDepBuilds: true
@@ -36,56 +39,22 @@ minimumReleaseAge: 0  # the test packages are published seconds before the insta
 """
 
 
-def node_tools() -> Path:
-    home = os.environ.get("REVIEWER_NODE_TOOLS")
-    if not home:
-        pytest.fail("REVIEWER_NODE_TOOLS is not set: run the tests through .ci/run, or install "
-                    "tests/node-tools/package.json somewhere and point it there", pytrace=False)
-    return Path(home)
-
-
-def pnpm_command(major: int) -> list[str]:
-    tools = node_tools() / "node_modules"
-    command = (["sh", str(tools / "pnpm" / "pnpm")] if major == 12
-               else ["node", str(tools / "pnpm10" / "bin" / "pnpm.cjs")])
-    if not Path(command[1]).is_file():
-        pytest.fail(f"pnpm {major} is not installed under {tools}", pytrace=False)
-    return command
-
-
 @pytest.fixture(scope="module")
 def registry(verdaccio):  # type: ignore[no-untyped-def]
-    """Verdaccio with the three test packages (published once per session)."""
-    import urllib.request
-
-    try:
-        urllib.request.urlopen(verdaccio.url + GOOD, timeout=5).close()
-    except OSError:
-        for name in (GOOD, BAD):
-            verdaccio.publish(name, "1.0.0", {"postinstall.js": MARKER}, user="exporter",
-                              extra={"scripts": {"postinstall": "node postinstall.js"}})
-        verdaccio.publish(PLAIN, "1.0.0", {"index.js": "module.exports = 1"}, user="exporter")
-    return verdaccio
+    return publish_script_packages(verdaccio)
 
 
 @pytest.fixture
 def project(tmp_path: Path, registry) -> Callable[..., subprocess.CompletedProcess[str]]:  # type: ignore[no-untyped-def]
     app = tmp_path / "app"
     app.mkdir()
-    (app / "package.json").write_text(
-        '{\n  "name": "app",\n  "version": "1.0.0",\n  "dependencies": {\n'
-        f'    "{GOOD}": "1.0.0",\n    "{BAD}": "1.0.0",\n    "{PLAIN}": "1.0.0"\n  }}\n}}\n')
+    (app / "package.json").write_text(manifest_text())
     (app / "pnpm-workspace.yaml").write_text(WORKSPACE)
     (app / ".npmrc").write_text(f"registry={registry.url}\n")
-    home = tmp_path / "home"
-    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache"),
-           "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
-           "XDG_CONFIG_HOME": str(home / "config"), "CI": "true",
-           "npm_config_registry": registry.url}
-    env.pop("npm_config_userconfig", None)
+    env = isolated_env(tmp_path / "home", CI="true", npm_config_registry=registry.url)
 
     def pnpm(major: int, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*pnpm_command(major), *args], cwd=app, env=env,
+        return subprocess.run([*tool_command(f"pnpm{major}"), *args], cwd=app, env=env,
                               capture_output=True, text=True, timeout=300)
 
     pnpm.app = app  # type: ignore[attr-defined]

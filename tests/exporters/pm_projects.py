@@ -1,0 +1,65 @@
+"""Helpers for the tests that run real package managers on exported settings.
+
+Tools come from tests/node-tools (installed by .ci/run under $REVIEWER_NODE_TOOLS). The
+packages live in the loopback Verdaccio (no uplinks): two with a postinstall that only
+writes `postinstall.ran` in its own folder, one without scripts.
+"""
+
+from __future__ import annotations
+
+import os
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PREFIX = "rvx-export"
+GOOD, BAD, PLAIN = f"{PREFIX}-good-native", f"{PREFIX}-bad-ads", f"{PREFIX}-plain"
+MARKER = "require('fs').writeFileSync(require('path').join(__dirname, 'postinstall.ran'), 'ran')"
+
+TOOLS = {
+    "pnpm12": ("sh", "pnpm/pnpm"),
+    "pnpm10": ("node", "pnpm10/bin/pnpm.cjs"),
+    "yarn": ("node", "@yarnpkg/cli-dist/bin/yarn.js"),
+    "bun": ("", "@oven/bun-linux-x64/bin/bun"),
+}
+
+
+def tool_command(tool: str) -> list[str]:
+    """The command line that runs `tool` from tests/node-tools (the test fails if missing)."""
+    home = os.environ.get("REVIEWER_NODE_TOOLS")
+    if not home:
+        pytest.fail("REVIEWER_NODE_TOOLS is not set: run the tests through .ci/run, or install "
+                    "tests/node-tools/package.json somewhere and point it there", pytrace=False)
+    runner, relative = TOOLS[tool]
+    path = Path(home) / "node_modules" / relative
+    if not path.is_file():
+        pytest.fail(f"{tool} is not installed at {path} (reinstall tests/node-tools)", pytrace=False)
+    return [runner, str(path)] if runner else [str(path)]
+
+
+def publish_script_packages(verdaccio: Any) -> Any:
+    """Publish GOOD, BAD and PLAIN once per Verdaccio instance; returns the server."""
+    try:
+        urllib.request.urlopen(verdaccio.url + GOOD, timeout=5).close()
+    except OSError:
+        for name in (GOOD, BAD):
+            verdaccio.publish(name, "1.0.0", {"postinstall.js": MARKER}, user="exporter",
+                              extra={"scripts": {"postinstall": "node postinstall.js"}})
+        verdaccio.publish(PLAIN, "1.0.0", {"index.js": "module.exports = 1"}, user="exporter")
+    return verdaccio
+
+
+def isolated_env(home: Path, **extra: str) -> dict[str, str]:
+    """An environment whose user-level config and caches live under `home`."""
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache"),
+           "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
+           "XDG_CONFIG_HOME": str(home / "config"), **extra}
+    env.pop("npm_config_userconfig", None)
+    return env
+
+
+def manifest_text(name: str = "app") -> str:
+    return ('{\n  "name": "' + name + '",\n  "version": "1.0.0",\n  "dependencies": {\n'
+            f'    "{GOOD}": "1.0.0",\n    "{BAD}": "1.0.0",\n    "{PLAIN}": "1.0.0"\n  }}\n}}\n')
