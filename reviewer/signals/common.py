@@ -32,6 +32,11 @@ def shorten(text: str, limit: int = 100) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+def labelled_lists(*groups: tuple[str, list[str]], sep: str = "; ") -> str:
+    """`added a, b; removed c` from ("added", [a, b]), ("removed", [c]); empty groups skipped."""
+    return sep.join(f"{label} {', '.join(items)}" for label, items in groups if items)
+
+
 def version_or_unknown(signal_id: str, package: str, packument: Packument,
                        version: str) -> VersionManifest | Finding:
     """The manifest of `version`, or the unknown finding saying it is missing."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from reviewer.graph.model import Package, Source
 from reviewer.registry.documents import VersionManifest
-from reviewer.signals.common import shorten, unknown
+from reviewer.signals.common import labelled_lists, shorten, unknown
 from reviewer.signals.finding import Evidence, Finding, Severity
 
 SIGNAL = "install-script"
@@ -125,12 +125,8 @@ def install_script_upgrade_finding(package: str, old: InstallScripts | None, new
         added = ["(install script)"]
     if not added and not changed:
         return base
-    parts = []
-    if added:
-        parts.append("new " + ", ".join(added))
-    if changed:
-        parts.append("changed " + ", ".join(changed))
-    summary = shorten(f"{' and '.join(parts)}: {_describe({h: new.scripts[h] for h in added + changed if h in new.scripts}) or base.summary}", 110)
+    what = labelled_lists(("new", added), ("changed", changed), sep=" and ")
+    summary = shorten(f"{what}: {_describe({h: new.scripts[h] for h in added + changed if h in new.scripts}) or base.summary}", 110)
     return Finding(
         id=SIGNAL,
         severity=Severity.HIGH,

@@ -8,8 +8,10 @@ A registry that strips `maintainers` or `_npmUser` gives unknown findings, never
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reviewer.registry.documents import Packument, VersionManifest
-from reviewer.signals.common import NOT_PROVIDED, unknown, version_or_unknown
+from reviewer.signals.common import NOT_PROVIDED, labelled_lists, unknown, version_or_unknown
 from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.history import earlier_versions, previous_release
 
@@ -33,16 +35,11 @@ def maintainers_changed(package: str, old: VersionManifest, new: VersionManifest
     added, removed = sorted(after - before), sorted(before - after)
     if not added and not removed:
         return None
-    parts = []
-    if added:
-        parts.append("added " + ", ".join(added))
-    if removed:
-        parts.append("removed " + ", ".join(removed))
     severity = Severity.HIGH if added and removed and not (after & before) else Severity.MODERATE
     return Finding(
         id=CHANGED,
         severity=severity,
-        summary=f"maintainers since {old.version}: {'; '.join(parts)}",
+        summary=f"maintainers since {old.version}: {labelled_lists(('added', added), ('removed', removed))}",
         package=package,
         evidence=tuple(Evidence(text=f"+{n}") for n in added) + tuple(Evidence(text=f"-{n}") for n in removed),
         details={"from": old.version, "to": new.version, "added": added, "removed": removed},
@@ -61,12 +58,8 @@ def maintainers_changed_since_previous(package: str, packument: Packument, versi
         return None
     finding = maintainers_changed(package, packument.versions[previous], manifest)
     if finding is not None and not finding.unknown:
-        return Finding(**{**_fields(finding), "details": {**finding.details, "ordered_by": order}})
+        return replace(finding, details={**finding.details, "ordered_by": order})
     return finding
-
-
-def _fields(finding: Finding) -> dict[str, object]:
-    return {name: getattr(finding, name) for name in Finding.__dataclass_fields__}
 
 
 def new_publisher(package: str, packument: Packument, version: str) -> Finding | None:
