@@ -101,6 +101,22 @@ def _dumps(document: Any, what: str) -> bytes:
         raise RegistryError(f"{what}: the document is too deeply nested to cache") from None
 
 
+_THREAD_THRESHOLD = 256 * 1024
+
+
+def _compact_body(data: bytes, kind: DocKind, name: str, version: str | None, what: str,
+                  url: str) -> bytes:
+    """Registry JSON bytes -> compact JSON bytes (RegistryError when unusable)."""
+    raw = _loads(data, what, url)
+    if not isinstance(raw, dict):
+        raise RegistryError(f"{what}: {host_of(url)} sent something other than a JSON object")
+    if kind is DocKind.VERSION:
+        compact = compact_version_document(raw, name=name, version=version)
+    else:
+        compact = compact_document(raw, name=name, abbreviated=kind is DocKind.CORGI)
+    return _dumps(compact, what)
+
+
 class RegistryService:
     """Registry metadata and tarballs for one run. See the module docstring."""
 
@@ -335,14 +351,13 @@ class RegistryService:
             raise PackageNotFound(f"{target} not found on {host_of(url)} (HTTP {result.status})")
         if result.status != 200:
             raise RegistryError(f"{what}: {host_of(url)} answered HTTP {result.status}")
-        raw = _loads(result.body, what, url)
-        if not isinstance(raw, dict):
-            raise RegistryError(f"{what}: {host_of(url)} sent something other than a JSON object")
-        if kind is DocKind.VERSION:
-            compact = compact_version_document(raw, name=name, version=version)
+        if len(result.body) > _THREAD_THRESHOLD:
+            # big documents are converted in a thread so that the event loop keeps reading
+            # the other responses meanwhile
+            body = await asyncio.to_thread(_compact_body, result.body, kind, name, version,
+                                           what, url)
         else:
-            compact = compact_document(raw, name=name, abbreviated=kind is DocKind.CORGI)
-        body = _dumps(compact, what)
+            body = _compact_body(result.body, kind, name, version, what, url)
         if cache is not None:
             cache.store(key, body, CacheRecord(
                 now, result.headers.get("etag"), result.headers.get("last-modified"), len(body),
