@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Table, Whitespace
+from tomlkit.items import AoT
 from tomlkit.toml_document import TOMLDocument
 
-from reviewer.errors import PolicyError
+from reviewer.policy import tomledit
 from reviewer.policy.entries import (
     SCHEMA_VERSION,
     SETTING_NAMES,
@@ -42,6 +42,7 @@ from reviewer.policy.entries import (
     version_sort_key,
 )
 from reviewer.policy.schema import Validator, parse_data, parse_document
+from reviewer.policy.tomledit import plain as _s
 from reviewer.signals.finding import Severity
 
 NEW_POLICY_HEADER = (
@@ -331,7 +332,7 @@ class Policy:
         if key not in SETTING_NAMES:
             raise ValueError(f"unknown setting {key!r}")
         if "settings" not in self.document:
-            _separate_last_item(self.document)
+            tomledit.separate_last_item(self.document)
             self.document.add("settings", tomlkit.table())
         table = self.document["settings"]
         if isinstance(value, Severity):
@@ -349,91 +350,34 @@ class Policy:
         self._stale = True
 
     def _aot(self, section: str) -> AoT:
-        if section not in self.document:
-            _separate_last_item(self.document)
-            self.document.add(section, tomlkit.aot())
-        value = self.document[section]
-        if not isinstance(value, AoT):
-            raise PolicyError(f"{self.path}: `{section}` is written as an inline array; "
-                              f"reviewer edits only [[{section}]] tables (rewrite it that way)")
-        return value
+        return tomledit.array_of_tables(self.document, section, self.path)
 
     def _section_rows(self, section: str) -> list[dict[str, Any]]:
         rows = self._rows.get(section)
         if rows is None:
-            entries = self._data.get(section) or []
-            rows = self._rows[section] = [{k: _s(e, k) for k in e} for e in entries]
+            rows = self._rows[section] = tomledit.plain_rows(self._data.get(section) or [])
         return rows
 
     def _upsert(self, section: str, fields: dict[str, Any], same: Callable[[Any], bool],
                 sort_key: Any, entry_key: Callable[[Any], Any]) -> None:
         """Replace the entry that is `same`, or insert a new one in sorted position.
         `same` and `entry_key` read plain dicts of an entry's values."""
-        aot = self._aot(section)
-        rows = self._section_rows(section)
-        primary = fields.get("name", fields.get("id"))
-        candidates = (i for i, row in enumerate(rows)
-                      if row.get("name", row.get("id")) == primary and same(row))
-        found = next(candidates, None)
-        if found is not None:
-            entry = aot[found]
-            for stale in [k for k in entry if k not in fields]:
-                del entry[stale]
-            for key, value in fields.items():
-                if entry.get(key) != value:
-                    entry[key] = value
-            rows[found] = dict(fields)
-            self._changed()
-            return
-        table = tomlkit.table()
-        for key, value in fields.items():
-            table[key] = value
-        position = _sorted_position(rows, sort_key, entry_key)
-        last_section = list(self.document.keys())[-1] == section
-        _insert_entry(aot, position, table, at_end_of_file=last_section)
-        rows.insert(position, dict(fields))
+        tomledit.upsert(self.document, section, self._aot(section), self._section_rows(section),
+                        fields, same, sort_key, entry_key)
         self._changed()
 
     def _remove(self, section: str, match: Callable[[Any], bool]) -> int:
         if section not in self.document:
             return 0
-        aot = self._aot(section)
-        rows = self._section_rows(section)
-        doomed = [i for i, row in enumerate(rows) if match(row)]
-        for i in reversed(doomed):
-            del aot[i]
-            del rows[i]
-        if doomed:
+        removed = tomledit.remove(self._aot(section), self._section_rows(section), match)
+        if removed:
             self._changed()
-        return len(doomed)
-
-
-_SORT_KEY = "\0sort"
-
-
-def _sorted_position(rows: list[dict[str, Any]], sort_key: Any,
-                     entry_key: Callable[[Any], Any]) -> int:
-    """Index of the first row that sorts after `sort_key` (the end when none does); row keys
-    are computed once and kept in the row."""
-    def key_of(row: dict[str, Any]) -> Any:
-        if _SORT_KEY not in row:
-            row[_SORT_KEY] = entry_key(row)
-        return row[_SORT_KEY]
-
-    if not rows or key_of(rows[-1]) <= sort_key:
-        return len(rows)
-    return next(i for i, row in enumerate(rows) if key_of(row) > sort_key)
+        return removed
 
 
 def _target(row: dict[str, Any]) -> str:
     version = row.get("version")
     return f"{row.get('name')}@{version}" if version else str(row.get("name"))
-
-
-def _s(entry: Any, key: str) -> Any:
-    """A plain value from a tomlkit table or a plain dict."""
-    value = entry.get(key)
-    return value.unwrap() if hasattr(value, "unwrap") else value
 
 
 def _script_key(name: str, version: str | None) -> tuple[Any, ...]:
@@ -442,39 +386,3 @@ def _script_key(name: str, version: str | None) -> tuple[Any, ...]:
 
 def _entry_script_key(entry: Any) -> tuple[Any, ...]:
     return _script_key(_s(entry, "name"), _s(entry, "version"))
-
-
-def _set_trailing_blank_line(table: Table, blank: bool) -> None:
-    """Make `table` end with exactly one blank line (or none), keeping its comments."""
-    body = table.value.body
-    while body and isinstance(body[-1][1], Whitespace):
-        body.pop()
-    if blank:
-        table.add(tomlkit.nl())
-
-
-def _insert_entry(aot: AoT, position: int, table: Table, at_end_of_file: bool) -> None:
-    """Insert `table` so that entries are separated by one blank line."""
-    is_last = position >= len(aot)
-    if position > 0:
-        _set_trailing_blank_line(aot[position - 1], True)
-    _set_trailing_blank_line(table, not (is_last and at_end_of_file))
-    aot.insert(position, table)
-    if not getattr(aot, "_parsed", True):
-        # tomlkit adds newlines to the header indents of the new entry and its neighbours in
-        # arrays it did not parse; we separate entries with trailing blank lines instead.
-        for entry in aot[max(position - 1, 0): position + 3]:
-            entry.trivia.indent = entry.trivia.indent.replace("\n", "")
-
-
-def _separate_last_item(document: TOMLDocument) -> None:
-    """Before appending a new section: end the document's last item with a blank line."""
-    if not document:
-        return
-    last = document[list(document.keys())[-1]]
-    if isinstance(last, AoT) and len(last):
-        _set_trailing_blank_line(last[-1], True)
-    elif isinstance(last, Table):
-        _set_trailing_blank_line(last, True)
-    else:
-        document.add(tomlkit.nl())
