@@ -1,4 +1,5 @@
-"""No test here may see a developer's metadata cache: point the cache at an empty directory."""
+"""Fixtures for the export tests: an empty metadata cache for every test (no test may see a
+developer's), and `registry`: Verdaccio with the package-manager test packages published."""
 
 from __future__ import annotations
 
@@ -13,3 +14,10 @@ def empty_metadata_cache(tmp_path_factory: pytest.TempPathFactory,
     path = tmp_path_factory.mktemp("cache") / "absent"
     monkeypatch.setenv("REVIEWER_CACHE_DIR", str(path))
     return path
+
+
+@pytest.fixture(scope="module")
+def registry(verdaccio):  # type: ignore[no-untyped-def]
+    from pm_projects import publish_script_packages
+
+    return publish_script_packages(verdaccio)

@@ -24,7 +24,6 @@ from pm_projects import (
     GOOD,
     isolated_env,
     manifest_text,
-    publish_script_packages,
     tool_command,
 )
 
@@ -37,11 +36,6 @@ WORKSPACE = """\
 strictDepBuilds: true
 minimumReleaseAge: 0  # the test packages are published seconds before the install
 """
-
-
-@pytest.fixture(scope="module")
-def registry(verdaccio):  # type: ignore[no-untyped-def]
-    return publish_script_packages(verdaccio)
 
 
 @pytest.fixture

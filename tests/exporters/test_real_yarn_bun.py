@@ -22,18 +22,12 @@ from pm_projects import (
     GOOD,
     isolated_env,
     manifest_text,
-    publish_script_packages,
     tool_command,
 )
 
 from reviewer.cli.main import main
 
 pytestmark = [pytest.mark.verdaccio, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def registry(verdaccio):  # type: ignore[no-untyped-def]
-    return publish_script_packages(verdaccio)
 
 
 def ran(app: Path, name: str) -> bool:
