@@ -34,8 +34,12 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_PROJECT = ROOT.parent / "shared" / "corpus" / "large-npm"
 
 
-def synthetic_packument(name: str, locked: list[str], registry_url: str) -> dict:
-    """A realistic full packument: the locked versions and 12 earlier ones."""
+def synthetic_packument(name: str, locked: list[str], registry_url: str,
+                        tarballs: dict[str, bytes] | None = None) -> dict:
+    """A realistic full packument: the locked versions and 12 earlier ones. Versions with
+    an install script get a real tarball (put in `tarballs`, by version) and its integrity."""
+    from servers.verdaccio import build_tarball, integrity_of
+
     versions = {}
     times = {"created": "2015-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z"}
     base = name.rsplit("/", 1)[-1]
@@ -61,6 +65,12 @@ def synthetic_packument(name: str, locked: list[str], registry_url: str) -> dict
                 "signatures": [{"keyid": "SHA256:fixture", "sig": "MEUCIQ" + "b" * 90}],
             },
         }
+        if index % 9 == 0 and tarballs is not None:
+            data = build_tarball({"package.json": f'{{"name":"{name}","version":"{version}"}}',
+                                  "install.js": "require('https').get('https://example.test')"})
+            versions[version]["dist"]["integrity"], versions[version]["dist"]["shasum"] = (
+                integrity_of(data))
+            tarballs[version] = data
         times[version] = f"20{15 + index % 10}-0{1 + index % 9}-1{index % 10}T10:00:00.000Z"
     return {"_id": name, "name": name, "dist-tags": {"latest": all_versions[-1]},
             "versions": versions, "time": times,
@@ -100,7 +110,10 @@ def loopback(project: Path, runs: int) -> bool:
     with FixtureRegistry(load_data=False, memoize=True) as registry, \
             tempfile.TemporaryDirectory(prefix="bench-scan-") as temp:
         for name, versions in locked.items():
-            registry.add_packument(synthetic_packument(name, versions, registry.url))
+            tarballs: dict[str, bytes] = {}
+            registry.add_packument(synthetic_packument(name, versions, registry.url, tarballs))
+            for version, data in tarballs.items():
+                registry.add_tarball(name, version, data)
         cache = Path(temp) / "cache"
         env = {**os.environ, "PYTHONPATH": str(ROOT), "NPM_CONFIG_USERCONFIG": "/dev/null"}
         common = ["--registry", registry.url, "--cache-dir", str(cache)]
