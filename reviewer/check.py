@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from reviewer.graph.model import Graph, Package, Source
-from reviewer.policy.entries import ScriptState
+from reviewer.policy.entries import ScriptState, content_hash, differs
 from reviewer.policy.model import Policy
 from reviewer.signals.finding import Finding, Severity
 
@@ -135,7 +135,8 @@ def _check_scripts(package: Package, policy: Policy, has_scripts: bool | None,
         return
     if not has_scripts:
         return
-    state = policy.script_state(package.name, package.version, package.integrity)
+    locked_hash = content_hash(package)
+    state = policy.script_state(package.name, package.version, locked_hash)
     if state is ScriptState.ALLOWED:
         return
     if state is ScriptState.DENIED:
@@ -147,7 +148,7 @@ def _check_scripts(package: Package, policy: Policy, has_scripts: bool | None,
     if allowed is not None:
         _add(result, "republished", package,
              f"{package.key}: install scripts were allowed for integrity {allowed.integrity}, "
-             f"the lockfile has {package.integrity}")
+             f"the lockfile has {locked_hash}")
         return
     _add(result, "unreviewed-script", package,
          f"{package.key} has install scripts that nobody has reviewed "
@@ -159,10 +160,11 @@ def _check_pin(package: Package, policy: Policy, result: CheckResult) -> None:
         return
     pin = policy.pin_for(package.name, package.version)
     if pin is not None:
-        if pin.integrity and package.integrity and pin.integrity != package.integrity:
+        locked_hash = content_hash(package)
+        if differs(pin.integrity, locked_hash):
             _add(result, "republished", package,
                  f"{package.key}: pinned with integrity {pin.integrity}, "
-                 f"the lockfile has {package.integrity}")
+                 f"the lockfile has {locked_hash}")
         return
     if not policy.settings.require_pins:
         return

@@ -335,3 +335,26 @@ def test_version_deny_under_a_name_deny_changes_nothing(
     code, out, _ = run(capsys, "deny", "esbuild@0.21.5", str(project))
     assert code == 0 and "already denied in every version" in out and "unchanged" in out
     assert (project / "reviewer-policy.toml").read_text() == before
+
+
+def test_yarn_berry_checksum_detects_republish(
+    corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = corpus("mono-yarnberry")  # no SRI integrity: yarn's own checksum is pinned
+    assert run(capsys, "approve", "--all-pending", str(project))[0] == 0
+    assert run(capsys, "approve", "vitest@2.1.9", str(project))[0] == 0
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    pin = policy.pin_for("vitest", "2.1.9")
+    assert pin is not None and pin.integrity is not None and pin.integrity.startswith("10c0/")
+    assert check_json(capsys, project)[0] == 0
+    lock = project / "yarn.lock"
+    lock.write_text(lock.read_text().replace(pin.integrity, "10c0/" + "0" * 128))
+    code, report = check_json(capsys, project)
+    assert code == 1
+    assert {(v["rule"], v["package"]) for v in report["violations"]} == {("republished", "vitest@2.1.9")}
+    # A pin recorded from another lockfile format (SRI) is not comparable: no false alarm.
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    policy.approve("vitest", "2.1.9", "sha512-" + "A" * 86 + "==", "me")
+    policy.clear_scripts("vitest")
+    PolicyStore.save(policy)
+    assert check_json(capsys, project)[0] == 0

@@ -18,7 +18,13 @@ from urllib.parse import urlsplit
 
 from reviewer.errors import UsageError
 from reviewer.graph.model import Graph, Package
-from reviewer.policy.entries import ScriptDecisionKind, ScriptState, Settings, split_spec
+from reviewer.policy.entries import (
+    ScriptDecisionKind,
+    ScriptState,
+    Settings,
+    content_hash,
+    split_spec,
+)
 from reviewer.policy.model import Policy
 from reviewer.signals.finding import Finding
 
@@ -79,7 +85,7 @@ def pending_script_packages(graph: Graph, policy: Policy, facts: ScriptFacts) ->
     """Locked packages with install scripts and no decision that applies (sorted)."""
     return [
         p for p in graph.sorted_packages()
-        if facts.get(p.key) and policy.script_state(p.name, p.version, p.integrity)
+        if facts.get(p.key) and policy.script_state(p.name, p.version, content_hash(p))
         is ScriptState.UNREVIEWED
     ]
 
@@ -105,11 +111,11 @@ def approve_package(policy: Policy, package: Package, by: str, facts: ScriptFact
                     note: str | None = None) -> list[str]:
     """Pin `package` (exact version + integrity) and allow its install scripts unless the
     lockfile says it has none. Returns lines describing what was done."""
-    policy.approve(package.name, package.version, package.integrity, by, note)
-    integrity = package.integrity or "no integrity in the lockfile"
-    lines = [f"approved {package.key} (pinned {integrity})"]
+    recorded = content_hash(package)
+    policy.approve(package.name, package.version, recorded, by, note)
+    lines = [f"approved {package.key} (pinned {recorded or 'no integrity in the lockfile'})"]
     if facts.get(package.key) is not False:
-        removed = policy.allow_scripts(package.name, package.version, package.integrity, by, note)
+        removed = policy.allow_scripts(package.name, package.version, recorded, by, note)
         lines[0] += "; install scripts allowed"
         lines.extend(f"  {line}" for line in removed)
     return lines

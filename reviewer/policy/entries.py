@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from reviewer.graph.model import Source
+from reviewer.graph.model import Package, Source
 from reviewer.signals.finding import Severity
 
 SCHEMA_VERSION = 1
@@ -123,6 +123,27 @@ SETTING_DEFAULTS = Settings()
 SETTING_NAMES: tuple[str, ...] = tuple(Settings.__dataclass_fields__)
 
 _VERSION_PARTS = re.compile(r"(\d+)")
+
+
+def content_hash(package: Package) -> str | None:
+    """What the policy records as a package's `integrity`: the lockfile's SRI integrity, or
+    its own checksum when it has none (yarn berry's `10c0/<hex>`)."""
+    return package.integrity or package.checksum
+
+
+def differs(recorded: str | None, locked: str | None) -> bool:
+    """True when two content hashes are comparable and different. An SRI integrity
+    (`sha512-...`) and a yarn berry checksum (`10c0/...`) hash different things: such a
+    pair, or a missing side, proves nothing."""
+    if not recorded or not locked:
+        return False
+    if _is_sri(recorded) != _is_sri(locked):
+        return False
+    return recorded != locked
+
+
+def _is_sri(value: str) -> bool:
+    return re.match(r"^(sha1|sha256|sha384|sha512)-", value) is not None
 
 
 def version_sort_key(version: str | None) -> tuple[object, ...]:

@@ -9,7 +9,8 @@ and sets `dirty`. Load and save with `reviewer.policy.store.PolicyStore`.
 
 Script-decision rules (the same as npm's `allowScripts`):
 - allowed = an `allow` entry for exactly name@version whose integrity matches the
-  locked integrity (an entry without integrity matches any);
+  locked one (`entries.content_hash`: SRI integrity, or yarn berry's checksum; an entry
+  without integrity, or a hash of another kind, matches any);
 - denied = a name-wide `deny`, or a `deny` for name@version; deny wins on overlap;
 - unreviewed = anything else (including an allow whose integrity no longer matches:
   `allowed_entry` tells the caller it was republished).
@@ -39,6 +40,7 @@ from reviewer.policy.entries import (
     ScriptState,
     Settings,
     SignalAcceptance,
+    differs,
     version_sort_key,
 )
 from reviewer.policy.schema import Validator, parse_data, parse_document
@@ -185,7 +187,7 @@ class Policy:
         allowed = index.allowed.get((name, version))
         if allowed is None:
             return ScriptState.UNREVIEWED
-        if allowed.integrity and integrity and allowed.integrity != integrity:
+        if differs(allowed.integrity, integrity):
             return ScriptState.UNREVIEWED
         return ScriptState.ALLOWED
 
