@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from reviewer.registry.client import RegistryClient
 
 FULL_ACCEPT = "application/json"
+CORGI_TYPE = "application/vnd.npm.install-v1+json"
 CORGI_ACCEPT = "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*"
 
 
@@ -105,7 +106,7 @@ _THREAD_THRESHOLD = 256 * 1024
 
 
 def _compact_body(data: bytes, kind: DocKind, name: str, version: str | None, what: str,
-                  url: str) -> bytes:
+                  url: str, abbreviated: bool = False) -> bytes:
     """Registry JSON bytes -> compact JSON bytes (RegistryError when unusable)."""
     raw = _loads(data, what, url)
     if not isinstance(raw, dict):
@@ -113,7 +114,7 @@ def _compact_body(data: bytes, kind: DocKind, name: str, version: str | None, wh
     if kind is DocKind.VERSION:
         compact = compact_version_document(raw, name=name, version=version)
     else:
-        compact = compact_document(raw, name=name, abbreviated=kind is DocKind.CORGI)
+        compact = compact_document(raw, name=name, abbreviated=abbreviated)
     return _dumps(compact, what)
 
 
@@ -351,13 +352,17 @@ class RegistryService:
             raise PackageNotFound(f"{target} not found on {host_of(url)} (HTTP {result.status})")
         if result.status != 200:
             raise RegistryError(f"{what}: {host_of(url)} answered HTTP {result.status}")
+        # a registry that ignores the corgi Accept header (the mirror) sends the full
+        # document as application/json: keep everything it says
+        abbreviated = kind is DocKind.CORGI and CORGI_TYPE in result.headers.get(
+            "content-type", CORGI_TYPE)
         if len(result.body) > _THREAD_THRESHOLD:
             # big documents are converted in a thread so that the event loop keeps reading
             # the other responses meanwhile
             body = await asyncio.to_thread(_compact_body, result.body, kind, name, version,
-                                           what, url)
+                                           what, url, abbreviated)
         else:
-            body = _compact_body(result.body, kind, name, version, what, url)
+            body = _compact_body(result.body, kind, name, version, what, url, abbreviated)
         if cache is not None:
             cache.store(key, body, CacheRecord(
                 now, result.headers.get("etag"), result.headers.get("last-modified"), len(body),

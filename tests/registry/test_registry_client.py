@@ -283,3 +283,13 @@ async def test_verified_tarballs_are_cached_and_rechecked(fixture_registry, regi
         tarball = await service.tarball("left-pad", "1.3.0", integrity)
         assert tarball.verified_with == "sha512"
     assert len(fixture_registry.requests_for(path)) == 2
+
+
+async def test_registry_ignoring_corgi_accept_gives_a_full_document(fixture_registry,
+                                                                   registry_config):
+    fixture_registry.corgi = False  # like the mirror: the full document as application/json
+    async with RegistryService(registry_config()) as service:
+        packument = await service.abbreviated("left-pad")
+    assert not packument.abbreviated
+    assert packument.versions["1.3.0"].scripts == {"test": "node test",
+                                                   "bench": "node perf/perf.js"}

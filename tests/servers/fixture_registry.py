@@ -15,6 +15,8 @@ tests/conftest.py gives a started instance per test, stopped afterwards):
                                              #   a dict is returned; None (default) -> 405
     registry.etag = True                     # send ETag (+ 304 on If-None-Match); default True
     registry.last_modified = False           # send Last-Modified (+ 304 on If-Modified-Since)
+    registry.corgi = True                    # False: ignore the corgi Accept header and send
+                                             #   the full document (like the mirror)
     # faults, keyed by request path as the client sends it decoded ("/left-pad",
     # "/@isaacs/string-locale-compare", "/left-pad/1.3.0", "/left-pad/-/left-pad-1.3.0.tgz")
     # or "*" for every path:
@@ -132,6 +134,7 @@ class FixtureRegistry:
         self.advisories: dict[str, Any] | None = None
         self.etag = True
         self.last_modified = False
+        self.corgi = True
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -245,7 +248,7 @@ class FixtureRegistry:
         if doc is None:
             return 404, "application/json", '{"error":"Not found"}'
         if not rest:
-            corgi = CORGI_TYPE in accept
+            corgi = self.corgi and CORGI_TYPE in accept
             key = (name, "corgi" if corgi else "full")
             text = self._rendered.get(key) if self.memoize else None
             if text is None:
