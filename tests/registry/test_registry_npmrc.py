@@ -199,3 +199,32 @@ def test_tls_settings(tmp_path: Path):
     bad.write_text("not a certificate")
     with pytest.raises(RegistryError, match="not a usable certificate bundle"):
         tls_verify({"cafile": str(bad)})
+
+
+def test_cache_dir_precedence(tmp_path: Path):
+    from reviewer.paths import cache_dir, metadata_cache_dir
+
+    assert cache_dir(tmp_path / "cli", env={"REVIEWER_CACHE_DIR": "/env"}) == tmp_path / "cli"
+    assert cache_dir(None, env={"REVIEWER_CACHE_DIR": str(tmp_path / "env")}) == tmp_path / "env"
+    assert cache_dir(None, env={}).name == "reviewer"
+    assert metadata_cache_dir(tmp_path) == tmp_path / "metadata-v2"
+
+
+def test_config_from_command_line(tmp_path: Path, monkeypatch):
+    import argparse
+
+    monkeypatch.setenv("NPM_CONFIG_USERCONFIG", str(tmp_path / "none"))
+    monkeypatch.delenv("npm_config_registry", raising=False)
+    project = tmp_path / "p"
+    project.mkdir()
+    (project / ".npmrc").write_text("registry=https://project.example/\n"
+                                    "@acme:registry=https://acme.example/\n")
+    args = argparse.Namespace(registry=None, offline=True, cache_dir=str(tmp_path / "c"),
+                              concurrency=4)
+    config = RegistryConfig.from_args(args, project)
+    assert (config.offline, config.concurrency, config.cache_dir) == (True, 4, tmp_path / "c")
+    assert config.document_url("@acme/x", "1.0.0") == "https://acme.example/@acme%2fx/1.0.0"
+    assert config.document_url("lodash") == "https://project.example/lodash"
+    args.registry = "http://cli.example"
+    assert RegistryConfig.from_args(args, project).document_url("@acme/x") == (
+        "http://cli.example/@acme%2fx")
