@@ -334,6 +334,8 @@ class ReviewSession:
                 if error is not None:
                     self.fetch_errors[key] = error
                 on_update(ScanUpdate(done, total, (key,), error))
+                # A warm cache answers without suspending: let the UI breathe between packages.
+                await asyncio.sleep(0)
         finally:
             for task in tasks:
                 task.cancel()

@@ -82,8 +82,6 @@ class ReviewerApp(App[None]):
         self.push_screen(MainScreen(self.session))
         if all(self.session.state(k) is ReviewState.UNREVIEWED for k in self.session.keys()):
             self.push_screen(SummaryScreen(self.session))
-        if self.scan_on_start:
-            self.start_scan()
         self.call_after_refresh(self._painted)
         self.set_interval(FLUSH_SECONDS, self._flush_updates)
 
@@ -96,8 +94,11 @@ class ReviewerApp(App[None]):
                 pass
 
     def _painted(self) -> None:
+        """The first screen is on the terminal: start the background scan now."""
         if self.first_paint_seconds is None:
             self.first_paint_seconds = time.perf_counter() - self.started
+            if self.scan_on_start:
+                self.start_scan()
 
     def watch_theme(self, theme: str) -> None:
         from reviewer.tui.screens.main import MainScreen
@@ -159,11 +160,11 @@ class ReviewerApp(App[None]):
             if not (isinstance(screen, MainScreen) and screen.ready):
                 continue
             try:
+                if keys:
+                    screen.refresh_keys(keys)
                 if resort:
                     screen.resort()
-                elif keys:
-                    screen.refresh_keys(keys)
-                else:
+                elif not keys:
                     screen.update_status()
             except NoMatches:  # the app is shutting down
                 return

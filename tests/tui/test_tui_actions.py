@@ -92,7 +92,7 @@ async def test_approve_deny_note_save_writes_the_policy(make_app, project: Path)
         await pilot.press("enter")
         await pilot.press("a")
         assert app.session.state("evil-scripts@1.0.0") is ReviewState.ALLOWED
-        assert "allowed" in str(main.table.get_row("evil-scripts@1.0.0")[4])
+        assert "allowed" in main.table.get_row("evil-scripts@1.0.0")[0].plain
         await pilot.press("down")
         denied = main.table.current_key
         await pilot.press("d")
@@ -202,7 +202,7 @@ async def test_why_and_tree_view(make_app):
         labels = [str(node.label) for node in tree.root.children[0].children]
         assert any(label.startswith(EVIL_NAME) for label in labels)
         await pilot.press("down", "down")
-        await pilot.pause()
+        await settle(pilot)
         assert main.detail.key == tree.current_key is not None
         await pilot.press("t")
         assert not main.showing_tree

@@ -34,7 +34,8 @@ async def test_a_hostile_package_name_and_description_do_nothing(make_app, tmp_p
         main = app.screen
         assert isinstance(main, MainScreen)
         key = f"{EVIL_NAME}@1.0.0"
-        assert main.table.get_row(key)[0].plain == EVIL_NAME
+        assert main.table.cells(key)[0].plain == EVIL_NAME
+        assert main.table.get_row(key)[0].plain.startswith(EVIL_NAME + "  ")
         main.jump_to(key)
         await settle(pilot)
         # click the hostile cell and the overview that shows it: nothing happens

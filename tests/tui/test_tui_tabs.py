@@ -33,7 +33,7 @@ async def test_tabs_load_only_when_opened_with_a_spinner(make_app, make_session)
     app = make_app(make_session(provider=provider))
     async with app.run_test(size=SIZE) as pilot:
         main = await main_screen(pilot)
-        await pilot.pause(0.1)
+        await pilot.pause(0.3)
         assert main.detail.key == "evil-scripts@1.0.0"
         overview = main.detail.query_one("#body-overview", Static)
         assert overview.loading  # waiting for the packument

@@ -175,12 +175,11 @@ async def fake_reviewer(package: Package) -> list[Finding]:
 
 
 async def settle(pilot: Any) -> None:
-    """Wait for the scan and tab workers, then for the screen to catch up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause(0.05)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait for the scan (started after the first paint) and the tab workers, then for the
+    detail pane, which follows the cursor after a short rest, and the screen to catch up."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.25)
 
 
 def policy_text(project: Path) -> str:

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static, Tree
 
 from reviewer.session import QuickFilter, ReviewSession, SortOrder
@@ -17,6 +18,9 @@ from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
 from reviewer.tui.widgets.package_table import PackageTable
 from reviewer.tui.widgets.package_tree import PackageTree
+
+DETAIL_DELAY = 0.2
+"""Seconds the cursor must rest before the detail pane follows it."""
 
 NARROW_WIDTH = 120
 """Below this many columns the detail pane goes under the list instead of beside it."""
@@ -67,6 +71,7 @@ class MainScreen(Screen[None]):
         self.quick: frozenset[QuickFilter] = frozenset()
         self._ordered: list[str] = []
         self.ready = False
+        self._detail_timer: Timer | None = None
         """True once composed and mounted (the app may push the summary over it first)."""
 
     def compose(self) -> ComposeResult:
@@ -120,8 +125,18 @@ class MainScreen(Screen[None]):
     def apply_filter(self) -> None:
         keys = self.session.filter_keys(self._ordered, self.query_text, self.quick)
         self.table.show(keys)
-        self.detail.show(self.current_key)
+        self.show_detail_soon()
         self.update_status()
+
+    def show_detail_soon(self) -> None:
+        """Follow the cursor in the detail pane once it rests (not on every keystroke)."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_detail)
+
+    def _show_detail(self) -> None:
+        self._detail_timer = None
+        self.detail.show(self.current_key)
 
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
@@ -135,14 +150,12 @@ class MainScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#package-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            self.detail.show(str(event.row_key.value))
+        self.show_detail_soon()
 
     @on(Tree.NodeHighlighted, "#package-tree")
     def _node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        key = self.tree.current_key
-        if key is not None:
-            self.detail.show(key)
+        if self.tree.current_key is not None:
+            self.show_detail_soon()
 
     def refresh_keys(self, keys: set[str]) -> None:
         """Findings or review states of `keys` changed."""
@@ -167,8 +180,9 @@ class MainScreen(Screen[None]):
             text.append("  quick: " + ", ".join(sorted(q.value for q in self.quick)), style="dim")
         if self.session.dirty:
             text.append(f"  ● {len(self.session.pending)} unsaved (ctrl+s)", style="bold")
-        self.query_one("#status-line", Static).update(text)
-        self.sub_title = progress
+        self.query_one("#status-line", Static).update(text, layout=False)  # fixed height: 1
+        if self.sub_title != progress:
+            self.sub_title = progress
 
     def _update_legend(self) -> None:
         palette = self.app.palette  # type: ignore[attr-defined]

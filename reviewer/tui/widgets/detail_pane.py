@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
 from reviewer.errors import ReviewerError
@@ -34,6 +35,9 @@ async def _advisories(session: ReviewSession, key: str, palette: Palette) -> Ren
     return detail_content.advisories(session, key, palette)
 
 
+SPINNER_DELAY = 0.15
+"""Seconds a tab may take to load before its spinner appears."""
+
 LOADERS: dict[str, Loader] = {
     "overview": detail_content.overview,
     "scripts": detail_content.scripts,
@@ -52,6 +56,7 @@ class DetailPane(Vertical):
         self.key: str | None = None
         self._loaded: set[str] = set()
         self._diff_other: str | None = None
+        self._spinners: dict[str, Timer] = {}
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="detail-tabs"):
@@ -80,7 +85,6 @@ class DetailPane(Vertical):
         self.key = key
         self._loaded.clear()
         self._diff_other = None
-        self._fill_diff_versions()
         self._load(self.active_tab)
 
     def reload(self) -> None:
@@ -101,7 +105,11 @@ class DetailPane(Vertical):
             return
         self._loaded.add(tab)
         body = self._body(tab)
-        body.loading = True
+        # Show the spinner only when loading takes a moment (fast loads never flicker).
+        spinner = self.set_timer(SPINNER_DELAY, lambda: setattr(body, "loading", True))
+        self._spinners[tab] = spinner
+        if tab == "diff":
+            self._fill_diff_versions()
         self.run_worker(partial(self._run, tab, self.key, self._diff_other), group=f"detail-{tab}",
                         exclusive=True, exit_on_error=False, description=f"load {tab}")
 
@@ -118,9 +126,13 @@ class DetailPane(Vertical):
                                    one_line(f"{type(error).__name__}: {error}"))
         if key != self.key:
             return
+        spinner = self._spinners.pop(tab, None)
+        if spinner is not None:
+            spinner.stop()
         body = self._body(tab)
         body.update(result)
         body.loading = False
+        body.parent.scroll_home(animate=False)  # type: ignore[union-attr]
         if tab == "diff":
             self._fill_diff_versions()
 

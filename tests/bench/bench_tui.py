@@ -1,0 +1,197 @@
+"""Benchmark (SPEC §6, issue 6): the TUI on the large-npm corpus with a warm cache.
+
+    python tests/bench/bench_tui.py [--project DIR] [--runs N]
+
+A fixture registry on 127.0.0.1 serves a synthetic packument for every name of the project
+(bench_scan.synthetic_packument); `reviewer scan` fills a cache; then, offline from that cache:
+
+1. first paint: `reviewer tui --offline` runs in tmux (a real terminal); the app records the
+   moment its first screen is painted, measured from the process start time the kernel
+   records (/proc/self/stat), so interpreter start-up and imports count. Target < 1 s.
+2. the same process then waits for the background review of every package and reports its
+   peak RSS (ru_maxrss) with all metadata loaded. Target < 300 MiB.
+3. filter keystroke to repaint, in process (App.run_test): the median time from a key press
+   in the filter box to the table repainted with the filtered rows. Target < 50 ms.
+   Also checks that the table builds no widget per row.
+Exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+DEFAULT_PROJECT = ROOT.parent / "shared" / "corpus" / "large-npm"
+
+WRAPPER = r'''
+import json, os, resource, sys, time
+
+def process_start() -> float:
+    with open("/proc/self/stat") as handle:
+        ticks = int(handle.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime") as handle:
+        uptime = float(handle.read().split()[0])
+    return time.time() - uptime + ticks / os.sysconf("SC_CLK_TCK")
+
+START = process_start()
+OUT = sys.argv[1]
+from reviewer.tui import app as tui_app
+
+result = {}
+original_painted = tui_app.ReviewerApp._painted
+
+def painted(self):
+    original_painted(self)
+    result.setdefault("paint", time.time() - START)
+
+def flush(self, resort=False):
+    original_flush(self, resort)
+    if resort and "scan" not in result:
+        result["scan"] = time.time() - START
+        result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["widgets"] = len(list(self.screen_stack[1].query("*")))
+        self.exit()
+
+original_flush = tui_app.ReviewerApp._flush_updates
+tui_app.ReviewerApp._painted = painted
+tui_app.ReviewerApp._flush_updates = flush
+from reviewer.cli.main import main
+code = main(sys.argv[2:])
+with open(OUT, "w") as handle:
+    json.dump(result, handle)
+sys.exit(code)
+'''
+
+
+def locked_names(project: Path) -> dict[str, list[str]]:
+    from reviewer.lockfiles import load_graph
+
+    locked: dict[str, list[str]] = {}
+    for package in load_graph(project, None):
+        locked.setdefault(package.name, []).append(package.version)
+    return locked
+
+
+def run_in_tmux(argv: list[str], out: Path, timeout: float = 120) -> dict[str, float]:
+    socket = f"bench-tui-{os.getpid()}"
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    command = "env -u COLUMNS -u LINES " + " ".join(shlex.quote(a) for a in argv)
+    subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "160", "-y", "48",
+                    command], check=True, env=env)
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not out.exists():
+            time.sleep(0.1)
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, check=False)
+    if not out.exists():
+        raise SystemExit("the TUI did not finish in time")
+    result: dict[str, float] = json.loads(out.read_text())
+    return result
+
+
+async def filter_latency(project: Path, registry_url: str, cache: Path) -> tuple[float, float, int, int]:
+    """(median ms per filter keystroke via Pilot, median ms of the filter+table rebuild alone,
+    rows, widgets in the main screen)."""
+    from textual.widgets import Input
+
+    from reviewer.lockfiles import load_graph
+    from reviewer.registry.config import RegistryConfig
+    from reviewer.registry.service import RegistryService
+    from reviewer.session import ReviewSession
+    from reviewer.tui.app import ReviewerApp
+    from reviewer.tui.screens.main import MainScreen
+
+    config = RegistryConfig.from_npmrc(project, registry=registry_url, offline=True, cache_dir=cache)
+    session = ReviewSession(load_graph(project, None), RegistryService(config), project)
+    app = ReviewerApp(session, keymap_path=cache / "none.toml")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("s")
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        rows = main.table.row_count
+        widgets = len(list(main.query("*")))
+        await pilot.press("slash")
+        keystrokes = []
+        for char in "typescript" + "\b" * 10 + "react":
+            key = "backspace" if char == "\b" else char
+            start = time.perf_counter()
+            await pilot.press(key)
+            keystrokes.append((time.perf_counter() - start) * 1000)
+        filter_input = main.query_one("#filter-input", Input)
+        rebuilds = []
+        for query in ("re", "rea", "reac", "react", "", "babel", "b", ""):
+            start = time.perf_counter()
+            filter_input.value = query
+            main.query_text = query
+            main.apply_filter()
+            rebuilds.append((time.perf_counter() - start) * 1000)
+        await pilot.pause()
+    return statistics.median(keystrokes), statistics.median(rebuilds), rows, widgets
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--project", type=Path, default=DEFAULT_PROJECT)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        print("tmux is required", file=sys.stderr)
+        return 2
+    from servers.fixture_registry import FixtureRegistry
+
+    from bench.bench_scan import synthetic_packument
+
+    locked = locked_names(args.project)
+    ok = True
+    with FixtureRegistry(load_data=False, memoize=True) as registry, \
+            tempfile.TemporaryDirectory(prefix="bench-tui-") as temp:
+        for name, versions in locked.items():
+            registry.add_packument(synthetic_packument(name, versions, registry.url))
+        cache = Path(temp) / "cache"
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "NPM_CONFIG_USERCONFIG": "/dev/null"}
+        common = ["--registry", registry.url, "--cache-dir", str(cache)]
+        subprocess.run([sys.executable, "-m", "reviewer", "scan", str(args.project), *common],
+                       env=env, cwd=ROOT, capture_output=True, check=False)
+        results = []
+        for run in range(args.runs):
+            out = Path(temp) / f"result-{run}.json"
+            argv = [sys.executable, "-c", WRAPPER, str(out), "tui", str(args.project), *common,
+                    "--offline"]
+            results.append(run_in_tmux(argv, out))
+        paint = statistics.median(r["paint"] for r in results)
+        scan = statistics.median(r["scan"] for r in results)
+        rss = max(r["rss_mib"] for r in results)
+        print(f"packages: {sum(len(v) for v in locked.values())} ({len(locked)} names)")
+        print(f"first screen painted : {paint * 1000:6.0f} ms from process start "
+              f"(median of {args.runs}; target < 1000 ms)")
+        print(f"every package reviewed (warm cache, offline): {scan:5.2f} s from process start")
+        print(f"peak memory with all metadata loaded: {rss:5.0f} MiB (target < 300 MiB)")
+        key_ms, rebuild_ms, rows, widgets = asyncio.run(
+            filter_latency(args.project, registry.url, cache))
+        print(f"filter keystroke to repaint (Pilot press, idle): {key_ms:5.1f} ms median "
+              "(target < 50 ms)")
+        print(f"filter + table rebuild alone: {rebuild_ms:5.1f} ms median")
+        print(f"rows: {rows}, widgets on the main screen: {widgets} (no widget per row)")
+        ok = paint < 1.0 and rss < 300 and key_ms < 50 and widgets < rows
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
