@@ -72,13 +72,17 @@ def new_publisher(package: str, packument: Packument, version: str) -> Finding |
     earlier, order = earlier_versions(packument, version)
     if not earlier:
         return None
+    name = manifest.publisher.name
+    # Newest first: the usual case (the same person published the release before) stops
+    # after one manifest instead of building every earlier one.
+    for v in reversed(earlier):
+        publisher = packument.versions[v].publisher
+        if publisher is not None and publisher.name == name:
+            return None
     known = [packument.versions[v].publisher for v in earlier]
     publishers = {p.name for p in known if p is not None}
     if not publishers:
         return unknown(NEW_PUBLISHER, package, f"publishers of earlier versions {NOT_PROVIDED}")
-    name = manifest.publisher.name
-    if name in publishers:
-        return None
     missing = sum(1 for p in known if p is None)
     summary = f"published by {name}, who published none of the {len(earlier)} earlier versions"
     return Finding(

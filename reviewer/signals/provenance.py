@@ -15,6 +15,7 @@ from reviewer.signals.history import earlier_versions
 
 SIGNAL = "trust-downgrade"
 RANK_NAMES = {0: "no provenance", 1: "provenance", 2: "trusted publisher"}
+MAX_RANK = 2
 
 
 def trust_rank(manifest: VersionManifest) -> int | None:
@@ -35,12 +36,16 @@ def trust_downgrade(package: str, packument: Packument, version: str) -> Finding
     rank = trust_rank(manifest)
     if rank is None:
         return unknown(SIGNAL, package, f"provenance and publisher {NOT_PROVIDED}")
+    if rank == MAX_RANK:
+        return None  # nothing outranks a trusted publisher
     earlier, order = earlier_versions(packument, version, skip_prereleases=True)
     best: tuple[int, str] | None = None
-    for v in earlier:
+    for v in reversed(earlier):  # newest first; stop at the highest possible rank
         r = trust_rank(packument.versions[v])
         if r is not None and r > rank and (best is None or r > best[0]):
             best = (r, v)
+            if r == MAX_RANK:
+                break
     if best is None:
         return None
     return trust_finding(package, best[1], best[0], version, rank, order)
