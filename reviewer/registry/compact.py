@@ -268,6 +268,18 @@ class CompactVersions(Mapping[str, VersionManifest]):
             publish_config=fields.get("publish_config") or _EMPTY,
         )
 
+    def trust_facts(self, version: str) -> tuple[Publisher | None, bool | None]:
+        """(publisher, has_provenance) of `version` without building its manifest (the
+        history signals read these for every earlier release). Added by the signals part."""
+        built = self._built.get(version)
+        if built is not None:
+            return built.publisher, built.has_provenance
+        record = self._records.get(version)
+        if not isinstance(record, dict):
+            return None, None
+        publisher = self._value("publisher", record["u"]) if "u" in record else None
+        return publisher, _flag(record.get("P"))
+
     def __getitem__(self, version: str) -> VersionManifest:
         built = self._built.get(version)
         if built is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from reviewer.registry.documents import Packument
+from reviewer.registry.documents import Packument, Publisher
 from reviewer.semver import parse_version
 
 BY_TIME = "publish-time"
@@ -56,3 +56,13 @@ def previous_release(packument: Packument, version: str) -> tuple[str | None, st
     """The release just before `version` (prereleases skipped when it is stable)."""
     earlier, order = earlier_versions(packument, version, skip_prereleases=True)
     return (earlier[-1] if earlier else None), order
+
+
+def trust_facts(packument: Packument, version: str) -> tuple[Publisher | None, bool | None]:
+    """(publisher, has_provenance) of a version; cheap when the packument's version map
+    offers `trust_facts` (the compact cache form), else from the built manifest."""
+    fast = getattr(packument.versions, "trust_facts", None)
+    if fast is not None:
+        return fast(version)
+    manifest = packument.versions[version]
+    return manifest.publisher, manifest.has_provenance

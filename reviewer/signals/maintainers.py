@@ -13,7 +13,7 @@ from dataclasses import replace
 from reviewer.registry.documents import Packument, VersionManifest
 from reviewer.signals.common import NOT_PROVIDED, labelled_lists, unknown, version_or_unknown
 from reviewer.signals.finding import Evidence, Finding, Severity
-from reviewer.signals.history import earlier_versions, previous_release
+from reviewer.signals.history import earlier_versions, previous_release, trust_facts
 
 CHANGED = "maintainers-changed"
 NEW_PUBLISHER = "new-publisher"
@@ -75,11 +75,12 @@ def new_publisher(package: str, packument: Packument, version: str) -> Finding |
     name = manifest.publisher.name
     # Newest first: the usual case (the same person published the release before) stops
     # after one manifest instead of building every earlier one.
+    known = []
     for v in reversed(earlier):
-        publisher = packument.versions[v].publisher
+        publisher = trust_facts(packument, v)[0]
         if publisher is not None and publisher.name == name:
             return None
-    known = [packument.versions[v].publisher for v in earlier]
+        known.append(publisher)
     publishers = {p.name for p in known if p is not None}
     if not publishers:
         return unknown(NEW_PUBLISHER, package, f"publishers of earlier versions {NOT_PROVIDED}")

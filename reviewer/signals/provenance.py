@@ -8,10 +8,10 @@ when judging a stable version) had a higher rank. A metadata-shape check, not cr
 
 from __future__ import annotations
 
-from reviewer.registry.documents import Packument, VersionManifest
+from reviewer.registry.documents import Packument, Publisher, VersionManifest
 from reviewer.signals.common import NOT_PROVIDED, unknown, version_or_unknown
 from reviewer.signals.finding import Evidence, Finding, Severity
-from reviewer.signals.history import earlier_versions
+from reviewer.signals.history import earlier_versions, trust_facts
 
 SIGNAL = "trust-downgrade"
 RANK_NAMES = {0: "no provenance", 1: "provenance", 2: "trusted publisher"}
@@ -20,11 +20,15 @@ MAX_RANK = 2
 
 def trust_rank(manifest: VersionManifest) -> int | None:
     """2 trusted publisher, 1 provenance, 0 neither; None when the registry cannot say."""
-    if manifest.publisher is not None and manifest.publisher.trusted_publisher:
+    return rank_of(manifest.publisher, manifest.has_provenance)
+
+
+def rank_of(publisher: Publisher | None, has_provenance: bool | None) -> int | None:
+    if publisher is not None and publisher.trusted_publisher:
         return 2
-    if manifest.has_provenance:
+    if has_provenance:
         return 1
-    if manifest.has_provenance is None and manifest.publisher is None:
+    if has_provenance is None and publisher is None:
         return None
     return 0
 
@@ -41,7 +45,7 @@ def trust_downgrade(package: str, packument: Packument, version: str) -> Finding
     earlier, order = earlier_versions(packument, version, skip_prereleases=True)
     best: tuple[int, str] | None = None
     for v in reversed(earlier):  # newest first; stop at the highest possible rank
-        r = trust_rank(packument.versions[v])
+        r = rank_of(*trust_facts(packument, v))
         if r is not None and r > rank and (best is None or r > best[0]):
             best = (r, v)
             if r == MAX_RANK:

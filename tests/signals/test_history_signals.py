@@ -118,3 +118,38 @@ def test_deprecation() -> None:
     assert deprecation("p@1", manifest("p", "1.0.0")) is None
     stripped = deprecation("p@1", manifest("p", "1.0.0", maintainers=None, publisher=None))
     assert stripped is not None and stripped.unknown
+
+
+def test_compact_cache_form_gives_the_same_answers() -> None:
+    from reviewer.registry.compact import load_compact
+    from reviewer.registry.parse import compact_document, parse_packument
+    from reviewer.signals.history import trust_facts
+
+    def version(v: str, user: str, trusted: bool = False, attested: bool = False) -> dict:
+        npm_user: dict = {"name": user}
+        if trusted:
+            npm_user["trustedPublisher"] = {"id": "github", "oidcConfigId": "oidc:x"}
+        dist: dict = {"tarball": f"https://r.example/p/-/p-{v}.tgz", "integrity": "sha512-" + "A" * 86 + "=="}
+        if attested:
+            dist["attestations"] = {"url": f"https://r.example/-/npm/v1/attestations/p@{v}",
+                                    "provenance": {"predicateType": "https://slsa.dev/provenance/v1"}}
+        return {"name": "p", "version": v, "_npmUser": npm_user, "maintainers": [{"name": user}], "dist": dist}
+
+    raw = {"name": "p", "dist-tags": {"latest": "1.3.0"},
+           "time": {"created": "2024-01-01T00:00:00.000Z", "modified": "2024-05-01T00:00:00.000Z",
+                    "1.0.0": "2024-01-01T00:00:00.000Z", "1.1.0": "2024-02-01T00:00:00.000Z",
+                    "1.2.0": "2024-03-01T00:00:00.000Z", "1.3.0": "2024-04-01T00:00:00.000Z"},
+           "versions": {"1.0.0": version("1.0.0", "alice", attested=True),
+                        "1.1.0": version("1.1.0", "GitHub Actions", trusted=True),
+                        "1.2.0": version("1.2.0", "alice"),
+                        "1.3.0": version("1.3.0", "mallory")}}
+    parsed = parse_packument(raw)
+    compact = load_compact(compact_document(raw, abbreviated=False))
+    for v in raw["versions"]:
+        manifest = parsed.versions[v]
+        assert trust_facts(compact, v) == (manifest.publisher, manifest.has_provenance)
+    for doc in (parsed, compact):
+        downgrade = trust_downgrade("p@1.2.0", doc, "1.2.0")
+        assert downgrade is not None and downgrade.details["from"] == "1.1.0"
+        publisher = new_publisher("p@1.3.0", doc, "1.3.0")
+        assert publisher is not None and publisher.details["earlier_publishers"] == ["GitHub Actions", "alice"]
