@@ -22,6 +22,7 @@ DEMO_NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 async def steady(pilot: Any) -> None:
     await settle(pilot)
+    pilot.app.clear_notifications()  # toasts time out: their presence would be a race
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
     await pilot.pause()
