@@ -179,21 +179,24 @@ async def review_all(
         if package.source is Source.REGISTRY:
             versions.setdefault(package.name, []).append(package.version)
     registry_advisories = await fetch_registry_advisories(versions, provider, settings)
-    gate = asyncio.Semaphore(max(1, concurrency))
-    done = 0
     total = len(packages)
+    results: list[PackageReview | None] = [None] * total
+    pending = iter(enumerate(packages))
+    done = 0
 
-    async def one(package: Package) -> PackageReview:
+    async def worker() -> None:
+        # `concurrency` workers share one iterator: no task per package.
         nonlocal done
-        async with gate:
+        for index, package in pending:
             findings = await review_package(package, graph, provider, settings,
                                             registry_advisories=registry_advisories)
-        done += 1
-        if progress is not None:
-            progress(done, total)
-        return PackageReview(package, sorted(findings, key=_finding_order))
+            results[index] = PackageReview(package, sorted(findings, key=_finding_order))
+            done += 1
+            if progress is not None:
+                progress(done, total)
 
-    return list(await asyncio.gather(*(one(p) for p in packages)))
+    await asyncio.gather(*(worker() for _ in range(max(1, min(concurrency, total)))))
+    return [r for r in results if r is not None]
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:
