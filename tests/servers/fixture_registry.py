@@ -137,6 +137,10 @@ class FixtureRegistry:
         self.corgi = True
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
+        self._base_url: str | None = None
+        self.server_errors: list[str] = []
+        """Tracebacks of handler errors, kept here instead of printed to stderr (where they
+        would land in whatever test captures stderr at that moment)."""
         self._thread: threading.Thread | None = None
         if load_data:
             self._load()
@@ -169,8 +173,9 @@ class FixtureRegistry:
 
     @property
     def url(self) -> str:
-        assert self._server is not None, "start() the server first"
-        return f"http://{self.host}:{self._server.server_address[1]}/"
+        """The base URL; it stays valid after stop() for requests still in flight."""
+        assert self._base_url is not None, "start() the server first"
+        return self._base_url
 
     def tarball_url(self, name: str, version: str) -> str:
         return f"{self.url}{name}/-/{tarball_basename(name)}-{version}.tgz"
@@ -213,6 +218,8 @@ class FixtureRegistry:
         handler = type("Handler", (_Handler,), {"registry": self})
         self._server = _QuietServer((self.host, 0), handler)
         self._server.daemon_threads = True
+        self._server.errors = self.server_errors
+        self._base_url = f"http://{self.host}:{self._server.server_address[1]}/"
         self._thread = threading.Thread(target=self._server.serve_forever,
                                         kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
@@ -267,13 +274,16 @@ class FixtureRegistry:
 
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
+    errors: list[str]
 
     def handle_error(self, request: object, client_address: object) -> None:
-        """A client that stops reading (size caps, timeouts) is expected: no traceback."""
+        """A client that stops reading (size caps, timeouts) is expected; anything else is
+        recorded in `FixtureRegistry.server_errors`, never printed."""
         import sys
+        import traceback
 
         if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            self.errors.append(traceback.format_exc())
 
 
 class _Handler(BaseHTTPRequestHandler):
