@@ -79,9 +79,11 @@ class ReviewerApp(App[None]):
             self.set_keymap(self.keymap)
         if self._keymap_problem:
             self.notify(notice(self._keymap_problem), severity="warning")
-        self.push_screen(MainScreen(self.session))
         if all(self.session.state(k) is ReviewState.UNREVIEWED for k in self.session.keys()):
+            # Nothing decided yet: the summary first; the main screen is built when asked for.
             self.push_screen(SummaryScreen(self.session))
+        else:
+            self.push_screen(MainScreen(self.session))
         self.call_after_refresh(self._painted)
         self.set_interval(FLUSH_SECONDS, self._flush_updates)
 
@@ -154,8 +156,11 @@ class ReviewerApp(App[None]):
 
     def _flush_updates(self, resort: bool = False) -> None:
         from reviewer.tui.screens.main import MainScreen
+        from reviewer.tui.screens.summary import SummaryScreen
 
         keys, self._pending_keys = self._pending_keys, set()
+        if (keys or resort) and isinstance(self.screen, SummaryScreen) and self.screen.is_mounted:
+            self.screen.refresh_summary()
         for screen in self.screen_stack:
             if not (isinstance(screen, MainScreen) and screen.ready):
                 continue
@@ -219,9 +224,18 @@ class ReviewerApp(App[None]):
         from reviewer.tui.screens.summary import SummaryScreen
 
         if isinstance(self.screen, SummaryScreen):
-            self.pop_screen()
+            self.show_main()
         else:
             self.push_screen(SummaryScreen(self.session))
+
+    def show_main(self) -> None:
+        """Leave the summary for the main screen (built on first use)."""
+        from reviewer.tui.screens.main import MainScreen
+
+        if self.main_screen() is not None:
+            self.pop_screen()
+        else:
+            self.switch_screen(MainScreen(self.session))
 
     def action_help(self) -> None:
         from reviewer.tui.screens.help import HelpScreen
@@ -256,6 +270,8 @@ class ReviewerApp(App[None]):
     def jump_to(self, key: str) -> None:
         main = self.main_screen()
         if main is None:
+            self.show_main()
+            self.call_after_refresh(self.jump_to, key)
             return
         while self.screen is not main:
             self.pop_screen()
@@ -264,5 +280,8 @@ class ReviewerApp(App[None]):
     def run_on_current(self, action: str) -> None:
         """Run a main-screen action (from the command palette)."""
         main = self.main_screen()
-        if main is not None:
-            self.call_later(main.run_action, action)
+        if main is None:
+            self.show_main()
+            self.call_after_refresh(self.run_on_current, action)
+            return
+        self.call_later(main.run_action, action)

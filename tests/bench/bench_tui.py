@@ -11,7 +11,9 @@ A fixture registry on 127.0.0.1 serves a synthetic packument for every name of t
 2. the same process then waits for the background review of every package and reports its
    peak RSS (ru_maxrss) with all metadata loaded. Target < 300 MiB.
 3. filter keystroke to repaint, in process (App.run_test): the median time from a key press
-   in the filter box to the table repainted with the filtered rows. Target < 50 ms.
+   in the filter box until the app is idle again (table repainted with the filtered rows;
+   Pilot's own overhead included). Target < 50 ms. CPU times are printed too: on a shared,
+   loaded machine they say more than wall times.
    Also checks that the table builds no widget per row.
 Exits 1 when a target is missed.
 """
@@ -57,13 +59,14 @@ original_painted = tui_app.ReviewerApp._painted
 def painted(self):
     original_painted(self)
     result.setdefault("paint", time.time() - START)
+    result.setdefault("paint_cpu", time.process_time())
 
 def flush(self, resort=False):
     original_flush(self, resort)
     if resort and "scan" not in result:
         result["scan"] = time.time() - START
         result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        result["widgets"] = len(list(self.screen_stack[1].query("*")))
+        result["widgets"] = len(list(self.screen.query("*")))
         self.exit()
 
 original_flush = tui_app.ReviewerApp._flush_updates
@@ -87,7 +90,7 @@ def locked_names(project: Path) -> dict[str, list[str]]:
 
 
 def run_in_tmux(argv: list[str], out: Path, timeout: float = 120) -> dict[str, float]:
-    socket = f"bench-tui-{os.getpid()}"
+    socket = f"bench-tui-{os.getpid()}-{out.stem}"
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     command = "env -u COLUMNS -u LINES " + " ".join(shlex.quote(a) for a in argv)
     subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "160", "-y", "48",
@@ -104,9 +107,10 @@ def run_in_tmux(argv: list[str], out: Path, timeout: float = 120) -> dict[str, f
     return result
 
 
-async def filter_latency(project: Path, registry_url: str, cache: Path) -> tuple[float, float, int, int]:
-    """(median ms per filter keystroke via Pilot, median ms of the filter+table rebuild alone,
-    rows, widgets in the main screen)."""
+async def filter_latency(project: Path, registry_url: str,
+                         cache: Path) -> tuple[float, float, float, int, int]:
+    """(median wall and CPU ms per filter keystroke via Pilot, median ms of the filter and
+    table rebuild alone, rows, widgets on the main screen)."""
     from textual.widgets import Input
 
     from reviewer.lockfiles import load_graph
@@ -128,12 +132,13 @@ async def filter_latency(project: Path, registry_url: str, cache: Path) -> tuple
         rows = main.table.row_count
         widgets = len(list(main.query("*")))
         await pilot.press("slash")
-        keystrokes = []
+        keystrokes, keystrokes_cpu = [], []
         for char in "typescript" + "\b" * 10 + "react":
             key = "backspace" if char == "\b" else char
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             await pilot.press(key)
             keystrokes.append((time.perf_counter() - start) * 1000)
+            keystrokes_cpu.append((time.process_time() - cpu) * 1000)
         filter_input = main.query_one("#filter-input", Input)
         rebuilds = []
         for query in ("re", "rea", "reac", "react", "", "babel", "b", ""):
@@ -143,7 +148,8 @@ async def filter_latency(project: Path, registry_url: str, cache: Path) -> tuple
             main.apply_filter()
             rebuilds.append((time.perf_counter() - start) * 1000)
         await pilot.pause()
-    return statistics.median(keystrokes), statistics.median(rebuilds), rows, widgets
+    return (statistics.median(keystrokes), statistics.median(keystrokes_cpu),
+            statistics.median(rebuilds), rows, widgets)
 
 
 def main() -> int:
@@ -176,17 +182,19 @@ def main() -> int:
                     "--offline"]
             results.append(run_in_tmux(argv, out))
         paint = statistics.median(r["paint"] for r in results)
+        paint_cpu = statistics.median(r["paint_cpu"] for r in results)
         scan = statistics.median(r["scan"] for r in results)
         rss = max(r["rss_mib"] for r in results)
         print(f"packages: {sum(len(v) for v in locked.values())} ({len(locked)} names)")
         print(f"first screen painted : {paint * 1000:6.0f} ms from process start "
-              f"(median of {args.runs}; target < 1000 ms)")
+              f"(median of {args.runs}; target < 1000 ms); CPU time used by then: "
+              f"{paint_cpu * 1000:.0f} ms")
         print(f"every package reviewed (warm cache, offline): {scan:5.2f} s from process start")
         print(f"peak memory with all metadata loaded: {rss:5.0f} MiB (target < 300 MiB)")
-        key_ms, rebuild_ms, rows, widgets = asyncio.run(
+        key_ms, key_cpu, rebuild_ms, rows, widgets = asyncio.run(
             filter_latency(args.project, registry.url, cache))
-        print(f"filter keystroke to repaint (Pilot press, idle): {key_ms:5.1f} ms median "
-              "(target < 50 ms)")
+        print(f"filter keystroke to repaint (Pilot press, idle): {key_ms:5.1f} ms median wall, "
+              f"{key_cpu:5.1f} ms CPU (target < 50 ms)")
         print(f"filter + table rebuild alone: {rebuild_ms:5.1f} ms median")
         print(f"rows: {rows}, widgets on the main screen: {widgets} (no widget per row)")
         ok = paint < 1.0 and rss < 300 and key_ms < 50 and widgets < rows

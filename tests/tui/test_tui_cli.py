@@ -95,7 +95,7 @@ def test_demo_in_tmux_review_decide_save_quit(tmp_path: Path):
         assert "Package" in main and "Scripts" in main and "Maintainers" in main
         tmux.keys("/")
         tmux.keys("-l", "crossenv")
-        filtered = tmux.wait_for("1/")
+        filtered = tmux.wait_for("1/536 shown")
         assert "crossenv" in filtered and "shown" in filtered
         tmux.keys("Enter")
         time.sleep(0.5)

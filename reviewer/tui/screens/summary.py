@@ -66,8 +66,7 @@ class SummaryScreen(Screen[None]):
         self.set_class(event.size.width < 110, "-narrow")
 
     def on_mount(self) -> None:
-        self.refresh_summary()
-        self.set_interval(1.0, self.refresh_summary)
+        self.refresh_summary()  # then again whenever the scan reports (see ReviewerApp)
 
     @property
     def palette(self) -> Palette:
@@ -179,4 +178,4 @@ class SummaryScreen(Screen[None]):
         return text
 
     def action_browse(self) -> None:
-        self.app.pop_screen()
+        self.app.show_main()  # type: ignore[attr-defined]

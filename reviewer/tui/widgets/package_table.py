@@ -43,11 +43,29 @@ def compose_row(parts: Sequence[Text]) -> Text:
     return row
 
 
+class LazyRow:
+    """A row's cell: composed into Text only when the table first renders it (a list of
+    2,000 rows shows 40 of them), then cached by the table."""
+
+    __slots__ = ("key", "table")
+
+    def __init__(self, table: PackageTable, key: str) -> None:
+        self.table = table
+        self.key = key
+
+    def __rich__(self) -> Text:
+        return self.table.row_text(self.key)
+
+    @property
+    def plain(self) -> str:
+        return self.table.row_text(self.key).plain
+
+
 HEADER = compose_row([Text(label, style="bold") for _, label, _ in COLUMNS])
 ROW_WIDTH = sum(width for _, _, width in COLUMNS) + GAP * (len(COLUMNS) - 1)
 
 
-class PackageTable(DataTable[Text]):
+class PackageTable(DataTable[Text | LazyRow]):
     """Packages in the order and subset the main screen asks for; row key = package key."""
 
     BINDINGS = [
@@ -149,7 +167,7 @@ class PackageTable(DataTable[Text]):
         for offset, key in enumerate(keys):
             row_key = RowKey(key)
             locations[row_key] = start + offset
-            data[row_key] = dict(zip(column_keys, (self.row_text(key),), strict=True))
+            data[row_key] = dict(zip(column_keys, (LazyRow(self, key),), strict=True))
             rows[row_key] = Row(row_key, 1, None, False)
         self._require_update_dimensions = True
         self.cursor_coordinate = self.cursor_coordinate
