@@ -13,7 +13,7 @@ from textual.css.query import NoMatches
 from textual.worker import Worker, WorkerState
 
 from reviewer.errors import ReviewerError
-from reviewer.session import ReviewSession, ReviewState, ScanUpdate
+from reviewer.session import QuickFilter, ReviewSession, ReviewState, ScanUpdate
 from reviewer.tui.badges import Palette
 from reviewer.tui.commands import ReviewerCommands
 from reviewer.tui.keymap import load_keymap
@@ -46,11 +46,13 @@ class ReviewerApp(App[None]):
 
     def __init__(self, session: ReviewSession, *, concurrency: int = 16, scan: bool = True,
                  theme: str = DARK_THEME, keymap_path: Path | None = None,
-                 started: float | None = None) -> None:
+                 started: float | None = None, review_mode: bool = False) -> None:
         super().__init__()
         self.session = session
         self.concurrency = concurrency
         self.scan_on_start = scan
+        self.review_mode = review_mode
+        """Opened by `reviewer review`: straight to the changed packages."""
         self.theme = theme
         self.scan_progress = ""
         self.started = started if started is not None else time.perf_counter()
@@ -79,7 +81,9 @@ class ReviewerApp(App[None]):
             self.set_keymap(self.keymap)
         if self._keymap_problem:
             self.notify(notice(self._keymap_problem), severity="warning")
-        if all(self.session.state(k) is ReviewState.UNREVIEWED for k in self.session.keys()):
+        if self.review_mode:
+            self.push_screen(MainScreen(self.session, quick={QuickFilter.CHANGED}))
+        elif all(self.session.state(k) is ReviewState.UNREVIEWED for k in self.session.keys()):
             # Nothing decided yet: the summary first; the main screen is built when asked for.
             self.push_screen(SummaryScreen(self.session))
         else:

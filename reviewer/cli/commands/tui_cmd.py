@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import argparse
 import time
+from typing import TYPE_CHECKING
 
 from reviewer.cli.common import add_path_argument, load_project_graph, project_dir
+
+if TYPE_CHECKING:
+    from reviewer.graph import Graph
+    from reviewer.session import ReviewSession
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,32 +34,45 @@ def add_ui_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    session = _session(load_project_graph(args), args)
+    return launch(session, args, started)
+
+
+def open_review(head_graph: Graph, changed: set[str], args: argparse.Namespace) -> int:
+    """Review mode (`reviewer review --tui`): the head graph with the `changed` quick filter
+    on, listing only the packages whose keys are in `changed`."""
+    started = time.perf_counter()
+    return launch(_session(head_graph, args, changed), args, started, review_mode=True)
+
+
+def _session(graph: Graph, args: argparse.Namespace, changed: set[str] | None = None) -> ReviewSession:
     from reviewer.policy import policy_path_from_args
     from reviewer.registry.config import RegistryConfig
     from reviewer.registry.service import RegistryService
     from reviewer.session import ReviewSession
     from reviewer.signals.settings import ReviewSettings
 
-    graph = load_project_graph(args)
     directory = project_dir(args)
     config = RegistryConfig.from_args(args, directory)
     provider = RegistryService(config)
     settings = ReviewSettings(registry_for=config.registry_for, project_dir=directory)
-    session = ReviewSession(graph, provider, directory, settings=settings,
-                            policy_path=policy_path_from_args(args), offline=bool(args.offline))
-    return launch(session, args, started)
+    return ReviewSession(graph, provider, directory, settings=settings, changed=changed,
+                         policy_path=policy_path_from_args(args),
+                         offline=bool(getattr(args, "offline", False)))
 
 
-def launch(session: object, args: argparse.Namespace, started: float) -> int:
-    """Run the app over `session` (a ReviewSession) until the user quits."""
+def launch(session: ReviewSession, args: argparse.Namespace, started: float,
+           review_mode: bool = False) -> int:
+    """Run the app over `session` until the user quits."""
     from reviewer.tui.app import DARK_THEME, LIGHT_THEME, ReviewerApp
 
     app = ReviewerApp(
-        session,  # type: ignore[arg-type]
+        session,
         concurrency=int(getattr(args, "concurrency", 16) or 16),
         scan=not getattr(args, "no_scan", False),
         theme=LIGHT_THEME if getattr(args, "theme", "dark") == "light" else DARK_THEME,
         started=started,
+        review_mode=review_mode,
     )
     app.run()
     return 0

@@ -63,8 +63,9 @@ class MainScreen(Screen[None]):
         Binding("0", "quick_clear", "Clear quick filters", id="quick_clear", show=False),
     ]
 
-    def __init__(self, session: ReviewSession) -> None:
+    def __init__(self, session: ReviewSession, quick: set[QuickFilter] | None = None) -> None:
         super().__init__(id="main")
+        self._initial_quick = quick or set()
         self.session = session
         self.order = SortOrder.RISK
         self.query_text = ""
@@ -90,6 +91,8 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.ready = True
         self.table.focus()
+        for quick in self._initial_quick:
+            self.query_one(FilterBar).toggle(quick)
         self.resort()
         self._update_legend()
         self.update_status()
