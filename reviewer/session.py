@@ -400,6 +400,8 @@ class ReviewSession:
         return plan.write(), list(plan.messages)
 
     def _load_policy_states(self) -> None:
+        if not self.policy_file.exists():
+            return  # nothing decided yet (and no need to import the TOML machinery)
         from reviewer import session_policy
 
         policy = session_policy.load(self.policy_file)

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_helpers import FakeProvider, rendered_text, settle
+from tui_helpers import FakeProvider, fixture_graph, rendered_text, settle
 
-from reviewer.graph.model import Edge, Graph, Importer, LockfileInfo, Package
 from reviewer.session import ReviewSession
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.screens.summary import SummaryScreen
 
 SIZE = (150, 45)
-DOCUMENTS = Path(__file__).resolve().parent.parent / "data" / "registry" / "documents"
 
 
 async def main_screen(pilot) -> MainScreen:
@@ -93,17 +90,6 @@ async def test_a_registry_error_shows_in_place_as_text(make_app, make_session):
         text = rendered_text(main.detail.query_one("#body-maintainers", Static))
         assert "Could not load" in text and "[red]boom[/red]" in text and "\\x1b[2J" in text
         assert app.is_running
-
-
-def fixture_graph(project: Path) -> Graph:
-    graph = Graph(LockfileInfo(project / "package-lock.json", "npm", "3"))
-    root = graph.add_importer(Importer(".", "app", "1.0.0"))
-    for name, version in (("bufferutil", "4.1.0"), ("left-pad", "1.3.0")):
-        document = json.loads((DOCUMENTS / f"{name}.json").read_text())
-        integrity = document["versions"][version]["dist"]["integrity"]
-        graph.add_package(Package(name, version, integrity))
-        graph.add_edge(Edge(root.node, f"{name}@{version}", name, f"^{version}"))
-    return graph
 
 
 async def test_tabs_against_the_fixture_registry(fixture_registry, registry_config, project: Path):

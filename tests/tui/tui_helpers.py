@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import tarfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -210,3 +211,17 @@ def rendered_text(widget: Any, width: int = 200) -> str:
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(content)
     return console.export_text()
+
+
+DOCUMENTS = Path(__file__).resolve().parent.parent / "data" / "registry" / "documents"
+
+
+def fixture_graph(project: Path) -> Graph:
+    graph = Graph(LockfileInfo(project / "package-lock.json", "npm", "3"))
+    root = graph.add_importer(Importer(".", "app", "1.0.0"))
+    for name, version in (("bufferutil", "4.1.0"), ("left-pad", "1.3.0")):
+        document = json.loads((DOCUMENTS / f"{name}.json").read_text())
+        integrity = document["versions"][version]["dist"]["integrity"]
+        graph.add_package(Package(name, version, integrity))
+        graph.add_edge(Edge(root.node, f"{name}@{version}", name, f"^{version}"))
+    return graph

@@ -1,0 +1,88 @@
+"""The background scan: progress, cancel, offline from the cache; theme switching."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Static
+from tui_helpers import FakeProvider, fixture_graph, rendered_text, settle
+
+from reviewer.tui.screens.main import MainScreen
+from reviewer.tui.screens.summary import SummaryScreen
+
+
+async def test_the_scan_can_be_cancelled(make_app, make_session):
+    provider = FakeProvider()
+    gate = asyncio.Event()
+
+    async def slow_reviewer(package):
+        await gate.wait()
+        return []
+
+    session = make_session(provider=provider, reviewer=slow_reviewer)
+    app = make_app(session)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("s")
+        assert isinstance(app.screen, MainScreen)
+        assert app.scan_progress.startswith("metadata 0/8")
+        await pilot.press("x")
+        await pilot.pause(0.3)
+        assert "cancelled" in app.scan_progress
+        assert not session.findings  # nothing reviewed, everything still shows `…`
+        assert "…" in app.screen.table.get_row("left-pad@1.3.0")[0].plain
+        assert app.is_running
+
+
+async def test_offline_with_an_empty_cache_shows_unknowns(registry_config, project: Path):
+    from reviewer.registry.service import RegistryService
+    from reviewer.session import ReviewSession
+    from reviewer.tui.app import ReviewerApp
+
+    service = RegistryService(registry_config(offline=True))
+    session = ReviewSession(fixture_graph(project), service, project, offline=True)
+    app = ReviewerApp(session, keymap_path=project / "none.toml")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert "done" in app.scan_progress
+        assert all(session.scanned(k) for k in session.keys())
+        assert any(f.unknown for k in session.keys() for f in session.findings_of(k))
+        await pilot.press("s")
+        await settle(pilot)
+        overview = rendered_text(app.screen.detail.query_one("#body-overview", Static))
+        assert "metadata" in overview and "offline" in overview.lower()
+
+
+async def test_offline_from_a_warm_cache(registry_config, fixture_registry, project: Path):
+    from reviewer.registry.service import RegistryService
+    from reviewer.session import ReviewSession
+    from reviewer.tui.app import ReviewerApp
+
+    online = ReviewSession(fixture_graph(project), RegistryService(registry_config()), project)
+    await online.scan(lambda update: None)
+    await online.provider.aclose()
+    fixture_registry.stop()
+    service = RegistryService(registry_config(offline=True))
+    session = ReviewSession(fixture_graph(project), service, project, offline=True)
+    app = ReviewerApp(session, keymap_path=project / "none.toml")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert {f.id for f in session.findings_of("bufferutil@4.1.0")} >= {"install-script"}
+        assert "bufferutil" in session.packuments
+
+
+async def test_light_and_dark_themes(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("s")
+        assert app.current_theme.dark
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert not app.current_theme.dark and app.theme == "textual-light"
+        table = app.screen.table
+        assert table.palette.danger.color is not None
+        await pilot.press("ctrl+t")
+        assert app.current_theme.dark
