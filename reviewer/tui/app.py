@@ -108,11 +108,15 @@ class ReviewerApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         from reviewer.tui.screens.main import MainScreen
+        from reviewer.tui.screens.summary import SummaryScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen) and screen.ready:
                 screen.table.set_palette(self.palette)
                 screen.tree.palette = self.palette
+                screen.detail.reload()
+            elif isinstance(screen, SummaryScreen) and screen.is_mounted:
+                screen.refresh_summary()
 
     # -- scan -----------------------------------------------------------------------------
 
