@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer.errors import ReviewerError
 from reviewer.graph.model import Graph, Package, Source
@@ -22,6 +22,9 @@ from reviewer.graph.queries import direct_keys, why
 from reviewer.registry.documents import Packument
 from reviewer.registry.interface import MetadataProvider, TarballContents
 from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
+
+if TYPE_CHECKING:
+    from reviewer.review.changes import Change, ChangeSet
 
 Reviewer = Callable[[Package], Awaitable[Sequence[Finding]]]
 """Computes the findings of one locked package (fetching what it needs through the
@@ -103,6 +106,9 @@ class ReviewSession:
     """The policy file; None means `reviewer-policy.toml` in the project directory."""
     changed: set[str] | None = None
     """Keys changed since a base lockfile (review mode); None outside review mode."""
+    change_set: ChangeSet | None = None
+    """The changes from the base lockfile (review mode, `reviewer review`); when given and
+    `changed` is None, `changed` becomes the head keys it touches."""
     offline: bool = False
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     fetch_errors: dict[str, str] = field(default_factory=dict)
@@ -118,6 +124,11 @@ class ReviewSession:
 
     def __post_init__(self) -> None:
         self.direct = direct_keys(self.graph)
+        self._change_by_key: dict[str, Change] = {}
+        if self.change_set is not None:
+            self._change_by_key = {c.head.key: c for c in self.change_set if c.head is not None}
+            if self.changed is None:
+                self.changed = set(self._change_by_key)
         self._registry_advisories: object = None
         self._load_policy_states()
 
@@ -133,6 +144,16 @@ class ReviewSession:
 
     def keys(self) -> list[str]:
         return list(self.graph.packages)
+
+    def change_of(self, key: str) -> Change | None:
+        """Review mode: the change that brought head package `key` in, if any."""
+        return self._change_by_key.get(key)
+
+    def removed_changes(self) -> list[Change]:
+        """Review mode: packages of the base lockfile that the head no longer has (no row)."""
+        if self.change_set is None:
+            return []
+        return [c for c in self.change_set if c.head is None]
 
     def findings_of(self, key: str) -> list[Finding]:
         return self.findings.get(key, [])

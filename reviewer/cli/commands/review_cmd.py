@@ -153,14 +153,10 @@ def _render(report: ReviewReport, fmt: str, *, verbose: bool) -> str:
 
 
 def open_in_tui(changes: ChangeSet, head_graph: Graph, args: argparse.Namespace) -> int | None:
-    """Open the TUI in review mode on `changes`; return the exit code, or None when the TUI
-    cannot show them (the caller then prints the text report).
+    """Open the TUI in review mode on `changes`; return the exit code, or None when there is
+    nothing to review (the caller then prints the text report, which says so)."""
+    if not changes:
+        return None
+    from reviewer.cli.commands.tui_cmd import open_review
 
-    HOOK FOR THE TUI: replace this body. `changes` is the ChangeSet (see
-    reviewer/review/changes.py for its API), `head_graph` the head lockfile's graph, `args`
-    the parsed command line (`args.base`, `args.base_lockfile`, `args.head`, `args.path`,
-    the common registry options).
-    """
-    print("reviewer: review mode in the TUI is not available yet; printing the text report",
-          file=sys.stderr)
-    return None
+    return open_review(head_graph, changes, args)

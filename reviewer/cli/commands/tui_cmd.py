@@ -14,6 +14,7 @@ from reviewer.cli.common import add_path_argument, load_project_graph, project_d
 
 if TYPE_CHECKING:
     from reviewer.graph import Graph
+    from reviewer.review.changes import ChangeSet
     from reviewer.session import ReviewSession
 
 
@@ -38,14 +39,16 @@ def run(args: argparse.Namespace) -> int:
     return launch(session, args, started)
 
 
-def open_review(head_graph: Graph, changed: set[str], args: argparse.Namespace) -> int:
+def open_review(head_graph: Graph, changes: ChangeSet, args: argparse.Namespace) -> int:
     """Review mode (`reviewer review --tui`): the head graph with the `changed` quick filter
-    on, listing only the packages whose keys are in `changed`."""
+    on, listing only the head packages that `changes` touches (rows show `A → B`; removed
+    packages are named in the status line)."""
     started = time.perf_counter()
-    return launch(_session(head_graph, args, changed), args, started, review_mode=True)
+    return launch(_session(head_graph, args, changes), args, started, review_mode=True)
 
 
-def _session(graph: Graph, args: argparse.Namespace, changed: set[str] | None = None) -> ReviewSession:
+def _session(graph: Graph, args: argparse.Namespace,
+             changes: ChangeSet | None = None) -> ReviewSession:
     from reviewer.policy import policy_path_from_args
     from reviewer.registry.config import RegistryConfig
     from reviewer.registry.service import RegistryService
@@ -56,7 +59,7 @@ def _session(graph: Graph, args: argparse.Namespace, changed: set[str] | None = 
     config = RegistryConfig.from_args(args, directory)
     provider = RegistryService(config)
     settings = ReviewSettings(registry_for=config.registry_for, project_dir=directory)
-    return ReviewSession(graph, provider, directory, settings=settings, changed=changed,
+    return ReviewSession(graph, provider, directory, settings=settings, change_set=changes,
                          policy_path=policy_path_from_args(args),
                          offline=bool(getattr(args, "offline", False)))
 

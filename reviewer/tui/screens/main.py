@@ -14,6 +14,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, S
 
 from reviewer.session import QuickFilter, ReviewSession, SortOrder
 from reviewer.tui.badges import BADGES
+from reviewer.tui.text import notice, one_line
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
 from reviewer.tui.widgets.package_table import PackageTable
@@ -93,6 +94,12 @@ class MainScreen(Screen[None]):
         self.table.focus()
         for quick in self._initial_quick:
             self.query_one(FilterBar).toggle(quick)
+        if self.session.change_set is not None:  # review mode: what each change brings in
+            self.detail.show_tab("diff")
+            if removed := self.session.removed_changes():
+                names = ", ".join(f"{c.name}@{c.from_version}" for c in removed)
+                self.notify(notice(f"{len(removed)} removed since the base: {names}"),
+                            title="Review", timeout=10)
         self.resort()
         self._update_legend()
         self.update_status()
@@ -183,6 +190,9 @@ class MainScreen(Screen[None]):
             text.append("  quick: " + ", ".join(sorted(q.value for q in self.quick)), style="dim")
         if self.session.dirty:
             text.append(f"  ● {len(self.session.pending)} unsaved (ctrl+s)", style="bold")
+        if removed := self.session.removed_changes():
+            text.append(f"  {len(removed)} removed: ", style="bold")
+            text.append_text(one_line(", ".join(f"{c.name}@{c.from_version}" for c in removed)))
         self.query_one("#status-line", Static).update(text, layout=False)  # fixed height: 1
         if self.sub_title != progress:
             self.sub_title = progress

@@ -18,7 +18,7 @@ from reviewer.session import ReviewSession
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette
 from reviewer.tui.text import one_line, styled
 from reviewer.tui.widgets import detail_content
-from reviewer.tui.widgets.diff_view import diff_versions, load_diff
+from reviewer.tui.widgets.diff_view import base_version, diff_versions, load_diff
 
 TABS: tuple[tuple[str, str], ...] = (
     ("overview", "Overview"),
@@ -84,7 +84,7 @@ class DetailPane(Vertical):
             return
         self.key = key
         self._loaded.clear()
-        self._diff_other = None
+        self._diff_other = base_version(self.session, key) if key is not None else None
         self._load(self.active_tab)
 
     def reload(self) -> None:

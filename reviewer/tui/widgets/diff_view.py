@@ -1,4 +1,7 @@
-"""The Diff tab: the locked version against another published version (`reviewer.diff`)."""
+"""The Diff tab: the locked version against another published version (`reviewer.diff`).
+
+In review mode the other version defaults to the change's base version, and the diff reads
+base → head (what the upgrade brings in)."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from reviewer.graph.model import Source
 from reviewer.session import ReviewSession
 from reviewer.tui.badges import Palette
 from reviewer.tui.text import one_line, safe_code
+from reviewer.tui.widgets.change_label import change_line
 
 MAX_CHOICES = 30
 
@@ -28,6 +32,14 @@ def diff_versions(session: ReviewSession, key: str) -> list[str]:
     return sorted(others, key=when, reverse=True)[:MAX_CHOICES]
 
 
+def base_version(session: ReviewSession, key: str) -> str | None:
+    """Review mode: the base lockfile's version of the change to `key`, when it differs."""
+    change = session.change_of(key)
+    if change is None or change.from_version in (None, change.to_version):
+        return None
+    return change.from_version
+
+
 def default_other(session: ReviewSession, key: str) -> str | None:
     """`latest` when it differs from the locked version, else the newest other version."""
     package = session.package(key)
@@ -44,18 +56,27 @@ def default_other(session: ReviewSession, key: str) -> str | None:
 async def load_diff(session: ReviewSession, key: str, other: str | None,
                     palette: Palette) -> RenderableType:
     package = session.package(key)
+    change = session.change_of(key)
+    heading = [change_line(change, palette), Text()] if change is not None else []
     if package.source is not Source.REGISTRY:
-        return Text(f"{package.source.value} source: no other published versions.", style=palette.unknown)
+        return Group(*heading, Text(f"{package.source.value} source: no other published versions.",
+                                    style=palette.unknown))
     await session.packument(package.name)
     other = other or default_other(session, key)
     if other is None:
-        return Text("No other published version to compare with.", style=palette.muted)
+        return Group(*heading, Text("No other published version to compare with.",
+                                    style=palette.muted))
     from reviewer.diff import diff_tarballs, format_diff
 
-    old = await session.tarball(key)
-    new = await session.tarball_of(package.name, other)
-    result = diff_tarballs(old, new, package.version, other)
-    header = Text.assemble(one_line(f"{package.name}@{package.version}", "bold"), (" → ", palette.muted),
-                           one_line(f"{package.name}@{other}", "bold"),
+    locked = await session.tarball(key)
+    chosen = await session.tarball_of(package.name, other)
+    if other == base_version(session, key):  # review mode: what the change brings in
+        result = diff_tarballs(chosen, locked, other, package.version)
+        before, after = other, package.version
+    else:
+        result = diff_tarballs(locked, chosen, package.version, other)
+        before, after = package.version, other
+    header = Text.assemble(one_line(f"{package.name}@{before}", "bold"), (" → ", palette.muted),
+                           one_line(f"{package.name}@{after}", "bold"),
                            (f"   {len(result.files)} file(s) differ", palette.muted))
-    return Group(header, Text(), safe_code(format_diff(result), "diff"))
+    return Group(*heading, header, Text(), safe_code(format_diff(result), "diff"))

@@ -14,6 +14,7 @@ from textual.widgets.data_table import CellDoesNotExist, Row, RowDoesNotExist, R
 from reviewer.session import ReviewSession
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette, badge_text
 from reviewer.tui.text import one_line
+from reviewer.tui.widgets.change_label import change_text
 
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("name", "Package", 28),
@@ -24,17 +25,25 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 )
 """(part, header, width) of each row: fixed widths, so nothing is measured on repaint."""
 
+REVIEW_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("name", "Package", 26),
+    ("version", "Change", 19),
+    ("signals", "Signals", 7),
+    ("review", "Review", 10),
+)
+"""Review mode (`reviewer review`): the version cell shows `A → B`, in place of the kind."""
+
 GAP = 2
 SegmentLines = list[list[Segment]]
 
 
-def compose_row(parts: Sequence[Text]) -> Text:
+def compose_row(parts: Sequence[Text], columns: Sequence[tuple[str, str, int]] = COLUMNS) -> Text:
     """The parts of a row laid out at the fixed widths of COLUMNS, as one Text.
 
     The table has a single DataTable column: one cell per row renders five times faster
     than five cells, which is what keeps a filter keystroke on 2,000 rows quick."""
     row = Text(no_wrap=True, overflow="ellipsis")
-    for (_, _, width), part in zip(COLUMNS, parts, strict=True):
+    for (_, _, width), part in zip(columns, parts, strict=True):
         piece = part.copy()
         piece.truncate(width, overflow="ellipsis", pad=True)
         row.append_text(piece)
@@ -81,9 +90,16 @@ class PackageTable(DataTable[Text | LazyRow]):
         self._rows: dict[str, Text] = {}
         self._line_cache_by_key: dict[tuple[object, ...], SegmentLines] = {}
         self.shown: list[str] = []
+        self.row_columns = COLUMNS if session.change_set is None else REVIEW_COLUMNS
 
     def on_mount(self) -> None:
-        self.add_column(HEADER, key="row", width=ROW_WIDTH)
+        if self.row_columns is COLUMNS:
+            self.add_column(HEADER, key="row", width=ROW_WIDTH)
+        else:
+            header = compose_row([Text(label, style="bold") for _, label, _ in self.row_columns],
+                                 self.row_columns)
+            width = sum(width for _, _, width in self.row_columns) + GAP * (len(self.row_columns) - 1)
+            self.add_column(header, key="row", width=width)
 
     def set_palette(self, palette: Palette) -> None:
         self.palette = palette
@@ -100,13 +116,16 @@ class PackageTable(DataTable[Text | LazyRow]):
             state = self.session.state(key)
             findings = self.session.findings.get(key)
             name = one_line(package.name, style="bold" if direct else "")
-            held = (
-                name,
-                one_line(package.version),
-                Text(package.kind.value, style=self.palette.muted if package.dev else ""),
-                badge_text(findings, self.palette),
-                Text(state.value, style=self.palette.for_state(state)),
-            )
+            change = self.session.change_of(key)
+            parts = {
+                "name": name,
+                "version": one_line(package.version) if change is None
+                else change_text(change, self.palette),
+                "kind": Text(package.kind.value, style=self.palette.muted if package.dev else ""),
+                "signals": badge_text(findings, self.palette),
+                "review": Text(state.value, style=self.palette.for_state(state)),
+            }
+            held = tuple(parts[part] for part, _, _ in self.row_columns)
             self._cells[key] = held
         return held
 
@@ -129,7 +148,7 @@ class PackageTable(DataTable[Text | LazyRow]):
     def row_text(self, key: str) -> Text:
         held = self._rows.get(key)
         if held is None:
-            held = self._rows[key] = compose_row(self.cells(key))
+            held = self._rows[key] = compose_row(self.cells(key), self.row_columns)
         return held
 
     @property
