@@ -54,19 +54,43 @@ def test_markdown_and_text_without_signals(corpus_repo: Callable[[str], Path],
     assert "wrappy 1.0.2 -> 1.0.2  source-changed" in text
 
 
-def test_tui_hook_falls_back_to_text_until_the_tui_replaces_it(
-    corpus_repo: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+def test_tui_flag_opens_the_review_mode_on_the_change_set(
+    corpus_repo: Callable[[str], Path], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import reviewer.cli.commands.review_cmd as review_cmd
+    import reviewer.cli.commands.tui_cmd as tui_cmd
 
+    launched: list[tuple[object, bool]] = []
+
+    def fake_launch(session: object, args: object, started: float,
+                    review_mode: bool = False) -> int:
+        launched.append((session, review_mode))
+        return 0
+
+    monkeypatch.setattr(tui_cmd, "launch", fake_launch)
     repo = edited(corpus_repo)
-    if review_cmd.open_in_tui.__doc__ and "HOOK FOR THE TUI" not in review_cmd.open_in_tui.__doc__:
-        pytest.fail("open_in_tui was replaced: update this test to the TUI's behaviour")
-    assert main(["review", "--base", "HEAD~1", str(repo), "--no-signals", "--tui"]) == 0
-    captured = capsys.readouterr()
-    assert "review mode in the TUI is not available yet" in captured.err
-    assert "zod 3.25.76 -> 3.25.99  upgraded" in captured.out
+    assert main(["review", "--base", "HEAD~1", str(repo), "--no-signals", "--tui",
+                 "--offline"]) == 0
+    assert capsys.readouterr().out == ""  # the TUI, not the text report
+    [(session, review_mode)] = launched
+    assert review_mode is True
+    change_set = session.change_set  # type: ignore[attr-defined]
+    zod = [c for c in change_set if c.name == "zod"]
+    assert [(c.from_version, c.to_version, c.kind.value) for c in zod] == [
+        ("3.25.76", "3.25.99", "upgraded")
+    ]
+    assert session.changed == change_set.head_keys()  # type: ignore[attr-defined]
+    assert session.change_of(zod[0].head.key) is zod[0]  # type: ignore[attr-defined]
+    assert [c.kind.value for c in session.removed_changes()] == ["removed"]  # type: ignore[attr-defined]
+
+    # Nothing changed: the text report says so instead of an empty TUI.
+    assert main(["review", "--base", "HEAD", str(repo), "--no-signals", "--tui",
+                 "--offline"]) == 0
+    assert len(launched) == 1
+    assert "no change" in capsys.readouterr().out.lower()
+    # --tui and a machine format exclude each other.
     assert main(["review", "--base", "HEAD~1", str(repo), "--tui", "--format", "json"]) == 2
+    assert len(launched) == 1
 
 
 def test_no_diff_without_two_published_tarballs() -> None:

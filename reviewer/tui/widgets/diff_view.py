@@ -8,10 +8,11 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from reviewer.errors import ReviewerError
 from reviewer.graph.model import Source
 from reviewer.session import ReviewSession
 from reviewer.tui.badges import Palette
-from reviewer.tui.text import one_line, safe_code
+from reviewer.tui.text import one_line, safe_code, styled
 from reviewer.tui.widgets.change_label import change_line
 
 MAX_CHOICES = 30
@@ -55,17 +56,25 @@ def default_other(session: ReviewSession, key: str) -> str | None:
 
 async def load_diff(session: ReviewSession, key: str, other: str | None,
                     palette: Palette) -> RenderableType:
-    package = session.package(key)
     change = session.change_of(key)
-    heading = [change_line(change, palette), Text()] if change is not None else []
+    if change is None:
+        return await _diff(session, key, other, palette)
+    try:  # review mode: the change stays in sight above whatever the diff turns out to be
+        body = await _diff(session, key, other, palette)
+    except ReviewerError as error:
+        body = Text.assemble(("Could not load: ", palette.danger), styled(str(error)))
+    return Group(change_line(change, palette), Text(), body)
+
+
+async def _diff(session: ReviewSession, key: str, other: str | None,
+                palette: Palette) -> RenderableType:
+    package = session.package(key)
     if package.source is not Source.REGISTRY:
-        return Group(*heading, Text(f"{package.source.value} source: no other published versions.",
-                                    style=palette.unknown))
+        return Text(f"{package.source.value} source: no other published versions.", style=palette.unknown)
     await session.packument(package.name)
     other = other or default_other(session, key)
     if other is None:
-        return Group(*heading, Text("No other published version to compare with.",
-                                    style=palette.muted))
+        return Text("No other published version to compare with.", style=palette.muted)
     from reviewer.diff import diff_tarballs, format_diff
 
     locked = await session.tarball(key)
@@ -79,4 +88,4 @@ async def load_diff(session: ReviewSession, key: str, other: str | None,
     header = Text.assemble(one_line(f"{package.name}@{before}", "bold"), (" → ", palette.muted),
                            one_line(f"{package.name}@{after}", "bold"),
                            (f"   {len(result.files)} file(s) differ", palette.muted))
-    return Group(*heading, header, Text(), safe_code(format_diff(result), "diff"))
+    return Group(header, Text(), safe_code(format_diff(result), "diff"))
