@@ -3,8 +3,11 @@ row reading `A → B`, the detail pane on the Diff tab (base → head), approval
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+from test_tui_snapshots import steady
 from textual.widgets import Static
 from tui_helpers import policy_text, rendered_text, settle
 
@@ -138,3 +141,25 @@ async def test_upgrade_approved_pins_the_new_version_not_the_base(make_app, make
     assert [(pin.name, pin.version, pin.integrity) for pin in pins] == [
         ("evil-scripts", "1.0.0", "sha512-evil")
     ]
+
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+DEMO_NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_mode_snapshot(snap_compare, tmp_path: Path, size):
+    """The demo's upgrade (its base lockfile against its lockfile) in review mode."""
+    from reviewer.demo import load_demo
+    from reviewer.lockfiles import load_graph
+    from reviewer.review.changes import compute_changes
+    from reviewer.session import ReviewSession
+    from reviewer.tui.app import ReviewerApp
+
+    bundle = load_demo(tmp_path / "demo", now=DEMO_NOW)
+    head = load_graph(bundle.project_dir)
+    changes = compute_changes(load_graph(bundle.project_dir, bundle.base_lockfile), head)
+    session = ReviewSession(head, bundle.provider, bundle.project_dir,
+                            settings=bundle.settings(), change_set=changes)
+    app = ReviewerApp(session, keymap_path=tmp_path / "none.toml", review_mode=True)
+    assert snap_compare(app, terminal_size=size, run_before=steady)
