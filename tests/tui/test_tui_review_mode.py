@@ -163,3 +163,11 @@ def test_review_mode_snapshot(snap_compare, tmp_path: Path, size):
                             settings=bundle.settings(), change_set=changes)
     app = ReviewerApp(session, keymap_path=tmp_path / "none.toml", review_mode=True)
     assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_review_mode_snapshot_with_removed_and_republished(snap_compare, make_app, make_session,
+                                                          size):
+    """The hand-built change set: an added, an upgraded, a republished and a removed package."""
+    assert snap_compare(review_app(make_app, make_session), terminal_size=size,
+                        run_before=steady)

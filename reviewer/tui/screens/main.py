@@ -185,14 +185,15 @@ class MainScreen(Screen[None]):
             text.append("  ")
         shown = len(self.table.shown)
         text.append(f"{shown}/{len(self.session.graph)} shown", style="dim")
+        if removed := self.session.removed_changes():
+            text.append(f"  {len(removed)} removed: ", style="bold")
+            names = ", ".join(f"{c.name}@{c.from_version}" for c in removed)
+            text.append_text(one_line(names, limit=40))  # all of them in the opening notice
         text.append(f"  sort: {self.order.value}", style="dim")
         if self.quick:
             text.append("  quick: " + ", ".join(sorted(q.value for q in self.quick)), style="dim")
         if self.session.dirty:
             text.append(f"  ● {len(self.session.pending)} unsaved (ctrl+s)", style="bold")
-        if removed := self.session.removed_changes():
-            text.append(f"  {len(removed)} removed: ", style="bold")
-            text.append_text(one_line(", ".join(f"{c.name}@{c.from_version}" for c in removed)))
         self.query_one("#status-line", Static).update(text, layout=False)  # fixed height: 1
         if self.sub_title != progress:
             self.sub_title = progress
