@@ -152,6 +152,54 @@ async def filter_latency(project: Path, registry_url: str,
             statistics.median(rebuilds), rows, widgets)
 
 
+async def keystroke_to_paint(project: Path, registry_url: str, cache: Path) -> float:
+    """Median ms from a filter key press to the end of the first screen update (compositor
+    refresh) that shows the filtered table: what a person sees."""
+    from textual.screen import Screen
+
+    from reviewer.lockfiles import load_graph
+    from reviewer.registry.config import RegistryConfig
+    from reviewer.registry.service import RegistryService
+    from reviewer.session import ReviewSession
+    from reviewer.tui.app import ReviewerApp
+    from reviewer.tui.screens.main import MainScreen
+
+    painted: list[tuple[float, int]] = []
+    original = Screen._compositor_refresh
+
+    def recording(screen: Screen) -> None:  # type: ignore[type-arg]
+        original(screen)
+        table = getattr(screen, "table", None)
+        painted.append((time.perf_counter(), table.row_count if table is not None else -1))
+
+    Screen._compositor_refresh = recording  # type: ignore[method-assign]
+    try:
+        config = RegistryConfig.from_npmrc(project, registry=registry_url, offline=True,
+                                           cache_dir=cache)
+        session = ReviewSession(load_graph(project, None), RegistryService(config), project)
+        app = ReviewerApp(session, keymap_path=cache / "none.toml")
+        latencies = []
+        async with app.run_test(size=(160, 48)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("s")
+            assert isinstance(app.screen, MainScreen)
+            await pilot.press("slash")
+            await pilot.pause(0.3)
+            for char in "typescript" + "\b" * 10 + "react":
+                before = app.screen.table.row_count
+                painted.clear()
+                start = time.perf_counter()
+                await pilot.press("backspace" if char == "\b" else char)
+                await pilot.pause(0.2)
+                shown = [t for t, rows in painted if rows != before]
+                if shown:
+                    latencies.append((shown[0] - start) * 1000)
+        return statistics.median(latencies)
+    finally:
+        Screen._compositor_refresh = original  # type: ignore[method-assign]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--project", type=Path, default=DEFAULT_PROJECT)
@@ -193,11 +241,14 @@ def main() -> int:
         print(f"peak memory with all metadata loaded: {rss:5.0f} MiB (target < 300 MiB)")
         key_ms, key_cpu, rebuild_ms, rows, widgets = asyncio.run(
             filter_latency(args.project, registry.url, cache))
-        print(f"filter keystroke to repaint (Pilot press, idle): {key_ms:5.1f} ms median wall, "
-              f"{key_cpu:5.1f} ms CPU (target < 50 ms)")
+        paint_ms = asyncio.run(keystroke_to_paint(args.project, registry.url, cache))
+        print(f"filter keystroke to repaint (key press until the first screen update showing "
+              f"the filtered rows): {paint_ms:5.1f} ms median (target < 50 ms)")
+        print(f"filter keystroke, Pilot press until the app is idle again: {key_ms:5.1f} ms "
+              f"median wall, {key_cpu:5.1f} ms CPU (includes Pilot's idle wait)")
         print(f"filter + table rebuild alone: {rebuild_ms:5.1f} ms median")
         print(f"rows: {rows}, widgets on the main screen: {widgets} (no widget per row)")
-        ok = paint < 1.0 and rss < 300 and key_ms < 50 and widgets < rows
+        ok = paint < 1.0 and rss < 300 and paint_ms < 50 and widgets < rows
     return 0 if ok else 1
 
 

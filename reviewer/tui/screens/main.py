@@ -78,7 +78,8 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield FilterBar(changed_available=self.session.changed is not None, id="filter-bar")
+        yield FilterBar(changed_available=self.session.changed is not None,
+                        on_change=self.filter_now, id="filter-bar")
         with Horizontal(id="main-body"):
             with Vertical(id="list-pane"):
                 with ContentSwitcher(initial="package-table", id="list-switcher"):
@@ -150,8 +151,12 @@ class MainScreen(Screen[None]):
 
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
-        self.query_text = event.query
-        self.quick = event.quick
+        self.filter_now(event.query, event.quick)
+
+    def filter_now(self, query: str, quick: frozenset[QuickFilter]) -> None:
+        """Apply a new query or quick-filter set (called by the filter bar as you type)."""
+        self.query_text = query
+        self.quick = quick
         self.apply_filter()
 
     @on(Input.Submitted, "#filter-input")

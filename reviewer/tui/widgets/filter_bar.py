@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import on
@@ -31,6 +32,21 @@ QUICK_LABELS: dict[QuickFilter, str] = {
     QuickFilter.DIRECT: "direct",
     QuickFilter.CHANGED: "changed",
 }
+
+
+FilterCallback = Callable[[str, frozenset[QuickFilter]], None]
+
+
+class FilterInput(Input):
+    """The query box. It tells its FilterBar about a new value synchronously, in the same
+    step as the keystroke, so the filtered table and the typed character are painted in
+    one frame (through `Input.Changed` they would take two)."""
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        bar = self.parent
+        if self.is_mounted and isinstance(bar, FilterBar):
+            bar.emit()
 
 
 class QuickChip(Static):
@@ -63,13 +79,16 @@ class FilterBar(Horizontal):
         query: str
         quick: frozenset[QuickFilter]
 
-    def __init__(self, *, changed_available: bool, id: str | None = None) -> None:
+    def __init__(self, *, changed_available: bool, on_change: FilterCallback | None = None,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.quick: set[QuickFilter] = set()
         self.changed_available = changed_available
+        self.on_change = on_change
+        """Called synchronously with (query, quick filters); without it, `Changed` is posted."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ filter packages (fuzzy)", id="filter-input")
+        yield FilterInput(placeholder="/ filter packages (fuzzy)", id="filter-input")
         for quick in QuickFilter:
             if quick is QuickFilter.CHANGED and not self.changed_available:
                 continue
@@ -85,19 +104,22 @@ class FilterBar(Horizontal):
             return
         self.quick ^= {quick}
         self.query_one(f"#chip-{quick.value}", QuickChip).active = quick in self.quick
-        self._post()
+        self.emit()
 
     def clear(self) -> None:
         self.quick.clear()
         for chip in self.query(QuickChip):
             chip.active = False
         self.query_one("#filter-input", Input).value = ""
-        self._post()
+        self.emit()
 
     @on(Input.Changed, "#filter-input")
     def _query_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._post()
+        event.stop()  # FilterInput already called emit()
 
-    def _post(self) -> None:
-        self.post_message(self.Changed(self.query_text, frozenset(self.quick)))
+    def emit(self) -> None:
+        """Report the current query and quick filters."""
+        if self.on_change is not None:
+            self.on_change(self.query_text, frozenset(self.quick))
+        else:
+            self.post_message(self.Changed(self.query_text, frozenset(self.quick)))

@@ -8,6 +8,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
+from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, Row, RowDoesNotExist, RowKey
 
@@ -89,6 +90,7 @@ class PackageTable(DataTable[Text | LazyRow]):
         self._cells: dict[str, tuple[Text, ...]] = {}
         self._rows: dict[str, Text] = {}
         self._line_cache_by_key: dict[tuple[object, ...], SegmentLines] = {}
+        self._strips_by_key: dict[tuple[object, ...], Strip] = {}
         self.shown: list[str] = []
         self.row_columns = COLUMNS if session.change_set is None else REVIEW_COLUMNS
 
@@ -106,6 +108,7 @@ class PackageTable(DataTable[Text | LazyRow]):
         self._cells.clear()
         self._rows.clear()
         self._line_cache_by_key.clear()
+        self._strips_by_key.clear()
         self.show(self.shown)
 
     def cells(self, key: str) -> tuple[Text, ...]:
@@ -144,6 +147,36 @@ class PackageTable(DataTable[Text | LazyRow]):
                 self._line_cache_by_key.clear()
             self._line_cache_by_key[cache_key] = lines
         return lines
+
+    def notify_style_update(self) -> None:
+        """A theme or stylesheet change restyles every row: drop the strips drawn so far."""
+        self._strips_by_key.clear()
+        self._line_cache_by_key.clear()
+        super().notify_style_update()
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        """DataTable's line rendering, cached by package key (and what styles the line:
+        zebra parity, cursor, hover) rather than by position and update count, which a
+        filter keystroke changes for every row: repainting a filtered table then reuses
+        the strips of rows already drawn."""
+        try:
+            row_key, line_in_row = self._get_offsets(y)
+        except LookupError:
+            return super()._render_line(y, x1, x2, base_style)
+        index = self._row_locations.get(row_key)
+        if index is None or line_in_row or not isinstance(row_key.value, str):
+            return super()._render_line(y, x1, x2, base_style)
+        cache_key = (row_key.value, index % 2, self.cursor_coordinate.row == index,
+                     self._show_hover_cursor and self.hover_coordinate.row == index,
+                     x1, x2, self.size.width, base_style, self.cursor_type, self.show_cursor,
+                     self._pseudo_class_state)
+        strip = self._strips_by_key.get(cache_key)
+        if strip is None:
+            strip = super()._render_line(y, x1, x2, base_style)
+            if len(self._strips_by_key) > 20_000:
+                self._strips_by_key.clear()
+            self._strips_by_key[cache_key] = strip
+        return strip
 
     def row_text(self, key: str) -> Text:
         held = self._rows.get(key)
@@ -212,6 +245,8 @@ class PackageTable(DataTable[Text | LazyRow]):
         if changed:
             self._line_cache_by_key = {k: v for k, v in self._line_cache_by_key.items()
                                        if k[0] not in changed}
+            self._strips_by_key = {k: v for k, v in self._strips_by_key.items()
+                                   if k[0] not in changed}
         for key in changed:
             self._cells.pop(key, None)
             self._rows.pop(key, None)
