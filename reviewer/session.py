@@ -224,38 +224,13 @@ class ReviewSession:
 
     def filter_keys(self, ordered: Sequence[str], query: str,
                     quick: frozenset[QuickFilter] = frozenset()) -> list[str]:
-        """The keys of `ordered` that pass `quick` and fuzzily match `query`.
+        """The keys of `ordered` that pass `quick` and fuzzily match `query`
+        (see `reviewer.name_filter.filter_by_name` for the order)."""
+        from reviewer.name_filter import filter_by_name
 
-        Names containing the query come first (prefix matches before the rest), then fuzzy
-        matches; each group keeps the order of `ordered`.
-        """
         candidates = [k for k in ordered if self.matches(k, quick)] if quick else list(ordered)
-        needle = query.strip().lower()
-        if not needle:
-            return candidates
-        from rapidfuzz import fuzz, process
-
-        names = [self.graph.packages[k].name.lower() for k in candidates]
-        prefix: list[str] = []
-        inside: list[str] = []
-        rest_index: list[int] = []
-        for index, name in enumerate(names):
-            if name.startswith(needle) or name.startswith("@") and f"/{needle}" in name:
-                prefix.append(candidates[index])
-            elif needle in name:
-                inside.append(candidates[index])
-            else:
-                rest_index.append(index)
-        if len(needle) < 3:
-            return prefix + inside
-        cutoff = 80 if len(needle) >= 5 else 90
-        fuzzy_hits = process.extract(
-            needle, [names[i] for i in rest_index], scorer=fuzz.partial_ratio,
-            score_cutoff=cutoff, limit=None,
-        )
-        hit_positions = sorted(position for _, _, position in fuzzy_hits)
-        fuzzy = [candidates[rest_index[position]] for position in hit_positions]
-        return prefix + inside + fuzzy
+        packages = self.graph.packages
+        return filter_by_name(candidates, [packages[k].name for k in candidates], query)
 
     # -- registry -------------------------------------------------------------------------
 
@@ -315,17 +290,15 @@ class ReviewSession:
         """Ask the registry's bulk advisory endpoint once for the whole graph."""
         if self.reviewer is not None or self.provider is None:
             return
-        from reviewer.signals import engine
+        from reviewer.signals.package_signals import fetch_registry_advisories
         from reviewer.signals.settings import ReviewSettings
 
         versions: dict[str, list[str]] = {}
         for package in self.graph:
             if package.source is Source.REGISTRY:
                 versions.setdefault(package.name, []).append(package.version)
-        fetch = getattr(engine, "_fetch_registry_advisories", None)
-        if fetch is not None:
-            self._registry_advisories = await fetch(versions, self.provider,
-                                                    self.settings or ReviewSettings())
+        self._registry_advisories = await fetch_registry_advisories(
+            versions, self.provider, self.settings or ReviewSettings())
 
     async def scan(self, on_update: Callable[[ScanUpdate], None], concurrency: int = 16) -> None:
         """Review every package (fetching metadata, bounded), reporting after each one.
