@@ -242,3 +242,52 @@ async def test_keymap_file_remaps_a_binding(make_app, tmp_path: Path):
         assert not app.session.dirty
         await pilot.press("A")
         assert app.session.state("evil-scripts@1.0.0") is ReviewState.ALLOWED
+
+
+
+async def test_a_click_after_filtering_selects_the_row_under_the_pointer(make_app):
+    """Rows move when the filter changes; a click must select the package drawn where the
+    click lands, not the one that was drawn at that line before (the row index a click
+    reports is part of each drawn line)."""
+    async with make_app().run_test(size=SIZE) as pilot:
+        main = await to_main(pilot)
+        table = main.table
+        everything = list(table.shown)
+        moved = everything[2:] + everything[:2]  # every row two lines up: same zebra parity
+        for keys in (everything, moved):
+            table.show(keys)
+            table.move_cursor(row=len(keys) - 1)
+            await settle(pilot)
+            for row in range(len(keys)):
+                rows = {segment.style.meta.get("row") for segment in table.render_line(row + 1)
+                        if segment.style and segment.style.meta}
+                assert rows == {row}, (keys[row], rows)
+        for row in (2, 0, 1):
+            await pilot.click("#package-table", offset=(3, row + 1))  # + 1: the header line
+            await settle(pilot)
+            assert table.current_key == moved[row]
+
+
+async def test_table_rows_are_drawn_exactly_as_datatable_draws_them(make_app):
+    """PackageTable draws its rows itself (for speed); DataTable's own drawing of the same
+    line, with every cursor and hover combination, is the reference."""
+    from textual.coordinate import Coordinate
+    from textual.widgets import DataTable
+
+    async with make_app().run_test(size=SIZE) as pilot:
+        table = (await to_main(pilot)).table
+        width = table.size.width
+        compared = 0
+        for cursor_row, hover_row, show_hover in ((0, 3, True), (4, 4, True), (2, 5, False)):
+            table.move_cursor(row=cursor_row)
+            table.hover_coordinate = Coordinate(hover_row, 0)
+            table._show_hover_cursor = show_hover
+            await settle(pilot)
+            base = table.rich_style
+            for y in range(table.header_height + table.row_count):  # the header line too
+                for x1, x2 in ((0, width), (2, width - 5)):
+                    ours = table._render_line(y, x1, x2, base)
+                    reference = DataTable._render_line(table, y, x1, x2, base)
+                    assert list(ours) == list(reference), (y, cursor_row, hover_row)
+                    compared += 1
+        assert compared == 3 * 2 * (1 + table.row_count)
