@@ -291,3 +291,40 @@ async def test_table_rows_are_drawn_exactly_as_datatable_draws_them(make_app):
                     assert list(ours) == list(reference), (y, cursor_row, hover_row)
                     compared += 1
         assert compared == 3 * 2 * (1 + table.row_count)
+
+
+async def test_filtering_resizes_the_table_and_its_scrollbar(make_app):
+    """The table's height follows the rows shown, in the frame the keystroke is drawn in
+    (checked before the detail pane's own update, which lays the screen out again)."""
+    async with make_app().run_test(size=(140, 10)) as pilot:  # 8 rows do not fit: scrollbar
+        main = await to_main(pilot)
+        table = main.table
+        assert table.show_vertical_scrollbar and table.max_scroll_y > 0
+        await pilot.press("slash", "d", "e", "p")
+        await pilot.pause()
+        assert table.virtual_size.height == 3 + 1  # rows + header
+        assert not table.show_vertical_scrollbar and table.max_scroll_y == 0
+        await pilot.press("backspace", "backspace", "backspace")
+        await pilot.pause()
+        assert table.virtual_size.height == 8 + 1
+        assert table.show_vertical_scrollbar and table.max_scroll_y > 0
+        assert table.vertical_scrollbar.window_virtual_size == 8 + 1
+        await settle(pilot)
+        table.focus()
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert table.scroll_y == table.max_scroll_y and table.current_key == table.shown[-1]
+
+
+async def test_a_long_filter_query_scrolls_within_the_box(make_app):
+    async with make_app().run_test(size=SIZE) as pilot:
+        main = await to_main(pilot)
+        await pilot.press("slash")
+        box = main.query_one("#filter-input", Input)
+        query = "x" * (box.content_size.width + 20)
+        await pilot.press(*query)
+        await settle(pilot)
+        assert box.value == query
+        assert box.virtual_size.width > box.content_size.width
+        assert box.scroll_x > 0  # the end of the query, where the cursor is, is in view
+        assert box.scroll_x >= len(query) - box.content_size.width

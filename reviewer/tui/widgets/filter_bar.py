@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Click
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
@@ -43,6 +44,10 @@ class FilterInput(Input):
     one frame (through `Input.Changed` they would take two)."""
 
     def _watch_value(self, value: str) -> None:
+        # Input sets its virtual size to the text's width, a change that asks for a layout
+        # of the whole screen on every keystroke; the box has a fixed size, so set it
+        # without one (scrolling within the box reads the value directly).
+        self.set_reactive(Input.virtual_size, Size(self.content_width, 1))
         super()._watch_value(value)
         bar = self.parent
         if self.is_mounted and isinstance(bar, FilterBar):

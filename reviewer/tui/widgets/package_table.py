@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual._segment_tools import line_crop
 from textual.binding import Binding
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, Row, RowDoesNotExist, RowKey
@@ -39,6 +39,9 @@ REVIEW_COLUMNS: tuple[tuple[str, str, int], ...] = (
 """Review mode (`reviewer review`): the version cell shows `A → B`, in place of the kind."""
 
 GAP = 2
+STRIP_CACHE_SIZE = 1_000
+"""Lines kept for reuse: a few screens' worth for the last few queries. Each strip carries
+caches of its own, and a larger store mostly made every garbage collection slower."""
 
 
 class RowStyles(NamedTuple):
@@ -196,7 +199,7 @@ class PackageTable(DataTable[Text | LazyRow]):
         strip = self._strips_by_key.get(cache_key)
         if strip is None:
             strip = self._draw_row(row_key.value, index, cursor, hover, x1, x2, width, base_style)
-            if len(self._strips_by_key) > 20_000:
+            if len(self._strips_by_key) > STRIP_CACHE_SIZE:
                 self._strips_by_key.clear()
             self._strips_by_key[cache_key] = strip
         return strip
@@ -294,11 +297,27 @@ class PackageTable(DataTable[Text | LazyRow]):
             data[row_key] = dict(zip(column_keys, (LazyRow(self, key),), strict=True))
             rows[row_key] = Row(row_key, 1, None, False)
         self._require_update_dimensions = True
+        self._resize_quietly()
         self.cursor_coordinate = self.cursor_coordinate
         if keys and self.show_cursor and self.cursor_type != "none":
             self._highlight_cursor()
         self._update_count += len(keys)
         self.check_idle()
+
+    def _resize_quietly(self) -> None:
+        """Set the new height of the scrollable area now, without a layout of the screen.
+
+        DataTable sets it when idle, through a reactive that lays the whole screen out
+        again, which on every filter keystroke costs a reflow and a repaint of every widget.
+        Rows are one line and columns fixed, so only the height changes: the scrollbars are
+        updated (a layout still happens if one appears or goes), and DataTable, computing
+        the same size when idle, finds nothing to change."""
+        width = self.virtual_size.width
+        height = len(self.rows) + (self.header_height if self.show_header else 0)
+        if width and height != self.virtual_size.height:
+            size = Size(width, height)
+            self.set_reactive(DataTable.virtual_size, size)
+            self._scroll_update(size)
 
     def _index(self) -> dict[str, int]:
         return {key: index for index, key in enumerate(self.shown)}
