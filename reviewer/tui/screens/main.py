@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.text import Span, Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -73,8 +73,9 @@ class MainScreen(Screen[None]):
         self.quick: frozenset[QuickFilter] = frozenset()
         self._ordered: list[str] = []
         self.ready = False
-        self._detail_timer: Timer | None = None
         """True once composed and mounted (the app may push the summary over it first)."""
+        self._detail_timer: Timer | None = None
+        self._status_drawn: tuple[str, tuple[Span, ...]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -132,12 +133,15 @@ class MainScreen(Screen[None]):
     def resort(self) -> None:
         self._ordered = self.session.sorted_keys(self.order)
         self.apply_filter()
+        self.update_status()
 
     def apply_filter(self) -> None:
         keys = self.session.filter_keys(self._ordered, self.query_text, self.quick)
         self.table.show(keys)
         self.show_detail_soon()
-        self.update_status()
+        self.query_one(FilterBar).set_count(len(keys), len(self.session.graph))
+        if self.narrow:  # the count is in the status line there
+            self.update_status()
 
     def show_detail_soon(self) -> None:
         """Follow the cursor in the detail pane once it rests (not on every keystroke)."""
@@ -155,9 +159,12 @@ class MainScreen(Screen[None]):
 
     def filter_now(self, query: str, quick: frozenset[QuickFilter]) -> None:
         """Apply a new query or quick-filter set (called by the filter bar as you type)."""
+        quick_changed = quick != self.quick
         self.query_text = query
         self.quick = quick
         self.apply_filter()
+        if quick_changed:
+            self.update_status()
 
     @on(Input.Submitted, "#filter-input")
     def _filter_submitted(self) -> None:
@@ -188,18 +195,22 @@ class MainScreen(Screen[None]):
         if progress:
             text.append(progress, style="bold")
             text.append("  ")
-        shown = len(self.table.shown)
-        text.append(f"{shown}/{len(self.session.graph)} shown", style="dim")
+        if self.narrow:  # no room beside the filter box
+            text.append(f"{len(self.table.shown)}/{len(self.session.graph)} shown  ", style="dim")
         if removed := self.session.removed_changes():
-            text.append(f"  {len(removed)} removed: ", style="bold")
+            text.append(f"{len(removed)} removed: ", style="bold")
             names = ", ".join(f"{c.name}@{c.from_version}" for c in removed)
             text.append_text(one_line(names, limit=40))  # all of them in the opening notice
-        text.append(f"  sort: {self.order.value}", style="dim")
+            text.append("  ")
+        text.append(f"sort: {self.order.value}", style="dim")
         if self.quick:
             text.append("  quick: " + ", ".join(sorted(q.value for q in self.quick)), style="dim")
         if self.session.dirty:
             text.append(f"  ● {len(self.session.pending)} unsaved (ctrl+s)", style="bold")
-        self.query_one("#status-line", Static).update(text, layout=False)  # fixed height: 1
+        drawn = (text.plain, tuple(text.spans))
+        if drawn != self._status_drawn:  # an unchanged line is not redrawn
+            self._status_drawn = drawn
+            self.query_one("#status-line", Static).update(text, layout=False)  # height: 1
         if self.sub_title != progress:
             self.sub_title = progress
 
@@ -211,8 +222,15 @@ class MainScreen(Screen[None]):
             text.append(f" {SHORT_LABELS.get(label, label)}  ", style="dim")
         self.query_one("#legend", Static).update(text)
 
+    @property
+    def narrow(self) -> bool:
+        """The detail pane is under the list (a terminal under NARROW_WIDTH columns)."""
+        return self.has_class("-narrow")
+
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        if self.ready:
+            self.update_status()
 
     # -- actions --------------------------------------------------------------------------
 

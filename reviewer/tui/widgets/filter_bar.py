@@ -94,6 +94,7 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder="/ filter packages (fuzzy)", id="filter-input")
+        yield Static(id="filter-count")
         for quick in QuickFilter:
             if quick is QuickFilter.CHANGED and not self.changed_available:
                 continue
@@ -102,6 +103,11 @@ class FilterBar(Horizontal):
     @property
     def query_text(self) -> str:
         return self.query_one("#filter-input", Input).value
+
+    def set_count(self, shown: int, total: int) -> None:
+        """`shown/total shown`, right of the box: it changes with every keystroke, so it
+        sits over the list, where the keystroke repaints anyway, not in the status line."""
+        self.query_one("#filter-count", Static).update(f"{shown}/{total} shown", layout=False)
 
     def toggle(self, quick: QuickFilter) -> None:
         if quick is QuickFilter.CHANGED and not self.changed_available:
