@@ -58,3 +58,24 @@ def test_core_packages_do_not_import_textual() -> None:
     ]
     mods = _modules_after("\n".join(f"import {n}" for n in names))
     assert "textual" not in mods and "rich" not in mods
+
+
+def test_one_command_imports_only_its_own_module() -> None:
+    """Start-up cost: `reviewer list` does not import the other commands (or the TUI)."""
+    mods = _modules_after("from reviewer.cli.main import build_parser\n"
+                          "parser = build_parser(only='list')\n"
+                          "parser.parse_args(['list', '--json'])")
+    commands = {m for m in mods if m.startswith("reviewer.cli.commands.")}
+    assert commands == {"reviewer.cli.commands.list_cmd"}
+    assert "reviewer.tui" not in mods
+
+
+def test_the_full_parser_still_lists_and_parses_every_command() -> None:
+    from reviewer.cli.main import COMMANDS, build_parser
+
+    parser = build_parser()
+    assert "why" in parser.format_help() and "export" in parser.format_help()
+    for name in COMMANDS:
+        assert build_parser(only=name).format_help() == parser.format_help()
+    args = build_parser(only="why").parse_args(["why", "zod", "--json"])
+    assert args.command == "why" and args.json

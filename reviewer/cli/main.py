@@ -70,7 +70,10 @@ def _command_module(name: str) -> ModuleType:
     return importlib.import_module(f"reviewer.cli.commands.{COMMANDS[name][0]}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `only`, the options of that one command alone (each
+    command's module is imported to add its options, which for every command costs more
+    than a tenth of a second at start-up). Every command is listed either way."""
     parser = _Parser(
         prog="reviewer",
         description="Review the npm dependencies of a Node.js project before trusting them.",
@@ -79,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     common = common_options()
     for name, (_, help_text) in COMMANDS.items():
+        if only is not None and name != only:
+            sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+            continue
         module = _available_module(name)
         if module is None:
             continue
@@ -127,7 +133,7 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = _with_default_command(list(sys.argv[1:] if argv is None else argv))
-    parser = build_parser()
+    parser = build_parser(only=args_list[0] if args_list[0] in COMMANDS else None)
     args = _parse(parser, args_list)
     if args.no_color:
         os.environ["NO_COLOR"] = "1"
