@@ -106,6 +106,7 @@ class PackageTable(DataTable[Text | LazyRow]):
         self._segments_by_key: dict[tuple[str, int], list[Segment]] = {}
         self._strips_by_key: dict[tuple[object, ...], Strip] = {}
         self._pass_styles: RowStyles | None = None
+        self._row_parts: dict[str, tuple[RowKey, Row, LazyRow]] = {}
         self.shown: list[str] = []
         self.row_columns = COLUMNS if session.change_set is None else REVIEW_COLUMNS
 
@@ -277,8 +278,8 @@ class PackageTable(DataTable[Text | LazyRow]):
             self.clear()
             for key in self.shown:
                 self.add_row(self.row_text(key), key=key)
-        if keep is not None and keep in self._index():
-            self.move_cursor(row=self._index()[keep], animate=False)
+        if keep is not None and (row := self._index().get(keep)) is not None:
+            self.move_cursor(row=row, animate=False)
 
     def _add_rows_fast(self, keys: Sequence[str]) -> None:
         """What `add_row` does, once for all rows instead of once per row.
@@ -288,14 +289,18 @@ class PackageTable(DataTable[Text | LazyRow]):
         of a filter keystroke. Relies on DataTable internals (textual 8); `show` falls back
         to `add_row` if they change.
         """
-        column_keys = [column.key for column in self.ordered_columns]
+        (column_key,) = [column.key for column in self.ordered_columns]
         rows, data, locations = self.rows, self._data, self._row_locations
-        start = len(rows)
+        parts, start = self._row_parts, len(rows)
         for offset, key in enumerate(keys):
-            row_key = RowKey(key)
+            held = parts.get(key)
+            if held is None:
+                row_key = RowKey(key)
+                held = parts[key] = (row_key, Row(row_key, 1, None, False), LazyRow(self, key))
+            row_key, row, lazy = held
             locations[row_key] = start + offset
-            data[row_key] = dict(zip(column_keys, (LazyRow(self, key),), strict=True))
-            rows[row_key] = Row(row_key, 1, None, False)
+            data[row_key] = {column_key: lazy}
+            rows[row_key] = row
         self._require_update_dimensions = True
         self._resize_quietly()
         self.cursor_coordinate = self.cursor_coordinate
