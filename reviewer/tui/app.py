@@ -74,19 +74,23 @@ class ReviewerApp(App[None]):
                                    theme.success or "green")
 
     def on_mount(self) -> None:
-        from reviewer.tui.screens.main import MainScreen
-        from reviewer.tui.screens.summary import SummaryScreen
-
         if self.keymap:
             self.set_keymap(self.keymap)
         if self._keymap_problem:
             self.notify(notice(self._keymap_problem), severity="warning")
         if self.review_mode:
+            from reviewer.tui.screens.main import MainScreen
+
             self.push_screen(MainScreen(self.session, quick={QuickFilter.CHANGED}))
         elif all(self.session.state(k) is ReviewState.UNREVIEWED for k in self.session.keys()):
-            # Nothing decided yet: the summary first; the main screen is built when asked for.
+            # Nothing decided yet: the summary first; the main screen (its module too) is
+            # built when asked for.
+            from reviewer.tui.screens.summary import SummaryScreen
+
             self.push_screen(SummaryScreen(self.session))
         else:
+            from reviewer.tui.screens.main import MainScreen
+
             self.push_screen(MainScreen(self.session))
         self.call_after_refresh(self._painted)
         self.set_interval(FLUSH_SECONDS, self._flush_updates)
@@ -105,6 +109,13 @@ class ReviewerApp(App[None]):
             self.first_paint_seconds = time.perf_counter() - self.started
             if self.scan_on_start:
                 self.start_scan()
+            self.call_later(self._load_main_screen_module)
+
+    @staticmethod
+    def _load_main_screen_module() -> None:
+        """Import the main screen after the first paint rather than before it (from the
+        summary, `s` then opens it without the wait)."""
+        import reviewer.tui.screens.main  # noqa: F401
 
     def watch_theme(self, theme: str) -> None:
         from reviewer.tui.screens.main import MainScreen

@@ -10,11 +10,14 @@ instead of reaching the terminal. Every widget that displays such a string goes 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rich.syntax import Syntax
 from rich.text import Text
 from textual.content import Content
 from textual.markup import escape
+
+if TYPE_CHECKING:
+    from rich.syntax import Syntax
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
@@ -57,6 +60,8 @@ def styled(value: object, style: str = "") -> Text:
 def safe_code(code: str, lexer: str, highlight_lines: set[int] | None = None,
               theme: str = "ansi_dark") -> Syntax:
     """File contents or a script, syntax highlighted (pygments never interprets markup)."""
+    from rich.syntax import Syntax  # pygments: imported when a file is first shown
+
     return Syntax(
         clean(code),
         lexer,
