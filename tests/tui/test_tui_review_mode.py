@@ -76,6 +76,20 @@ async def test_rows_read_from_base_to_head_and_removed_are_named(make_app, make_
         assert main.table.get_row("dev-tool@3.0.0")[0].plain.split()[1] == "3.0.0"
 
 
+async def test_the_tree_reads_from_base_to_head_too(make_app, make_session):
+    app = review_app(make_app, make_session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press("t")
+        await settle(pilot)
+        labels = {node.data: node.label.plain for node in main.tree.root.children[0].children}
+        assert "evil-scripts  0.9.0 → 1.0.0" in labels["evil-scripts@1.0.0"]
+        assert "left-pad  1.3.0 republished" in labels["left-pad@1.3.0"]
+        assert "ansi-desc@2.0.0" in labels["ansi-desc@2.0.0"]  # unchanged: name@version
+
+
 async def test_normal_mode_keeps_the_version_and_kind_columns(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

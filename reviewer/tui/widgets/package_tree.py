@@ -10,6 +10,7 @@ from reviewer.graph.model import is_importer_node
 from reviewer.session import ReviewSession
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette, badge_text
 from reviewer.tui.text import one_line
+from reviewer.tui.widgets.change_label import change_text
 
 
 class PackageTree(Tree[str]):
@@ -45,7 +46,12 @@ class PackageTree(Tree[str]):
         if is_importer_node(node_id):
             return Text.assemble(("⌂ ", self.palette.muted), one_line(self.session.graph.label(node_id)))
         package = self.session.package(node_id)
-        text = Text.assemble(one_line(package.name), ("@", self.palette.muted), one_line(package.version))
+        change = self.session.change_of(node_id)
+        if change is None:
+            text = Text.assemble(one_line(package.name), ("@", self.palette.muted),
+                                 one_line(package.version))
+        else:  # review mode: what the upgrade did to this package, as in the table
+            text = Text.assemble(one_line(package.name), "  ", change_text(change, self.palette))
         text.append("  ")
         text.append_text(badge_text(self.session.findings.get(node_id), self.palette))
         state = self.session.state(node_id)
