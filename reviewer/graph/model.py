@@ -152,6 +152,8 @@ class Graph:
 
     lockfile: LockfileInfo
     packages: dict[str, Package] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """Remarks on how the lockfile was chosen or read (other lockfiles ignored), to show."""
     importers: dict[str, Importer] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
     _out: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list), repr=False)

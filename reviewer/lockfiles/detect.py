@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 from pathlib import Path
 
 from reviewer.errors import LockfileError
@@ -33,6 +32,11 @@ BUN_LOCKB_HINT = (
 
 def detect_lockfile(project: Path) -> Path:
     """The lockfile to read in `project`, by the rule in this module's docstring."""
+    return choose_lockfile(project)[0]
+
+
+def choose_lockfile(project: Path) -> tuple[Path, str | None]:
+    """The lockfile to read, and a note naming the lockfiles ignored (None if none were)."""
     if not project.is_dir():
         raise LockfileError(project, "not a directory")
     present = [project / name for name in FORMATS if (project / name).is_file()]
@@ -44,12 +48,8 @@ def detect_lockfile(project: Path) -> Path:
         )
     chosen = _by_package_manager(project, present) or present[0]
     ignored = [p.name for p in present if p != chosen]
-    if ignored:
-        print(
-            f"reviewer: warning: using {chosen.name}; ignoring {', '.join(ignored)}",
-            file=sys.stderr,
-        )
-    return chosen
+    note = f"using {chosen.name}; ignoring {', '.join(ignored)}" if ignored else None
+    return chosen, note
 
 
 def _by_package_manager(project: Path, present: list[Path]) -> Path | None:
@@ -65,8 +65,10 @@ def _by_package_manager(project: Path, present: list[Path]) -> Path | None:
 
 
 def load_graph(project: Path, lockfile: Path | None = None) -> Graph:
-    """Parse the project's lockfile (or `lockfile`) into a Graph. Raises LockfileError."""
-    path = lockfile if lockfile is not None else detect_lockfile(project)
+    """Parse the project's lockfile (or `lockfile`) into a Graph. Raises LockfileError.
+
+    Which other lockfiles were ignored is in `graph.notes`, for the caller to show."""
+    path, note = (lockfile, None) if lockfile is not None else choose_lockfile(project)
     if path.name == "bun.lockb":
         raise LockfileError(path, BUN_LOCKB_HINT)
     module_name = FORMATS.get(path.name, (_guess_module(path), ""))[0]
@@ -80,6 +82,8 @@ def load_graph(project: Path, lockfile: Path | None = None) -> Graph:
         raise LockfileError(path, error.strerror or "cannot be read") from None
     module = importlib.import_module(f"reviewer.lockfiles.{module_name}")
     graph: Graph = module.parse(path, text)
+    if note is not None:
+        graph.notes.append(note)
     return graph
 
 

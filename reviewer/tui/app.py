@@ -78,6 +78,8 @@ class ReviewerApp(App[None]):
             self.set_keymap(self.keymap)
         if self._keymap_problem:
             self.notify(notice(self._keymap_problem), severity="warning")
+        for note in self.session.graph.notes:  # e.g. the other lockfiles that were ignored
+            self.notify(notice(note), title="Lockfile", severity="warning", timeout=10)
         if self.review_mode:
             from reviewer.tui.screens.main import MainScreen
 

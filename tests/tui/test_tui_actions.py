@@ -328,3 +328,16 @@ async def test_a_long_filter_query_scrolls_within_the_box(make_app):
         assert box.virtual_size.width > box.content_size.width
         assert box.scroll_x > 0  # the end of the query, where the cursor is, is in view
         assert box.scroll_x >= len(query) - box.content_size.width
+
+
+async def test_the_lockfile_notes_are_shown_on_opening(make_app, make_session):
+    """What the CLI prints as warnings (e.g. another lockfile was ignored) the app shows,
+    literally: the terminal UI covers anything printed before it starts."""
+    session = make_session()
+    session.graph.notes.append("using package-lock.json; ignoring [b]yarn.lock[/b]")
+    async with make_app(session).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        from textual.content import Content
+
+        shown = [Content.from_markup(n.message).plain for n in pilot.app._notifications]
+        assert "using package-lock.json; ignoring [b]yarn.lock[/b]" in shown, shown

@@ -14,7 +14,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from reviewer.cli.common import add_path_argument, project_dir
+from reviewer.cli.common import add_path_argument, print_graph_notes, project_dir
 from reviewer.cli.exit_codes import ExitCode
 from reviewer.signals.finding import Severity
 
@@ -80,9 +80,10 @@ def run(args: argparse.Namespace) -> int:
     change_set = compute_changes(graphs.base, graphs.head)
     note = graphs.format_note()
     if args.tui or (args.format is None and sys.stdout.isatty()):
-        opened = open_in_tui(change_set, graphs.head, args)
+        opened = open_in_tui(change_set, graphs.head, args, note)
         if opened is not None:
             return opened
+    print_graph_notes(graphs.head)
     if note and not args.quiet:
         print(f"reviewer: note: {note}", file=sys.stderr)
 
@@ -152,11 +153,15 @@ def _render(report: ReviewReport, fmt: str, *, verbose: bool) -> str:
     return format_review_text(report, verbose=verbose)
 
 
-def open_in_tui(changes: ChangeSet, head_graph: Graph, args: argparse.Namespace) -> int | None:
-    """Open the TUI in review mode on `changes`; return the exit code, or None when there is
-    nothing to review (the caller then prints the text report, which says so)."""
+def open_in_tui(changes: ChangeSet, head_graph: Graph, args: argparse.Namespace,
+                note: str | None = None) -> int | None:
+    """Open the TUI in review mode on `changes` (the app shows the graph's notes and `note`
+    on opening); return the exit code, or None when there is nothing to review (the caller
+    then prints the text report, which says so)."""
     if not changes:
         return None
     from reviewer.cli.commands.tui_cmd import open_review
 
+    if note:
+        head_graph.notes.append(note)
     return open_review(head_graph, changes, args)

@@ -35,7 +35,7 @@ def add_ui_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    session = _session(load_project_graph(args), args)
+    session = _session(load_project_graph(args, print_notes=False), args)
     return launch(session, args, started)
 
 
