@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
@@ -17,6 +18,7 @@ from reviewer.session import QuickFilter, ReviewSession, ReviewState, ScanUpdate
 from reviewer.tui.badges import Palette
 from reviewer.tui.commands import ReviewerCommands
 from reviewer.tui.keymap import load_keymap
+from reviewer.tui.memory import IdleCollector
 from reviewer.tui.styles_path import stylesheet_paths
 from reviewer.tui.text import notice
 
@@ -24,6 +26,7 @@ DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 FLUSH_SECONDS = 0.25
 """How often badges filled in by the scan are pushed to the screen."""
+INPUT_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 
 
 class ReviewerApp(App[None]):
@@ -60,6 +63,8 @@ class ReviewerApp(App[None]):
         self.keymap, self._keymap_problem = load_keymap(keymap_path)
         self._pending_keys: set[str] = set()
         self._scan_worker: Worker[None] | None = None
+        self.memory = IdleCollector()
+        """Garbage collection while the user rests (tui/memory.py)."""
         root = session.graph.importers.get(".")
         project = (root.name if root else None) or session.project_dir.resolve().name
         self.sub_title = ""
@@ -96,8 +101,16 @@ class ReviewerApp(App[None]):
             self.push_screen(MainScreen(self.session))
         self.call_after_refresh(self._painted)
         self.set_interval(FLUSH_SECONDS, self._flush_updates)
+        self.memory.start()
+        self.set_interval(1.0, self.memory.tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, INPUT_EVENTS):
+            self.memory.input_seen()
+        await super().on_event(event)
 
     async def on_unmount(self) -> None:
+        self.memory.stop()
         close = getattr(self.session.provider, "aclose", None)
         if close is not None:
             try:
@@ -111,6 +124,8 @@ class ReviewerApp(App[None]):
             self.first_paint_seconds = time.perf_counter() - self.started
             if self.scan_on_start:
                 self.start_scan()
+            else:
+                self.call_later(self.memory.settle)
             self.call_later(self._load_main_screen_module)
 
     @staticmethod
@@ -172,6 +187,7 @@ class ReviewerApp(App[None]):
             self.notify(notice(f"Scan failed: {event.worker.error}"), severity="error", timeout=10)
         elif event.state is WorkerState.SUCCESS:
             self._flush_updates(resort=True)
+            self.call_later(self.memory.settle)
             return
         self._flush_updates()
 

@@ -86,3 +86,40 @@ async def test_light_and_dark_themes(make_app):
         assert table.palette.danger.color is not None
         await pilot.press("ctrl+t")
         assert app.current_theme.dark
+
+
+async def test_long_lived_objects_are_set_aside_from_the_collector_after_the_scan(make_app):
+    """After the scan, what lives as long as the app is frozen out of the cyclic garbage
+    collector's full passes (tail latency while typing); unfrozen when the app exits."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert app.scan_progress.endswith("done")
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+
+
+async def test_without_a_scan_the_freeze_follows_the_first_paint(make_app):
+    import gc
+
+    app = make_app(scan=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause(0.2)
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+
+
+async def test_keystrokes_then_a_rest_run_one_full_collection(make_app):
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        app.memory.rest_seconds = 0.3
+        assert app.memory.collections == 0
+        await pilot.press("s", "down", "down")
+        await pilot.pause(1.6)  # the collector ticks every second
+        assert app.memory.collections == 1
+        await pilot.pause(1.2)
+        assert app.memory.collections == 1  # no input since: nothing more
