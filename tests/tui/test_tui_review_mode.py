@@ -40,6 +40,14 @@ def hand_changes(head: Graph) -> ChangeSet:
     )
 
 
+async def settled_main(pilot) -> MainScreen:
+    """The main screen, once the scan and the detail pane have settled."""
+    await settle(pilot)
+    main = pilot.app.screen
+    assert isinstance(main, MainScreen)
+    return main
+
+
 def review_app(make_app, make_session):
     session = make_session()
     session = make_session(change_set=hand_changes(session.graph))
@@ -50,9 +58,7 @@ async def test_review_mode_opens_on_the_changed_packages(make_app, make_session)
     session = make_session(changed={"evil-scripts@1.0.0", "dep-b@2.0.0"})
     app = make_app(session, review_mode=True)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
+        main = await settled_main(pilot)
         assert sorted(main.table.shown) == ["dep-b@2.0.0", "evil-scripts@1.0.0"]
         await pilot.press("5")  # the changed filter off: everything
         assert main.table.row_count == 8
@@ -61,9 +67,7 @@ async def test_review_mode_opens_on_the_changed_packages(make_app, make_session)
 async def test_rows_read_from_base_to_head_and_removed_are_named(make_app, make_session):
     app = review_app(make_app, make_session)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
+        main = await settled_main(pilot)
         assert sorted(main.table.shown) == ["dep-b@2.0.0", "evil-scripts@1.0.0", "left-pad@1.3.0"]
         row = {key: main.table.get_row(key)[0].plain for key in main.table.shown}
         assert "0.9.0 → 1.0.0" in row["evil-scripts@1.0.0"]
@@ -79,9 +83,7 @@ async def test_rows_read_from_base_to_head_and_removed_are_named(make_app, make_
 async def test_the_tree_reads_from_base_to_head_too(make_app, make_session):
     app = review_app(make_app, make_session)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
+        main = await settled_main(pilot)
         await pilot.press("t")
         await settle(pilot)
         labels = {node.data: node.label.plain for node in main.tree.root.children[0].children}
@@ -95,9 +97,7 @@ async def test_normal_mode_keeps_the_version_and_kind_columns(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("s")
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
+        main = await settled_main(pilot)
         header = main.table.ordered_columns[0].label.plain
         assert "Version" in header and "Kind" in header and "Change" not in header
 
@@ -105,9 +105,7 @@ async def test_normal_mode_keeps_the_version_and_kind_columns(make_app):
 async def test_detail_opens_on_the_diff_from_the_base_version(make_app, make_session):
     app = review_app(make_app, make_session)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
+        main = await settled_main(pilot)
         assert main.detail.active_tab == "diff"
         main.table.select_key("evil-scripts@1.0.0")
         await settle(pilot)
@@ -124,9 +122,7 @@ async def test_detail_opens_on_the_diff_from_the_base_version(make_app, make_ses
 async def test_approving_a_change_pins_the_head_version(make_app, make_session, project):
     app = review_app(make_app, make_session)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
+        main = await settled_main(pilot)
         main.table.select_key("dep-b@2.0.0")
         await pilot.press("a")
         assert app.session.state("dep-b@2.0.0") is ReviewState.PINNED
@@ -145,9 +141,7 @@ async def test_approving_a_change_pins_the_head_version(make_app, make_session, 
 async def test_upgrade_approved_pins_the_new_version_not_the_base(make_app, make_session, project):
     app = review_app(make_app, make_session)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        main = app.screen
-        assert isinstance(main, MainScreen)
+        main = await settled_main(pilot)
         main.table.select_key("evil-scripts@1.0.0")
         await pilot.press("a", "ctrl+s")
         await pilot.pause()
