@@ -3,9 +3,10 @@
 Read with the typed views (`pins`, `scripts`, `advisories`, `signal_acceptances`,
 `settings`) and the lookups (`script_state`, `pin_for`, `advisory_decision`,
 `signal_acceptance`). Change with the edit methods (`approve`, `allow_scripts`, `deny`,
-`clear_scripts`, `accept_advisory`, `accept_signal`, `set_setting`): each edits the
-document in place, inserting new `[[...]]` entries in sorted order so diffs stay small,
-and sets `dirty`. Load and save with `reviewer.policy.store.PolicyStore`.
+`clear_scripts`, `accept_advisory`, `accept_signal`, `set_setting`, in
+`reviewer.policy.edits`): each edits the document in place, inserting new `[[...]]`
+entries in sorted order so diffs stay small, and sets `dirty`. Load and save with
+`reviewer.policy.store.PolicyStore`.
 
 Script-decision rules (the same as npm's `allowScripts`):
 - allowed = an `allow` entry for exactly name@version whose integrity matches the
@@ -18,21 +19,16 @@ Script-decision rules (the same as npm's `allowScripts`):
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT
 from tomlkit.toml_document import TOMLDocument
 
-from reviewer.policy import tomledit
+from reviewer.policy.edits import PolicyEdits
 from reviewer.policy.entries import (
     SCHEMA_VERSION,
-    SETTING_NAMES,
     AdvisoryDecision,
-    AdvisoryDecisionKind,
     Pin,
     PolicyIndex,
     ScriptDecision,
@@ -44,8 +40,6 @@ from reviewer.policy.entries import (
     version_sort_key,
 )
 from reviewer.policy.schema import Validator, parse_data, parse_document
-from reviewer.policy.tomledit import plain as _s
-from reviewer.signals.finding import Severity
 
 NEW_POLICY_HEADER = (
     "# reviewer policy: decisions about this project's npm dependencies.\n"
@@ -54,7 +48,7 @@ NEW_POLICY_HEADER = (
 )
 
 
-class Policy:
+class Policy(PolicyEdits):
     """A loaded (or new) policy file. Not thread-safe."""
 
     def __init__(self, document: TOMLDocument | None, path: Path, loaded_bytes: bytes | None,
@@ -227,164 +221,9 @@ class Policy:
             return index.signals[(signal_id, f"{name}@{version}")]
         return index.signals.get((signal_id, name))
 
-    # -- editing --------------------------------------------------------------------------
-
-    def approve(self, name: str, version: str, integrity: str | None, by: str,
-                note: str | None = None, date: dt.date | None = None) -> None:
-        """Pin name@version (exact version and integrity). Replaces an existing pin of it."""
-        fields: dict[str, Any] = {"name": name, "version": version}
-        if integrity:
-            fields["integrity"] = integrity
-        fields["approved_by"] = by
-        fields["date"] = date or dt.date.today()
-        if note:
-            fields["note"] = note
-        self._upsert("pins", fields, lambda e: _s(e, "name") == name and _s(e, "version") == version,
-                     (name, version_sort_key(version)),
-                     lambda e: (_s(e, "name"), version_sort_key(_s(e, "version"))))
-
-    def allow_scripts(self, name: str, version: str, integrity: str | None, by: str,
-                      note: str | None = None, date: dt.date | None = None) -> list[str]:
-        """Allow the install scripts of exactly name@version.
-
-        Removes a deny of name@version and a name-wide deny of `name` (otherwise the deny
-        would win). Returns what was removed, as messages for the user.
-        """
-        removed = [f"removed the deny of {_target(row)}" for row in self._section_rows("scripts")
-                   if row.get("name") == name and row.get("decision") == "deny"
-                   and row.get("version") in (None, version)]
-        self._remove("scripts", lambda e: _s(e, "name") == name and _s(e, "decision") == "deny"
-                     and _s(e, "version") in (None, version))
-        fields: dict[str, Any] = {"name": name, "version": version, "decision": "allow"}
-        if integrity:
-            fields["integrity"] = integrity
-        fields["by"] = by
-        fields["date"] = date or dt.date.today()
-        if note:
-            fields["note"] = note
-        self._upsert("scripts", fields,
-                     lambda e: _s(e, "name") == name and _s(e, "version") == version,
-                     _script_key(name, version), _entry_script_key)
-        return removed
-
-    def deny(self, name: str, version: str | None = None, by: str | None = None,
-             note: str | None = None, date: dt.date | None = None) -> list[str]:
-        """Deny install scripts of `name` (every version) or of name@version.
-
-        A name-wide deny replaces every script entry of `name`; a version deny replaces
-        the allow of that version. Returns what was removed, as messages.
-        """
-        def replaced(e: Any) -> bool:
-            return _s(e, "name") == name and (version is None or _s(e, "version") == version)
-
-        removed = [f"removed the {row.get('decision')} of {_target(row)}"
-                   for row in self._section_rows("scripts")
-                   if row.get("name") == name and (version is None or row.get("version") == version)
-                   and not (row.get("decision") == "deny" and row.get("version") == version)]
-        self._remove("scripts", replaced)
-        fields: dict[str, Any] = {"name": name}
-        if version is not None:
-            fields["version"] = version
-        fields["decision"] = "deny"
-        if by:
-            fields["by"] = by
-        fields["date"] = date or dt.date.today()
-        if note:
-            fields["note"] = note
-        self._upsert("scripts", fields, replaced, _script_key(name, version), _entry_script_key)
-        return removed
-
-    def clear_scripts(self, name: str, version: str | None = None) -> int:
-        """Back to unreviewed: drop script entries of name@version (or every entry of `name`)."""
-        return self._remove("scripts", lambda e: _s(e, "name") == name
-                            and (version is None or _s(e, "version") == version))
-
-    def unpin(self, name: str, version: str) -> int:
-        return self._remove("pins", lambda e: _s(e, "name") == name and _s(e, "version") == version)
-
-    def accept_advisory(self, advisory_id: str, package: str, reason: str,
-                        expires: dt.date | None, by: str | None = None,
-                        decision: AdvisoryDecisionKind | str = AdvisoryDecisionKind.ACCEPT,
-                        date: dt.date | None = None) -> None:
-        """Record `accept` (or `fix`) for advisory `advisory_id` on `package` (name or name@version)."""
-        kind = AdvisoryDecisionKind(decision)
-        self._upsert_by_id("advisories", advisory_id, package,
-                           {"decision": kind.value, "reason": reason}, expires, by, date)
-
-    def accept_signal(self, signal_id: str, package: str, reason: str, expires: dt.date | None,
-                      by: str | None = None, date: dt.date | None = None) -> None:
-        """Accept review signal `signal_id` for `package` (name or name@version)."""
-        self._upsert_by_id("signals", signal_id, package, {"reason": reason}, expires, by, date)
-
-    def _upsert_by_id(self, section: str, entry_id: str, package: str, fields: dict[str, Any],
-                      expires: dt.date | None, by: str | None, date: dt.date | None) -> None:
-        """Insert or replace the (id, package) entry of `section` (advisories, signals)."""
-        full: dict[str, Any] = {"id": entry_id, "package": package, **fields}
-        if expires is not None:
-            full["expires"] = expires
-        if by:
-            full["by"] = by
-        full["date"] = date or dt.date.today()
-        self._upsert(section, full,
-                     lambda e: _s(e, "id") == entry_id and _s(e, "package") == package,
-                     (entry_id, package), lambda e: (_s(e, "id"), _s(e, "package")))
-
-    def set_setting(self, key: str, value: bool | int | str | Sequence[str] | Severity) -> None:
-        """Set one `[settings]` key (validated; raises PolicyError on a bad value)."""
-        if key not in SETTING_NAMES:
-            raise ValueError(f"unknown setting {key!r}")
-        if "settings" not in self.document:
-            tomledit.separate_last_item(self.document)
-            self.document.add("settings", tomlkit.table())
-        table = self.document["settings"]
-        if isinstance(value, Severity):
-            value = str(value)
-        elif isinstance(value, (list, tuple)):
-            value = list(value)
-        table[key] = value  # type: ignore[index]
-        self._changed()
-
     # -- document plumbing ----------------------------------------------------------------
 
     def _changed(self) -> None:
         self.dirty = True
         self._validator = Validator(self.path, self.dumps)
         self._stale = True
-
-    def _aot(self, section: str) -> AoT:
-        return tomledit.array_of_tables(self.document, section, self.path)
-
-    def _section_rows(self, section: str) -> list[dict[str, Any]]:
-        rows = self._rows.get(section)
-        if rows is None:
-            rows = self._rows[section] = tomledit.plain_rows(self._data.get(section) or [])
-        return rows
-
-    def _upsert(self, section: str, fields: dict[str, Any], same: Callable[[Any], bool],
-                sort_key: Any, entry_key: Callable[[Any], Any]) -> None:
-        """Replace the entry that is `same`, or insert a new one in sorted position.
-        `same` and `entry_key` read plain dicts of an entry's values."""
-        tomledit.upsert(self.document, section, self._aot(section), self._section_rows(section),
-                        fields, same, sort_key, entry_key)
-        self._changed()
-
-    def _remove(self, section: str, match: Callable[[Any], bool]) -> int:
-        if section not in self.document:
-            return 0
-        removed = tomledit.remove(self._aot(section), self._section_rows(section), match)
-        if removed:
-            self._changed()
-        return removed
-
-
-def _target(row: dict[str, Any]) -> str:
-    version = row.get("version")
-    return f"{row.get('name')}@{version}" if version else str(row.get("name"))
-
-
-def _script_key(name: str, version: str | None) -> tuple[Any, ...]:
-    return (name, version_sort_key(version))
-
-
-def _entry_script_key(entry: Any) -> tuple[Any, ...]:
-    return _script_key(_s(entry, "name"), _s(entry, "version"))
