@@ -40,13 +40,8 @@ class PolicyEdits:
     def approve(self, name: str, version: str, integrity: str | None, by: str,
                 note: str | None = None, date: dt.date | None = None) -> None:
         """Pin name@version (exact version and integrity). Replaces an existing pin of it."""
-        fields: dict[str, Any] = {"name": name, "version": version}
-        if integrity:
-            fields["integrity"] = integrity
-        fields["approved_by"] = by
-        fields["date"] = date or dt.date.today()
-        if note:
-            fields["note"] = note
+        fields = _signed({"name": name, "version": version}, integrity, "approved_by", by,
+                         date, note)
         self._upsert("pins", fields, lambda e: _s(e, "name") == name and _s(e, "version") == version,
                      (name, version_sort_key(version)),
                      lambda e: (_s(e, "name"), version_sort_key(_s(e, "version"))))
@@ -63,13 +58,8 @@ class PolicyEdits:
                    and row.get("version") in (None, version)]
         self._remove("scripts", lambda e: _s(e, "name") == name and _s(e, "decision") == "deny"
                      and _s(e, "version") in (None, version))
-        fields: dict[str, Any] = {"name": name, "version": version, "decision": "allow"}
-        if integrity:
-            fields["integrity"] = integrity
-        fields["by"] = by
-        fields["date"] = date or dt.date.today()
-        if note:
-            fields["note"] = note
+        fields = _signed({"name": name, "version": version, "decision": "allow"}, integrity,
+                         "by", by, date, note)
         self._upsert("scripts", fields,
                      lambda e: _s(e, "name") == name and _s(e, "version") == version,
                      _script_key(name, version), _entry_script_key)
@@ -178,6 +168,19 @@ class PolicyEdits:
         if removed:
             self._changed()
         return removed
+
+
+def _signed(fields: dict[str, Any], integrity: str | None, by_key: str, by: str,
+            date: dt.date | None, note: str | None) -> dict[str, Any]:
+    """An approval's `fields`, then its integrity (if known), who, when, and the note (if
+    any), in the order the file shows them."""
+    if integrity:
+        fields["integrity"] = integrity
+    fields[by_key] = by
+    fields["date"] = date or dt.date.today()
+    if note:
+        fields["note"] = note
+    return fields
 
 
 def _target(row: dict[str, Any]) -> str:
