@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_helpers import FakeProvider, fixture_graph, rendered_text, settle
+from tui_helpers import FakeProvider, fixture_graph, rendered_text, settle, wait_until
 
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.screens.summary import SummaryScreen
@@ -98,10 +98,7 @@ async def test_long_lived_objects_are_set_aside_from_the_collector_after_the_sca
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         assert app.scan_progress.endswith("done")
-        for _ in range(50):
-            if gc.get_freeze_count():
-                break
-            await pilot.pause(0.1)
+        await wait_until(pilot, gc.get_freeze_count)
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
 
@@ -111,10 +108,7 @@ async def test_without_a_scan_the_freeze_follows_the_first_paint(make_app):
 
     app = make_app(scan=False)
     async with app.run_test(size=(140, 40)) as pilot:
-        for _ in range(50):  # right after the first paint; a loaded machine is slower
-            if gc.get_freeze_count():
-                break
-            await pilot.pause(0.1)
+        await wait_until(pilot, gc.get_freeze_count)  # right after the first paint
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
 
@@ -126,10 +120,7 @@ async def test_keystrokes_then_a_rest_run_one_full_collection(make_app):
         app.memory.rest_seconds = 0.3
         assert app.memory.collections == 0
         await pilot.press("s", "down", "down")  # (a slow machine may rest between them)
-        for _ in range(50):  # the collector ticks every second; a loaded machine is slower
-            if app.memory.collections:
-                break
-            await pilot.pause(0.1)
+        await wait_until(pilot, lambda: app.memory.collections)  # it ticks every second
         assert app.memory.collections >= 1
         await pilot.pause(1.5)  # a rest after the last key has been collected too
         settled = app.memory.collections

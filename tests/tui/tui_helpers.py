@@ -183,6 +183,15 @@ async def settle(pilot: Any) -> None:
         await pilot.pause(0.25)
 
 
+async def wait_until(pilot: Any, condition: Any, seconds: float = 5.0) -> None:
+    """Pause until `condition()` holds (or `seconds` pass): for what a loaded machine does
+    later than an idle one. The caller then asserts it."""
+    for _ in range(int(seconds / 0.1)):
+        if condition():
+            return
+        await pilot.pause(0.1)
+
+
 def policy_text(project: Path) -> str:
     return (project / "reviewer-policy.toml").read_text(encoding="utf-8")
 
