@@ -311,7 +311,7 @@ class MainScreen(Screen[None]):
     def action_cycle_sort(self) -> None:
         self.order = SORT_CYCLE[(SORT_CYCLE.index(self.order) + 1) % len(SORT_CYCLE)]
         self.resort()
-        self.notify(f"sorted by {self.order.value}")
+        self.notify(f"sorted by {self.order.value}", markup=False)
 
     def action_jump(self) -> None:
         self.app.action_command_palette()

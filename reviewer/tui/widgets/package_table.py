@@ -17,28 +17,15 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, Row, RowDoesNotExist, RowKey
 
 from reviewer.session import ReviewSession
-from reviewer.tui.badges import DEFAULT_PALETTE, Palette, badge_text
-from reviewer.tui.text import one_line
-from reviewer.tui.widgets.change_label import change_text
-
-COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("name", "Package", 28),
-    ("version", "Version", 10),
-    ("kind", "Kind", 8),
-    ("signals", "Signals", 7),
-    ("review", "Review", 10),
+from reviewer.tui.badges import DEFAULT_PALETTE, Palette
+from reviewer.tui.widgets.package_rows import (
+    COLUMNS,
+    REVIEW_COLUMNS,
+    compose_row,
+    header_row,
+    row_cells,
 )
-"""(part, header, width) of each row: fixed widths, so nothing is measured on repaint."""
 
-REVIEW_COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("name", "Package", 26),
-    ("version", "Change", 19),
-    ("signals", "Signals", 7),
-    ("review", "Review", 10),
-)
-"""Review mode (`reviewer review`): the version cell shows `A → B`, in place of the kind."""
-
-GAP = 2
 STRIP_CACHE_SIZE = 1_000
 """Lines kept for reuse: a few screens' worth for the last few queries. Each strip carries
 caches of its own, and a larger store mostly made every garbage collection slower."""
@@ -50,21 +37,6 @@ class RowStyles(NamedTuple):
 
     base: Style
     zebra: tuple[Style, Style] | None
-
-
-def compose_row(parts: Sequence[Text], columns: Sequence[tuple[str, str, int]] = COLUMNS) -> Text:
-    """The parts of a row laid out at the fixed widths of COLUMNS, as one Text.
-
-    The table has a single DataTable column: one cell per row renders five times faster
-    than five cells, which is what keeps a filter keystroke on 2,000 rows quick."""
-    row = Text(no_wrap=True, overflow="ellipsis")
-    for (_, _, width), part in zip(columns, parts, strict=True):
-        piece = part.copy()
-        piece.truncate(width, overflow="ellipsis", pad=True)
-        row.append_text(piece)
-        row.append(" " * GAP)
-    row.rstrip()
-    return row
 
 
 class LazyRow:
@@ -83,10 +55,6 @@ class LazyRow:
     @property
     def plain(self) -> str:
         return self.table.row_text(self.key).plain
-
-
-HEADER = compose_row([Text(label, style="bold") for _, label, _ in COLUMNS])
-ROW_WIDTH = sum(width for _, _, width in COLUMNS) + GAP * (len(COLUMNS) - 1)
 
 
 class PackageTable(DataTable[Text | LazyRow]):
@@ -111,13 +79,8 @@ class PackageTable(DataTable[Text | LazyRow]):
         self.row_columns = COLUMNS if session.change_set is None else REVIEW_COLUMNS
 
     def on_mount(self) -> None:
-        if self.row_columns is COLUMNS:
-            self.add_column(HEADER, key="row", width=ROW_WIDTH)
-        else:
-            header = compose_row([Text(label, style="bold") for _, label, _ in self.row_columns],
-                                 self.row_columns)
-            width = sum(width for _, _, width in self.row_columns) + GAP * (len(self.row_columns) - 1)
-            self.add_column(header, key="row", width=width)
+        header, width = header_row(self.row_columns)
+        self.add_column(header, key="row", width=width)
 
     def set_palette(self, palette: Palette) -> None:
         self.palette = palette
@@ -130,22 +93,7 @@ class PackageTable(DataTable[Text | LazyRow]):
     def cells(self, key: str) -> tuple[Text, ...]:
         held = self._cells.get(key)
         if held is None:
-            package = self.session.package(key)
-            direct = key in self.session.direct
-            state = self.session.state(key)
-            findings = self.session.findings.get(key)
-            name = one_line(package.name, style="bold" if direct else "")
-            change = self.session.change_of(key)
-            parts = {
-                "name": name,
-                "version": one_line(package.version) if change is None
-                else change_text(change, self.palette),
-                "kind": Text(package.kind.value, style=self.palette.muted if package.dev else ""),
-                "signals": badge_text(findings, self.palette),
-                "review": Text(state.value, style=self.palette.for_state(state)),
-            }
-            held = tuple(parts[part] for part, _, _ in self.row_columns)
-            self._cells[key] = held
+            held = self._cells[key] = row_cells(self.session, key, self.palette, self.row_columns)
         return held
 
     def notify_style_update(self) -> None:
