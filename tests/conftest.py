@@ -9,6 +9,8 @@
   use it FAIL with a message saying so: they are never skipped.
 - `registry_config`: a `RegistryConfig` factory for the fixture registry with fast retries
   and a per-test cache directory.
+- `empty_metadata_cache` (every test): REVIEWER_CACHE_DIR points at an empty directory, so
+  no test sees, or writes to, a developer's metadata cache.
 Mark tests that use Verdaccio with `@pytest.mark.verdaccio`.
 """
 
@@ -26,6 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from servers.fixture_registry import FixtureRegistry, second_host  # noqa: E402
 from servers.verdaccio import Verdaccio, verdaccio_script  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def empty_metadata_cache(tmp_path_factory: pytest.TempPathFactory,
+                         monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path_factory.mktemp("cache") / "absent"
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(path))
+    return path
 
 
 @pytest.fixture

@@ -29,15 +29,6 @@ MONO_NPM_SCRIPTED = ["@prisma/client@5.22.0", "@prisma/engines@5.22.0", "@swc/co
                      "better-sqlite3@11.10.0", "esbuild@0.21.5", "prisma@5.22.0"]
 
 
-@pytest.fixture(autouse=True)
-def empty_metadata_cache(tmp_path_factory: pytest.TempPathFactory,
-                         monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Signals come from the metadata cache: no test may see a developer's."""
-    path = tmp_path_factory.mktemp("cache") / "absent"
-    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(path))
-    return path
-
-
 @pytest.fixture
 def corpus(tmp_path: Path) -> Callable[[str], Path]:
     def copy(name: str) -> Path:

@@ -1,19 +1,9 @@
-"""Fixtures for the export tests: an empty metadata cache for every test (no test may see a
-developer's), and `registry`: Verdaccio with the package-manager test packages published."""
+"""Fixtures for the export tests: `registry`, Verdaccio with the package-manager test
+packages published (the empty metadata cache every test gets is in tests/conftest.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-
-@pytest.fixture(autouse=True)
-def empty_metadata_cache(tmp_path_factory: pytest.TempPathFactory,
-                         monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path_factory.mktemp("cache") / "absent"
-    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(path))
-    return path
 
 
 @pytest.fixture(scope="module")
