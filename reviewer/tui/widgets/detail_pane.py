@@ -18,7 +18,7 @@ from reviewer.session import ReviewSession
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette
 from reviewer.tui.text import one_line, styled
 from reviewer.tui.widgets import detail_content
-from reviewer.tui.widgets.diff_view import base_version, diff_versions, load_diff
+from reviewer.tui.widgets.diff_view import base_version, default_other, diff_versions, load_diff
 
 TABS: tuple[tuple[str, str], ...] = (
     ("overview", "Overview"),
@@ -134,6 +134,8 @@ class DetailPane(Vertical):
         body.loading = False
         body.parent.scroll_home(animate=False)  # type: ignore[union-attr]
         if tab == "diff":
+            if self._diff_other is None:  # show which version the default compared with
+                self._diff_other = default_other(self.session, key)
             self._fill_diff_versions()
 
     def _fill_diff_versions(self) -> None:
