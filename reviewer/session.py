@@ -166,7 +166,8 @@ class ReviewSession(SessionRegistry):
         )
 
     def advisories(self, key: str) -> list[Finding]:
-        return [f for f in self.findings_of(key) if f.id == "advisory"]
+        """The advisories known to affect `key` (not the "could not be checked" unknowns)."""
+        return [f for f in self.findings_of(key) if f.id == "advisory" and not f.unknown]
 
     def why_labels(self, key: str, limit: int = 50) -> list[list[str]]:
         """Every shortest path from an importer to `key`, as display labels."""

@@ -76,6 +76,10 @@ class DetailPane(Vertical):
         active = self.query_one("#detail-tabs", TabbedContent).active
         return active.removeprefix("tab-") if active else "overview"
 
+    def focus_body(self) -> None:
+        """Focus the active tab's scrolling body (arrows and page keys scroll it)."""
+        self.query_one(f"#scroll-{self.active_tab}", VerticalScroll).focus()
+
     def show_tab(self, tab: str) -> None:
         self.query_one("#detail-tabs", TabbedContent).active = f"tab-{tab}"
 
