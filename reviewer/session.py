@@ -285,10 +285,9 @@ class ReviewSession(SessionRegistry):
         from reviewer import session_policy
 
         policy = session_policy.load(self.policy_file)
-        for key, state, note in session_policy.states(policy, self.graph):
+        for key, state, _note in session_policy.states(policy, self.graph):
             self.states[key] = ReviewState(state)
-            if note:
-                self.notes[key] = note
+        self.notes.update(session_policy.notes(policy, self.graph))
 
 
 def _signal_index(signal: str) -> int:

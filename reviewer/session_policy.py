@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from reviewer.graph.model import Graph
 from reviewer.policy import Policy, PolicyStore, ScriptState, current_user
+from reviewer.policy.notes import note_of, record_note
 
 if TYPE_CHECKING:
     from reviewer.session import Decision
@@ -40,7 +41,8 @@ def apply(policy_file: Path, decisions: Sequence[Decision], scripted: set[str]) 
     """Apply `decisions` in order to the policy file and save it (atomic, locked).
 
     `scripted` holds the `name@version` of packages with install scripts: approving one of
-    them also allows its scripts. Returns messages about notes that had nothing to attach to.
+    them also allows its scripts. A note is saved on any package (`reviewer.policy.notes`).
+    Returns messages for the user.
     """
     messages: list[str] = []
     by = current_user()
@@ -58,25 +60,13 @@ def apply(policy_file: Path, decisions: Sequence[Decision], scripted: set[str]) 
                 policy.accept_advisory(decision.advisory, target, decision.note or "",
                                        decision.expires, by)
             elif decision.action == "note" and version is not None:
-                if not _attach_note(policy, name, version, decision.note or ""):
-                    messages.append(f"note on {target} kept for its next approve or deny")
+                record_note(policy, name, version, decision.note or "", by)
     return messages
 
 
-def _attach_note(policy: Policy, name: str, version: str, note: str) -> bool:
-    """Put `note` on the existing pin or script decision of name@version."""
-    attached = False
-    pin = policy.pin_for(name, version)
-    if pin is not None:
-        policy.approve(name, version, pin.integrity, pin.approved_by, note=note, date=pin.date)
-        attached = True
-    allowed = policy.allowed_entry(name, version)
-    if allowed is not None:
-        policy.allow_scripts(name, version, allowed.integrity, allowed.by or current_user(),
-                             note=note, date=allowed.date)
-        attached = True
-    denied = policy.deny_entry(name, version)
-    if denied is not None and not attached:
-        policy.deny(denied.name, denied.version, denied.by, note=note, date=denied.date)
-        attached = True
-    return attached
+def notes(policy: Policy, graph: Graph) -> Iterator[tuple[str, str]]:
+    """(package key, note) for every locked package the policy has a note on."""
+    for package in graph:
+        note = note_of(policy, package.name, package.version)
+        if note:
+            yield package.key, note

@@ -29,6 +29,7 @@ from reviewer.policy.edits import PolicyEdits
 from reviewer.policy.entries import (
     SCHEMA_VERSION,
     AdvisoryDecision,
+    Note,
     Pin,
     PolicyIndex,
     ScriptDecision,
@@ -73,6 +74,7 @@ class Policy(PolicyEdits):
         self._scripts: list[ScriptDecision] = []
         self._advisories: list[AdvisoryDecision] = []
         self._signal_acceptances: list[SignalAcceptance] = []
+        self._notes: list[Note] = []
         self._index_cache = PolicyIndex()
         self._stale = True
         self._rows: dict[str, list[dict[str, Any]]] = {}
@@ -134,6 +136,15 @@ class Policy(PolicyEdits):
         return self._signal_acceptances
 
     @property
+    def notes(self) -> list[Note]:
+        self._ensure_fresh()
+        return self._notes
+
+    def note_entry(self, name: str, version: str) -> Note | None:
+        """The `[[notes]]` entry of name@version (see `reviewer.policy.notes`)."""
+        return self._index.notes.get((name, version))
+
+    @property
     def _index(self) -> PolicyIndex:
         self._ensure_fresh()
         return self._index_cache
@@ -151,10 +162,12 @@ class Policy(PolicyEdits):
         self._scripts = validator.scripts(data)
         self._advisories = validator.advisories(data)
         self._signal_acceptances = validator.signals(data)
+        self._notes = validator.notes(data)
         validator.unique("pins", [(p.name, p.version) for p in self._pins])
         validator.unique("scripts", [(e.name, e.version) for e in self._scripts])
         validator.unique("advisories", [(a.id, a.package) for a in self._advisories])
         validator.unique("signals", [(a.id, a.package) for a in self._signal_acceptances])
+        validator.unique("notes", [(n.name, n.version) for n in self._notes])
         self._stale = False
         index = PolicyIndex()
         for pin in self._pins:
@@ -171,6 +184,8 @@ class Policy(PolicyEdits):
             index.advisories[(advisory.id, advisory.package)] = advisory
         for signal in self._signal_acceptances:
             index.signals[(signal.id, signal.package)] = signal
+        for note in self._notes:
+            index.notes[(note.name, note.version)] = note
         self._index_cache = index
 
     def script_state(self, name: str, version: str, integrity: str | None = None) -> ScriptState:

@@ -20,6 +20,7 @@ from reviewer.policy.entries import (
     SETTING_DEFAULTS,
     AdvisoryDecision,
     AdvisoryDecisionKind,
+    Note,
     Pin,
     ScriptDecision,
     ScriptDecisionKind,
@@ -28,7 +29,7 @@ from reviewer.policy.entries import (
 )
 from reviewer.signals.finding import SIGNAL_IDS, Severity
 
-SECTIONS = ("pins", "scripts", "advisories", "signals")
+SECTIONS = ("pins", "scripts", "advisories", "signals", "notes")
 TOP_LEVEL_KEYS = ("version", "settings", *SECTIONS)
 
 T = TypeVar("T")
@@ -263,6 +264,19 @@ class Validator:
                 expires=self.date(entry, "expires", "signals", i),
                 by=self.text(entry, "by", "signals", i, required=False),
                 date=self.date(entry, "date", "signals", i),
+            ))
+        return out
+
+    def notes(self, document: TOMLDocument) -> list[Note]:
+        out = []
+        for i, entry in enumerate(self.entries(document, "notes")):
+            self.no_unknown_keys(entry, ("name", "version", "note", "by", "date"), "notes", i)
+            out.append(Note(
+                name=str(self.text(entry, "name", "notes", i)),
+                version=str(self.text(entry, "version", "notes", i)),
+                note=str(self.text(entry, "note", "notes", i)),
+                by=self.text(entry, "by", "notes", i, required=False),
+                date=self.date(entry, "date", "notes", i),
             ))
         return out
 

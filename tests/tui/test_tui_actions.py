@@ -90,7 +90,9 @@ async def test_approve_deny_note_save_writes_the_policy(make_app, project: Path)
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"checked install.js")
         await pilot.press("enter")
-        await pilot.press("a")
+        await pilot.press("a")  # high signals: a second look first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
         assert app.session.state("evil-scripts@1.0.0") is ReviewState.ALLOWED
         assert "allowed" in main.table.get_row("evil-scripts@1.0.0")[0].plain
         await pilot.press("down")
@@ -132,7 +134,8 @@ async def test_quit_with_unsaved_decisions_asks_first(make_app, project: Path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await to_main(pilot)
-        await pilot.press("a")
+        await pilot.press("a", "y")  # approve (past the second look)
+        assert app.session.dirty
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # stay
@@ -240,7 +243,7 @@ async def test_keymap_file_remaps_a_binding(make_app, tmp_path: Path):
         await to_main(pilot)
         await pilot.press("a")
         assert not app.session.dirty
-        await pilot.press("A")
+        await pilot.press("A", "y")
         assert app.session.state("evil-scripts@1.0.0") is ReviewState.ALLOWED
 
 

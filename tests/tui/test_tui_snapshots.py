@@ -72,7 +72,7 @@ def test_help(snap_compare, make_app, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_quit_confirmation(snap_compare, make_app, size):
-    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("a", "q"))
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("a", "y", "q"))
 
 
 @pytest.mark.parametrize("size", SIZES)

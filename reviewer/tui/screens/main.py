@@ -8,6 +8,8 @@ matter (`KeyFooter`) and the legend moves behind `l`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Span, Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Header, Input, Static, Tree
 
 from reviewer.session import QuickFilter, ReviewSession, SortOrder
+from reviewer.signals.finding import Finding, Severity
 from reviewer.signals.unknowns import RegistryGaps
 from reviewer.summary import gaps_of
 from reviewer.tui.badges import BADGES
@@ -51,6 +54,12 @@ SHORT_LABELS: dict[str, str] = {
 }
 
 SORT_CYCLE = (SortOrder.RISK, SortOrder.NAME, SortOrder.SIGNAL)
+
+
+def danger_signals(findings: Sequence[Finding]) -> list[Finding]:
+    """The decided high and critical findings, worst first (what `a` asks about)."""
+    return sorted((f for f in findings if not f.unknown and f.severity >= Severity.HIGH),
+                  key=lambda f: (-f.severity, f.id))
 
 
 class MainScreen(Screen[None]):
@@ -98,6 +107,8 @@ class MainScreen(Screen[None]):
         self._status_drawn: tuple[str, tuple[Span, ...]] | None = None
         self.gaps = RegistryGaps()
         """What the registry provides for no package (said once, in the status line)."""
+        self._second_looked: set[str] = set()
+        """Packages whose high or critical signals the user has seen and approved anyway."""
         self.story: tuple[str, frozenset[str]] | None = None
         """(title, keys) of the summary story being looked at: the list shows those only."""
 
@@ -298,8 +309,29 @@ class MainScreen(Screen[None]):
         return key
 
     def action_approve(self) -> None:
+        """Approve; a package with a high or critical signal asks once, showing them."""
         if (key := self._require_key()) is None:
             return
+        dangers = danger_signals(self.session.findings_of(key))
+        if not dangers or key in self._second_looked:
+            self._approve(key)
+            return
+        from reviewer.tui.screens.confirm import ConfirmScreen
+
+        def answered(approve: bool | None) -> None:
+            if approve:
+                self._second_looked.add(key)
+                self._approve(key)
+
+        lines = [f"{f.severity} {f.id}: {one_line(f.summary, limit=120).plain}" for f in dangers]
+        self.app.push_screen(
+            ConfirmScreen(f"Approve {key}?",
+                          "It has signals to look at first:\n" + "\n".join(f"  • {line}" for line in lines)
+                          + "\n\nApproving pins this exact version and allows its install scripts.",
+                          yes="Approve", no="Cancel"),
+            answered)
+
+    def _approve(self, key: str) -> None:
         state = self.session.approve(key)
         self.notify(f"{state.value}: pinned {key} (ctrl+s to save)", markup=False)
         self.refresh_keys({key})
@@ -386,8 +418,11 @@ class MainScreen(Screen[None]):
         self.detail.focus_body()
 
     def action_switch_focus(self) -> None:
-        """Tab: the list ↔ the detail pane (the filter is `/`, never a Tab stop)."""
-        if self._in_detail(self.focused):
+        """Tab: the list ↔ the detail pane (the filter is `/`, never a Tab stop: Tab in
+        the filter goes to the list)."""
+        if isinstance(self.focused, Input):
+            self._focus_list()
+        elif self._in_detail(self.focused):
             if self.detail_full:
                 self.remove_class("-detail-full")
             self._focus_list()

@@ -78,7 +78,7 @@ def direction_label(session: ReviewSession, key: str, other: str) -> str:
     elif other == previous_version(session, key):
         what = "the previous release"
     else:
-        what = "the version chosen"
+        what = "another release"
     return f"from {what} to the locked version: + is what the locked version has"
 
 

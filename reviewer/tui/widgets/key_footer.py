@@ -41,9 +41,9 @@ class KeyFooter(Footer):
         active = [(b, enabled, tip) for _n, b, enabled, tip in self.screen.active_bindings.values()]
         # A screen key that the focused widget binds too (enter on the table selects the
         # row, which opens the detail) is shadowed in active_bindings: shown all the same.
-        shown_keys = {b.key for b, _, _ in active}
+        active_ids = {b.id for b, _, _ in active}
         active += [(b, True, b.tooltip) for held in self.screen._bindings.key_to_bindings.values()
-                   for b in held if b.id in self.narrow_ids and b.key not in shown_keys]
+                   for b in held if b.id in self.narrow_ids and b.id not in active_ids]
         seen: set[str] = set()
         keys: list[FooterKey] = []
         for binding, enabled, tooltip in active:
