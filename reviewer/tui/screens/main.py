@@ -39,8 +39,8 @@ DETAIL_DELAY = 0.2
 NARROW_WIDTH = 120
 """Below this many columns the detail pane goes under the list instead of beside it."""
 
-NARROW_KEYS = frozenset({"approve", "deny", "note", "open_detail", "switch_focus",
-                         "clear_filter", "filter", "legend", "quit", "help"})
+NARROW_KEYS = ("switch_focus", "open_detail", "clear_filter", "approve", "deny", "note",
+               "filter", "legend", "quit", "help")
 """The footer's keys under NARROW_WIDTH columns (every key stays in `?` and ctrl+p)."""
 
 SHORT_LABELS: dict[str, str] = {

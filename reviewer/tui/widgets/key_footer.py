@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.events import Resize
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -12,11 +13,11 @@ from textual.widgets._footer import FooterKey
 
 class KeyFooter(Footer):
     """A Footer that, under `narrow_width` columns, shows only the bindings whose id is in
-    `narrow_ids` (compactly), so that none is cut off; `?` lists every key."""
+    `narrow_ids`, in that order and compactly, so that none is cut off; `?` lists every key."""
 
-    def __init__(self, narrow_ids: Collection[str], narrow_width: int) -> None:
+    def __init__(self, narrow_ids: Sequence[str], narrow_width: int) -> None:
         super().__init__(show_command_palette=True)
-        self.narrow_ids = frozenset(narrow_ids)
+        self.narrow_ids = tuple(narrow_ids)
         self.narrow_width = narrow_width
         self._narrow: bool | None = None
 
@@ -38,18 +39,23 @@ class KeyFooter(Footer):
             return
         if not self._bindings_ready:
             return
-        active = [(b, enabled, tip) for _n, b, enabled, tip in self.screen.active_bindings.values()]
-        # A screen key that the focused widget binds too (enter on the table selects the
-        # row, which opens the detail) is shadowed in active_bindings: shown all the same.
-        active_ids = {b.id for b, _, _ in active}
-        active += [(b, True, b.tooltip) for held in self.screen._bindings.key_to_bindings.values()
-                   for b in held if b.id in self.narrow_ids and b.id not in active_ids]
-        seen: set[str] = set()
+        # In the order of `narrow_ids`, whichever of the screen or the app binds each id (a
+        # screen key the focused widget binds too, like enter on the table, which selects
+        # the row and so opens the detail, is shown all the same).
+        found: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.id in self.narrow_ids:
+                found.setdefault(binding.id, (binding, enabled, tooltip))
+        for source in (self.screen._bindings, self.app._bindings):
+            for held in source.key_to_bindings.values():
+                for binding in held:
+                    if binding.id in self.narrow_ids:
+                        found.setdefault(binding.id, (binding, True, binding.tooltip))
         keys: list[FooterKey] = []
-        for binding, enabled, tooltip in active:
-            if binding.id not in self.narrow_ids or binding.action in seen:
+        for binding_id in self.narrow_ids:
+            if binding_id not in found:
                 continue
-            seen.add(binding.action)
+            binding, enabled, tooltip = found[binding_id]
             keys.append(FooterKey(binding.key, self.app.get_key_display(binding),
                                   binding.description, binding.action, disabled=not enabled,
                                   tooltip=tooltip).data_bind(compact=Footer.compact))
