@@ -69,9 +69,9 @@ class MainScreen(Screen[None]):
                 tooltip="Pin the exact version and integrity; allow its install scripts"),
         Binding("d", "deny", "Deny", id="deny", tooltip="Deny its install scripts"),
         Binding("n", "note", "Note", id="note"),
-        Binding("enter", "open_detail", "Open", id="open_detail", key_display="⏎",
+        Binding("enter", "open_detail", "Open", id="open_detail", key_display="⏎", show=False,
                 tooltip="The selected package's detail, full screen (esc: back)"),
-        Binding("tab", "switch_focus", "Pane", id="switch_focus", key_display="tab",
+        Binding("tab", "switch_focus", "Pane", id="switch_focus", key_display="tab", show=False,
                 tooltip="Focus moves between the list and the detail pane"),
         Binding("shift+tab", "switch_focus", "Pane", id="switch_focus_back", show=False),
         Binding("v", "accept_advisory", "Accept advisory", id="accept_advisory", show=False),
@@ -87,7 +87,7 @@ class MainScreen(Screen[None]):
         Binding("left_square_bracket", "previous_tab", "Previous tab", id="previous_tab",
                 show=False, key_display="["),
         Binding("x", "cancel_scan", "Cancel scan", id="cancel_scan", show=False),
-        Binding("l", "toggle_legend", "Legend", id="legend"),
+        Binding("l", "toggle_legend", "Legend", id="legend", show=False),
         *[Binding(key, f"quick('{quick.value}')", f"Quick filter: {quick.value}",
                   id=f"quick_{quick.value}", show=False) for quick, key in QUICK_KEYS.items()],
         Binding("0", "quick_clear", "Clear quick filters", id="quick_clear", show=False),
@@ -236,16 +236,16 @@ class MainScreen(Screen[None]):
         app = self.app
         progress = getattr(app, "scan_progress", "")
         text = Text()
-        if progress:
+        if progress and not (self.narrow and self.gaps):  # (narrow: the header has it too)
             text.append(progress, style="bold")
             text.append("  ")
         if self.story is not None:
             text.append("story: ", style="bold")
             text.append_text(one_line(self.story[0], limit=40))
             text.append(" (esc: all)  ", style="dim")
-        if self.gaps:
-            text.append(f"not provided by this registry: {', '.join(self.gaps.kinds)}  ",
-                        style="dim italic")
+        if self.gaps:  # said once, here: what the registry gives for no package
+            label = "unknown: " if self.narrow else "not provided by this registry: "
+            text.append(f"{label}{', '.join(self.gaps.kinds)}  ", style="dim italic")
         if self.narrow:  # no room beside the filter box
             text.append(f"{len(self.table.shown)}/{len(self.session.graph)} shown  ", style="dim")
         if removed := self.session.removed_changes():

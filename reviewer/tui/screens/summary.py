@@ -55,7 +55,7 @@ class SummaryScreen(Screen[None]):
         self.session = session
         self._heaviest: list[Subtree] | None = None
         self._stories: tuple[Story, ...] = ()
-        self._stories_drawn: tuple[tuple[str, str], ...] | None = None
+        self._stories_drawn: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,7 +106,9 @@ class SummaryScreen(Screen[None]):
 
     def _show_stories(self, summary: Summary) -> None:
         """One option per story; redrawn only when a story changed (keeps the highlight)."""
-        drawn = tuple((story.id, story.title) for story in summary.stories)
+        waiting = summary.metadata_known < summary.metadata_total
+        drawn = (str(waiting), *(f"{story.id} {story.title} {len(story.keys)}"
+                                 for story in summary.stories))
         self._stories = summary.stories
         if drawn == self._stories_drawn:
             return
@@ -115,7 +117,6 @@ class SummaryScreen(Screen[None]):
         highlighted = stories.highlighted
         stories.clear_options()
         if not summary.stories:
-            waiting = summary.metadata_known < summary.metadata_total
             stories.add_option(Option(Text("waiting for the scan…" if waiting else
                                            "nothing flagged: no known signal stands out",
                                            style=self.palette.muted), disabled=True))

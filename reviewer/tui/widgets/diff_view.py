@@ -79,7 +79,7 @@ def direction_label(session: ReviewSession, key: str, other: str) -> str:
         what = "the previous release"
     else:
         what = "another release"
-    return f"from {what} to the locked version: + is what the locked version has"
+    return f"reads {what} → the locked one: + is in the locked version"
 
 
 async def load_diff(session: ReviewSession, key: str, other: str | None,
