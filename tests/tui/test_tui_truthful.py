@@ -63,7 +63,7 @@ async def test_browse_mode_diff_reads_previous_release_to_locked(tmp_path: Path,
         await settle(pilot)
         text = body(main, "diff")
         assert "tiny-json-merge@1.3.1 → tiny-json-merge@1.3.2 (locked)" in text, text
-        assert "reads the previous release → the locked one" in " ".join(text.split())
+        assert "previous release → locked: + is in the locked version" in " ".join(text.split())
         assert "added     scripts/setup.js" in text  # what the takeover brought in is added
         assert "+ scripts.postinstall: node scripts/setup.js" in text
         assert "removed" not in text
@@ -92,7 +92,7 @@ async def test_diff_against_another_release_still_reads_towards_the_locked_one(
         await settle(pilot)
         text = body(main, "diff")
         assert "dep-b@2.0.0 → dep-b@1.0.0 (locked)" in text, text
-        assert "reads another release → the locked one" in " ".join(text.split())
+        assert "another release → locked" in " ".join(text.split())
         assert "removed   new.js" in text  # 1.0.0 does not have it
 
 

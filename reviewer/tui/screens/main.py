@@ -44,6 +44,10 @@ NARROW_KEYS = ("switch_focus", "open_detail", "clear_filter", "approve", "deny",
 """The footer's keys under NARROW_WIDTH columns (every key stays in `?` and ctrl+p)."""
 
 SHORT_LABELS: dict[str, str] = {
+    "maintainers changed": "maintainers",
+    "newly released": "recent",
+    "no integrity hash": "no integrity",
+    "new dependency": "new dep",
     "suspicious code in a script": "suspicious",
     "provenance / trusted publisher lost": "trust lost",
     "name close to a popular package": "typosquat",
@@ -52,6 +56,9 @@ SHORT_LABELS: dict[str, str] = {
     "resolved from an unexpected host": "other host",
     "security advisory": "advisory",
 }
+
+NARROW_KIND_NAMES = {"publish times": "dates"}
+"""Shorter names of unknown kinds for the status line under NARROW_WIDTH columns."""
 
 SORT_CYCLE = (SortOrder.RISK, SortOrder.NAME, SortOrder.SIGNAL)
 
@@ -244,8 +251,12 @@ class MainScreen(Screen[None]):
             text.append_text(one_line(self.story[0], limit=40))
             text.append(" (esc: all)  ", style="dim")
         if self.gaps:  # said once, here: what the registry gives for no package
-            label = "unknown: " if self.narrow else "not provided by this registry: "
-            text.append(f"{label}{', '.join(self.gaps.kinds)}  ", style="dim italic")
+            if self.narrow:  # in full within 80 columns
+                kinds = [NARROW_KIND_NAMES.get(kind, kind) for kind in self.gaps.kinds]
+                text.append(f"unknown: {', '.join(kinds)}  ", style="dim italic")
+            else:
+                text.append(f"not provided by this registry: {', '.join(self.gaps.kinds)}  ",
+                            style="dim italic")
         if self.narrow:  # no room beside the filter box
             text.append(f"{len(self.table.shown)}/{len(self.session.graph)} shown  ", style="dim")
         if removed := self.session.removed_changes():

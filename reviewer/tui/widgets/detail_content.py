@@ -205,7 +205,8 @@ def _people(manifest: VersionManifest) -> set[str] | None:
 
 async def maintainers(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
     """Per-version timeline: date, publisher, trust, maintainers. A column the registry
-    gives for none of the versions shown is left out (said once in the note under it)."""
+    gives for none of the versions shown is left out (named in the note under it, unless the
+    registry gives it for no package at all: the status line says that once)."""
     package = session.package(key)
     if package.source is not Source.REGISTRY:
         return Text(f"{package.source.value} source: no registry metadata.", style=palette.unknown)
@@ -269,7 +270,8 @@ async def maintainers(session: ReviewSession, key: str, palette: Palette) -> Ren
                 "reversed; red: new publisher or maintainer, yellow: removed.", style=palette.muted)
     labels = {"date": "publish times", "publisher": "publishers", "trust": "provenance",
               "maintainers": "maintainers"}
-    missing = [label for column, label in labels.items() if not known[column]]
+    said = set(gaps_of(session).kinds)  # what no package has is said once, in the status line
+    missing = [label for column, label in labels.items() if not known[column] and label not in said]
     if missing:
         note.append(f" Not provided for these versions: {', '.join(missing)}.")
     return Group(table, Text(), note)

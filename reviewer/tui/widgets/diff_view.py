@@ -74,12 +74,12 @@ def default_other(session: ReviewSession, key: str) -> str | None:
 def direction_label(session: ReviewSession, key: str, other: str) -> str:
     """Which way the diff reads, in words (for the header)."""
     if other == base_version(session, key):
-        what = "the base lockfile's version"
+        what = "base version"
     elif other == previous_version(session, key):
-        what = "the previous release"
+        what = "previous release"
     else:
         what = "another release"
-    return f"reads {what} → the locked one: + is in the locked version"
+    return f"{what} → locked: + is in the locked version"
 
 
 async def load_diff(session: ReviewSession, key: str, other: str | None,
