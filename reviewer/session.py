@@ -1,33 +1,45 @@
-"""A review session: one graph, a metadata provider, the signal results and the decisions
-being made, tied together for the terminal UI (and testable without it).
+"""A review session: the terminal UI's state as a typed model over one project: its graph,
+the review service that computes (and caches) the findings, the review states the policy
+records and the decisions being made.
 
 The session holds no UI state: the TUI asks it for rows, filters, risk and review states,
 runs its `scan` in a worker, and records decisions through it. Decisions stay pending in
-memory until `save()` writes them to the policy file through `reviewer.policy`.
+memory as typed policy edits (`reviewer.policy.pending`) until `save()` has the policy
+store apply them to the policy as it was loaded; when the file changed on disk since,
+nothing is written (PolicyChangedError), `conflicts()` says what someone else decided
+meanwhile and `reload()` takes the new file as the base to re-apply the decisions onto.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reviewer.graph.model import Graph, Package
+from reviewer.app.review import Reviewer, ReviewProgress, ReviewService
+from reviewer.errors import ReviewerError
+from reviewer.graph.model import Graph, Package, Source
 from reviewer.graph.queries import direct_keys, why
+from reviewer.policy.model import Policy
+from reviewer.policy.pending import AcceptAdvisory, Approve, Deny, Note, PolicyEdit
 from reviewer.registry.documents import Packument
-from reviewer.registry.interface import MetadataProvider
-from reviewer.session_registry import Reviewer, ScanUpdate, SessionRegistry
+from reviewer.registry.interface import MetadataProvider, TarballContents
 from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
+from reviewer.signals.settings import ReviewSettings
 
 __all__ = [
     "QuickFilter", "ReviewSession", "ReviewState", "Reviewer", "ScanUpdate", "SortOrder",
 ]
 
 if TYPE_CHECKING:
+    from reviewer.app.project import Project
     from reviewer.review.changes import Change, ChangeSet
+
+ScanUpdate = ReviewProgress
+"""Progress of the background scan, sent after each reviewed package."""
 
 SEVERITY_WEIGHT: dict[Severity, int] = {
     Severity.INFO: 1,
@@ -63,23 +75,9 @@ class QuickFilter(StrEnum):
     CHANGED = "changed"
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One decision taken in this session, applied to the policy on save."""
-
-    action: str
-    """`approve`, `deny`, `note` or `accept-advisory`."""
-    name: str
-    version: str | None
-    integrity: str | None = None
-    note: str | None = None
-    advisory: str | None = None
-    expires: date | None = None
-
-
 @dataclass
-class ReviewSession(SessionRegistry):
-    """Graph + provider + findings + decisions."""
+class ReviewSession:
+    """Graph + review service + review states + pending decisions."""
 
     graph: Graph
     provider: MetadataProvider | None = None
@@ -87,8 +85,8 @@ class ReviewSession(SessionRegistry):
     project_dir: Path = Path(".")
     reviewer: Reviewer | None = None
     """How findings are computed; None uses `reviewer.signals.engine.review_package`."""
-    settings: Any = None
-    """The engine's ReviewSettings (None: its defaults)."""
+    settings: ReviewSettings | None = None
+    """The engine's settings (None: its defaults); `for_project` gives the project's."""
     policy_path: Path | None = None
     """The policy file; None means `reviewer-policy.toml` in the project directory."""
     changed: set[str] | None = None
@@ -97,15 +95,12 @@ class ReviewSession(SessionRegistry):
     """The changes from the base lockfile (review mode, `reviewer review`); when given and
     `changed` is None, `changed` becomes the head keys it touches."""
     offline: bool = False
-    findings: dict[str, list[Finding]] = field(default_factory=dict)
-    fetch_errors: dict[str, str] = field(default_factory=dict)
-    """Package name -> why its metadata could not be fetched."""
-    packuments: dict[str, Packument] = field(default_factory=dict)
+    concurrency: int = 16
     states: dict[str, ReviewState] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     accepted_advisories: dict[tuple[str, str], str] = field(default_factory=dict)
     """(package key, advisory id) -> "reason (until date)" for advisories accepted here."""
-    pending: list[Decision] = field(default_factory=list)
+    pending: list[PolicyEdit] = field(default_factory=list)
     direct: set[str] = field(default_factory=set)
     _risk: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -116,8 +111,89 @@ class ReviewSession(SessionRegistry):
             self._change_by_key = {c.head.key: c for c in self.change_set if c.head is not None}
             if self.changed is None:
                 self.changed = set(self._change_by_key)
-        self._registry_advisories: object = None
-        self._load_policy_states()
+        self.service = ReviewService(self.provider, self.settings,
+                                     concurrency=self.concurrency, reviewer=self.reviewer)
+        self.policy: Policy = self._load_policy()
+        """The policy as loaded: the base the pending decisions are saved onto."""
+        self._policy_states()
+
+    @classmethod
+    def for_project(cls, project: Project, provider: MetadataProvider | None, *,
+                    change_set: ChangeSet | None = None, offline: bool = False) -> ReviewSession:
+        """The session over an opened project, with its review settings and policy."""
+        return cls(project.graph, provider, project.directory, settings=project.settings,
+                   policy_path=project.policy_path, change_set=change_set, offline=offline,
+                   concurrency=project.options.concurrency)
+
+    # -- the review service ---------------------------------------------------------------
+
+    @property
+    def findings(self) -> dict[str, list[Finding]]:
+        """Package key -> its findings, for the packages reviewed so far."""
+        return self.service.results
+
+    @property
+    def fetch_errors(self) -> dict[str, str]:
+        """Package key -> why it could not be reviewed."""
+        return self.service.errors
+
+    @property
+    def packuments(self) -> dict[str, Packument]:
+        """Registry documents fetched so far (kept in memory)."""
+        return self.service.packuments
+
+    async def packument(self, name: str) -> Packument:
+        """The packument of `name`, from this session's memory or the provider."""
+        return await self.service.packument(name)
+
+    async def tarball(self, key: str) -> TarballContents:
+        """The verified tarball of a locked package."""
+        if self.provider is None:
+            raise ReviewerError("no registry is configured for this session")
+        package = self.graph.packages[key]
+        url = package.resolved if package.source is Source.TARBALL else None
+        return await self.provider.tarball(package.name, package.version, package.integrity, url)
+
+    async def tarball_of(self, name: str, version: str) -> TarballContents:
+        """The tarball of any published version (for diffs), verified against the registry's
+        own integrity for that version."""
+        document = await self.packument(name)
+        manifest = document.version(version)
+        if manifest is None:
+            raise ReviewerError(f"{name}@{version} is not in the registry's document")
+        if self.provider is None:
+            raise ReviewerError("no registry is configured for this session")
+        return await self.provider.tarball(name, version, manifest.integrity, manifest.tarball)
+
+    def registry_names(self) -> list[str]:
+        """Names whose metadata the scan fetches: registry-sourced packages only."""
+        return sorted({p.name for p in self.graph if p.source is Source.REGISTRY})
+
+    async def review(self, key: str) -> list[Finding]:
+        """Compute (again) the findings of one package."""
+        findings = await self.service.review(self.graph.packages[key], self.graph, again=True)
+        self._risk.pop(key, None)
+        return findings
+
+    async def scan(self, on_update: Callable[[ScanUpdate], None], concurrency: int | None = None) -> None:
+        """Review every package (fetching metadata, bounded), reporting after each one.
+        Cancelling the task stops the scan; what was reviewed stays in the session."""
+        if concurrency is not None:
+            self.service.concurrency = max(1, concurrency)
+
+        def told(update: ScanUpdate) -> None:
+            for key in update.keys:
+                self._risk.pop(key, None)
+            on_update(update)
+
+        await self.service.review_graph(self.graph, told)
+
+    async def close(self) -> None:
+        """Close the provider's connections (a RegistryService's)."""
+        from reviewer.registry.service import RegistryService
+
+        if isinstance(self.provider, RegistryService):
+            await self.provider.aclose()
 
     # -- reading --------------------------------------------------------------------------
 
@@ -226,46 +302,80 @@ class ReviewSession(SessionRegistry):
         package = self.graph.packages[key]
         state = ReviewState.ALLOWED if self.has_install_script(key) else ReviewState.PINNED
         self.states[key] = state
-        self.pending.append(Decision("approve", package.name, package.version,
-                                     integrity=package.integrity, note=note or self.notes.get(key)))
+        self.pending.append(Approve(package.name, package.version, package.integrity,
+                                    allow_scripts=state is ReviewState.ALLOWED,
+                                    note=note or self.notes.get(key)))
         return state
 
     def deny(self, key: str, note: str | None = None) -> ReviewState:
         package = self.graph.packages[key]
         self.states[key] = ReviewState.DENIED
-        self.pending.append(Decision("deny", package.name, package.version,
-                                     note=note or self.notes.get(key)))
+        self.pending.append(Deny(package.name, package.version, note=note or self.notes.get(key)))
         return ReviewState.DENIED
 
     def add_note(self, key: str, text: str) -> None:
         package = self.graph.packages[key]
         self.notes[key] = text
-        self.pending.append(Decision("note", package.name, package.version, note=text))
+        self.pending.append(Note(package.name, package.version, text))
 
     def accept_advisory(self, key: str, advisory: str, reason: str, expires: date | None) -> None:
         package = self.graph.packages[key]
         until = f" (until {expires.isoformat()})" if expires else ""
         self.accepted_advisories[(key, advisory)] = f"{reason}{until}"
-        self.pending.append(Decision("accept-advisory", package.name, package.version,
-                                     note=reason, advisory=advisory, expires=expires))
+        self.pending.append(AcceptAdvisory(advisory, package.name, package.version, reason,
+                                           expires))
 
     @property
     def policy_file(self) -> Path:
         return self.policy_path or self.project_dir / "reviewer-policy.toml"
 
     def save(self) -> list[str]:
-        """Write the pending decisions to the policy file (atomic, locked).
+        """Write the pending decisions onto the policy as it was loaded (atomic, locked).
 
-        Raises ReviewerError (PolicyError) and keeps the decisions pending when it fails.
-        Returns messages for the user (notes that had nothing to attach to).
-        """
-        from reviewer import session_policy
+        Raises PolicyChangedError when the file changed on disk since it was loaded, or
+        another PolicyError; the decisions then stay pending. Returns messages for the
+        user (notes that had nothing to attach to)."""
+        from reviewer.policy.store import PolicyStore
 
-        scripted = {self.graph.packages[k].key for k in self.graph.packages
-                    if self.has_install_script(k)}
-        messages = session_policy.apply(self.policy_file, self.pending, scripted)
+        self.policy, messages = PolicyStore.save_edits(self.policy, self._edits_to_save())
         self.pending.clear()
         return messages
+
+    def _edits_to_save(self) -> list[PolicyEdit]:
+        """The pending edits; an approve also allows install scripts the scan found since."""
+        return [replace(e, allow_scripts=True)
+                if isinstance(e, Approve) and not e.allow_scripts
+                and self.has_install_script(f"{e.name}@{e.version}") else e
+                for e in self.pending]
+
+    def conflicts(self) -> list[str]:
+        """What the policy file on disk now decides differently from when it was loaded,
+        about the packages and advisories of the pending decisions."""
+        from reviewer.policy.pending import conflicts
+        from reviewer.policy.store import PolicyStore
+
+        return conflicts(self.policy, PolicyStore.load(self.policy_file), self.pending)
+
+    def reload(self) -> None:
+        """Take the policy file as it is now as the base (after a refused save): the
+        pending decisions stay, to be re-applied onto it by the next `save()`."""
+        self.policy = self._load_policy()
+        self.states.clear()
+        self.notes.clear()
+        self._policy_states()
+        for edit in self.pending:  # what the user decided here still shows
+            self._show(edit)
+
+    def _show(self, edit: PolicyEdit) -> None:
+        key = f"{edit.name}@{edit.version}"
+        if key not in self.graph.packages:
+            return
+        if isinstance(edit, Approve):
+            self.states[key] = ReviewState.ALLOWED if edit.allow_scripts else ReviewState.PINNED
+        elif isinstance(edit, Deny):
+            self.states[key] = ReviewState.DENIED
+        elif isinstance(edit, Note):
+            self.notes[key] = edit.text
 
     def export(self, target: str) -> tuple[list[Path], list[str]]:
         """Write the saved policy into a package manager's settings (`npm`, `pnpm`...).
@@ -278,16 +388,36 @@ class ReviewSession(SessionRegistry):
         plan = build_export(target, self.project_dir, policy, self.graph)
         return plan.write(), list(plan.messages)
 
-    def _load_policy_states(self) -> None:
-        if not self.policy_file.exists():
-            return  # nothing decided yet (and no need to import the TOML machinery)
-        from reviewer import session_policy
+    def _load_policy(self) -> Policy:
+        from reviewer.policy.store import PolicyStore
 
-        policy = session_policy.load(self.policy_file)
-        for key, state, note in session_policy.states(policy, self.graph):
-            self.states[key] = ReviewState(state)
-            if note:
-                self.notes[key] = note
+        return PolicyStore.load(self.policy_file)
+
+    def _policy_states(self) -> None:
+        """The review states and notes the loaded policy records."""
+        if not self.policy.exists_on_disk:
+            return
+        from reviewer.policy.entries import ScriptState
+
+        policy = self.policy
+        for package in self.graph:
+            script = policy.script_state(package.name, package.version, package.integrity)
+            pin = policy.pin_for(package.name, package.version)
+            note = pin.note if pin is not None else None
+            if script is ScriptState.DENIED:
+                entry = policy.deny_entry(package.name, package.version)
+                self._record(package.key, ReviewState.DENIED, entry.note if entry else note)
+            elif script is ScriptState.ALLOWED:
+                entry = policy.allowed_entry(package.name, package.version)
+                self._record(package.key, ReviewState.ALLOWED, (entry.note if entry else None) or note)
+            elif pin is not None and (not pin.integrity or not package.integrity
+                                      or pin.integrity == package.integrity):
+                self._record(package.key, ReviewState.PINNED, note)
+
+    def _record(self, key: str, state: ReviewState, note: str | None) -> None:
+        self.states[key] = state
+        if note:
+            self.notes[key] = note
 
 
 def _signal_index(signal: str) -> int:

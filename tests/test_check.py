@@ -187,9 +187,8 @@ def test_advisories(corpus: Callable[[str], Path], capsys: pytest.CaptureFixture
         AuditAdvisory("GHSA-vite-0001", "vite", f"<={vite.version}", Severity.HIGH, "path traversal"),
         AuditAdvisory("GHSA-none-0002", "vite", "<0.0.1", Severity.HIGH, "not affected"),
     ]
-    import reviewer.audit
-
-    monkeypatch.setattr(reviewer.audit, "load_advisories", lambda _dir: imported, raising=False)
+    (project / "reviewer-advisories.json").write_text(json.dumps(
+        {"version": 1, "imports": [], "advisories": [a.to_json() for a in imported]}))
     code, report = check_json(capsys, project)
     assert code == 1
     assert [(v["rule"], v["package"], v["severity"]) for v in report["violations"]] == \

@@ -2,7 +2,7 @@
 
     bundle = load_demo()           # fresh writable copy of the project + a DemoProvider
     graph = load_graph(bundle.project_dir)
-    findings = await review_all(graph, bundle.provider, bundle.settings())
+    findings = await reviewer.app.review_all(graph, bundle.provider, bundle.settings())
     ...
     bundle.cleanup()               # or use `with load_demo() as bundle:`
 
@@ -24,11 +24,12 @@ from datetime import datetime
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reviewer.demo.provider import DemoProvider
 
 if TYPE_CHECKING:
+    from reviewer.app import Project
     from reviewer.signals.settings import ReviewSettings
 
 PROJECT_DIR_NAME = "acme-storefront"
@@ -55,21 +56,19 @@ class DemoBundle:
         takeover, the trust downgrade, the recent release and the typosquat arrive as changes."""
         return self.project_dir / "base" / "package-lock.json"
 
-    def settings(self, **overrides: object) -> ReviewSettings:
-        """Review settings for the demo: its registry, its project dir, the provider's clock,
-        and the advisories imported into the project (`reviewer-advisories.json`)."""
-        from reviewer.audit.store import has_imported, load_advisories
-        from reviewer.signals.settings import ReviewSettings
+    def project(self, policy: Path | None = None) -> Project:
+        """The demo project opened like any other (its lockfile, policy, imported
+        advisories), reviewed against the bundled registry at the provider's clock."""
+        from reviewer.app import Project, ProjectOptions
 
-        values: dict[str, object] = {
-            "registry_for": self.provider.registry_for,
-            "project_dir": self.project_dir,
-            "now": self.provider.now,
-        }
-        if has_imported(self.project_dir):
-            values["advisories"] = tuple(load_advisories(self.project_dir))
-        values.update(overrides)
-        return ReviewSettings(**values)  # type: ignore[arg-type]
+        return Project.open(ProjectOptions(path=self.project_dir, policy=policy, offline=True),
+                            now=self.provider.now, registry_for=self.provider.registry_for)
+
+    def settings(self, **overrides: Any) -> ReviewSettings:
+        """The demo project's review settings (`project().settings`), with `overrides`."""
+        from dataclasses import replace
+
+        return replace(self.project().settings, **overrides)
 
     def cleanup(self) -> None:
         """Remove the temporary copy made by `load_demo` (nothing when a target was given)."""

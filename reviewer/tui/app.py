@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -111,12 +110,10 @@ class ReviewerApp(App[None]):
 
     async def on_unmount(self) -> None:
         self.memory.stop()
-        close = getattr(self.session.provider, "aclose", None)
-        if close is not None:
-            try:
-                await close()
-            except Exception:  # noqa: BLE001 - closing must never turn an exit into a crash
-                pass
+        try:
+            await self.session.close()
+        except Exception:  # noqa: BLE001 - closing must never turn an exit into a crash
+            pass
 
     def _painted(self) -> None:
         """The first screen is on the terminal: start the background scan now."""
@@ -151,12 +148,12 @@ class ReviewerApp(App[None]):
     def start_scan(self) -> None:
         if self.session.provider is None:
             self.scan_progress = "no registry: metadata unknown"
-            self.run_worker(partial(self.session.scan, self._on_scan_update), group="scan",
+            self.run_worker(self.session.scan(self._on_scan_update), group="scan",
                             exclusive=True, exit_on_error=False)
             return
         self.scan_progress = "scan starting…"
         self._scan_worker = self.run_worker(
-            partial(self.session.scan, self._on_scan_update, self.concurrency),
+            self.session.scan(self._on_scan_update, self.concurrency),
             group="scan", exclusive=True, exit_on_error=False, description="registry scan",
         )
 
