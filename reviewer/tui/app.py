@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.worker import Worker, WorkerState
 
-from reviewer.errors import ReviewerError
+from reviewer.errors import PolicyChangedError, ReviewerError
 from reviewer.session import QuickFilter, ReviewSession, ReviewState, ScanUpdate
 from reviewer.tui.badges import Palette
 from reviewer.tui.commands import ReviewerCommands
@@ -243,6 +243,10 @@ class ReviewerApp(App[None]):
             return True
         try:
             messages = self.session.save()
+        except PolicyChangedError as error:
+            self.notify(notice(f"Not saved: {error}"), severity="error", timeout=10)
+            self._offer_reload()
+            return False
         except ReviewerError as error:
             self.notify(notice(f"Not saved: {error}"), severity="error", timeout=10)
             return False
@@ -253,6 +257,40 @@ class ReviewerApp(App[None]):
         if main is not None:
             main.update_status()
         return True
+
+    def _offer_reload(self) -> None:
+        """The policy file changed on disk since it was loaded: show what someone else
+        decided about the packages of the pending decisions, and offer to reload the file
+        and re-apply the decisions onto it (never a silent overwrite)."""
+        from reviewer.tui.screens.confirm import ConfirmScreen
+
+        session = self.session
+        try:
+            conflicts = session.conflicts()
+        except ReviewerError as error:
+            self.notify(notice(f"Cannot read the policy file: {error}"), severity="error", timeout=10)
+            return
+        listed = "\n".join(f"  • {line}" for line in conflicts) if conflicts else \
+            "  none: no pending decision is about something decided there since"
+        message = (f"{session.policy_file.name} was changed by someone else after it was loaded; "
+                   f"nothing was saved.\n\nConflicts with your decisions:\n{listed}\n\n"
+                   f"Reload it and re-apply your {len(session.pending)} decision(s) onto it?")
+
+        def answered(reapply: bool | None) -> None:
+            if not reapply:
+                return
+            try:
+                session.reload()
+            except ReviewerError as error:
+                self.notify(notice(f"Not reloaded: {error}"), severity="error", timeout=10)
+                return
+            main = self.main_screen()
+            if main is not None:
+                main.refresh_keys(set(session.keys()))
+            self.action_save()
+
+        self.push_screen(ConfirmScreen("Policy changed on disk", message,
+                                       yes="Reload and re-apply", no="Keep unsaved"), answered)
 
     def action_summary(self) -> None:
         from reviewer.tui.screens.summary import SummaryScreen
