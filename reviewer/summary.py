@@ -103,7 +103,7 @@ def _controllers(session: ReviewSession) -> Counter[str]:
     for package in session.graph:
         document = session.packuments.get(package.name)
         manifest = document.version(package.version) if document else None
-        if manifest is None:
+        if document is None or manifest is None:
             continue
         people = {p.name for p in (manifest.maintainers or document.maintainers or ())}
         if manifest.publisher is not None:

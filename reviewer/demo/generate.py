@@ -244,10 +244,10 @@ def _real_stories(packages: dict[str, Json]) -> dict[str, str]:
 def write_bundle(out: Path, seed: str, base: dict[str, Json]) -> dict[str, int]:
     tarballs: dict[tuple[str, str], build.BuiltTarball] = {}
     for package in stories.PLANTED:
-        for version in package.versions:
-            built = build.build_tarball(package, version)
+        for planted_version in package.versions:
+            built = build.build_tarball(package, planted_version)
             if built is not None:
-                tarballs[(package.name, version.version)] = built
+                tarballs[(package.name, planted_version.version)] = built
     manifest, lock = build_lockfile(base, tarballs)
     project = out / "project"
     registry = out / "registry"
@@ -277,8 +277,8 @@ def write_bundle(out: Path, seed: str, base: dict[str, Json]) -> dict[str, int]:
     index["stories"].update(_real_stories(lock["packages"]))
     documents: dict[str, Json] = {}
     for package in stories.PLANTED:
-        built = {v.version: tarballs.get((package.name, v.version)) for v in package.versions}
-        documents[package.name] = build.planted_packument(package, built, ANCHOR, stories.EMAILS, seed)
+        planted = {v.version: tarballs.get((package.name, v.version)) for v in package.versions}
+        documents[package.name] = build.planted_packument(package, planted, ANCHOR, stories.EMAILS, seed)
     for name in sorted(locked_by_name):
         documents[name] = ordinary_packument(name, locked_by_name[name], seed)
     for name in sorted(documents):

@@ -11,6 +11,7 @@ so that "published 2 days ago" stays true whenever the demo runs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reviewer.demo.story_files import (
@@ -59,7 +60,7 @@ class PlantedVersion:
     scripts: dict[str, str] = field(default_factory=dict)
     dependencies: dict[str, str] = field(default_factory=dict)
     optional_dependencies: dict[str, str] = field(default_factory=dict)
-    extra: dict[str, object] = field(default_factory=dict)
+    extra: Mapping[str, object] = field(default_factory=dict)
     """More package.json fields (gypfile, bin, os, cpu, engines, main)."""
     provenance: bool = False
     deprecated: str | None = None

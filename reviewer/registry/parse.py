@@ -278,7 +278,7 @@ def compact_document(raw: object, *, name: str | None = None, abbreviated: bool 
     real_name = _nonempty_str(raw.get("name")) or _nonempty_str(raw.get("_id")) or name
     if not real_name:
         raise RegistryError("a registry document has no package name")
-    versions = raw.get("versions") if isinstance(raw.get("versions"), dict) else {}
+    versions: dict[Any, Any] = raw["versions"] if isinstance(raw.get("versions"), dict) else {}
     signs = registry_signs(versions)
     table = ValueTable()
     records = {

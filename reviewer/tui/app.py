@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
-from typing import ClassVar
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
@@ -21,6 +21,9 @@ from reviewer.tui.memory import IdleCollector
 from reviewer.tui.styles_path import stylesheet_paths
 from reviewer.tui.text import notice
 
+if TYPE_CHECKING:
+    from reviewer.tui.screens.main import MainScreen
+
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 FLUSH_SECONDS = 0.25
@@ -32,7 +35,7 @@ class ReviewerApp(App[None]):
     """The terminal UI over one ReviewSession."""
 
     TITLE = "reviewer"
-    CSS_PATH: ClassVar = stylesheet_paths()
+    CSS_PATH: ClassVar[list[str | PurePath]] = [*stylesheet_paths()]
     COMMANDS = App.COMMANDS | {ReviewerCommands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -138,7 +141,7 @@ class ReviewerApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen) and screen.ready:
                 screen.table.set_palette(self.palette)
-                screen.tree.palette = self.palette
+                screen.package_tree.palette = self.palette
                 screen.detail.reload()
             elif isinstance(screen, SummaryScreen) and screen.is_mounted:
                 screen.refresh_summary()
@@ -210,7 +213,7 @@ class ReviewerApp(App[None]):
 
     # -- actions --------------------------------------------------------------------------
 
-    def main_screen(self):  # type: ignore[no-untyped-def]
+    def main_screen(self) -> MainScreen | None:
         from reviewer.tui.screens.main import MainScreen
 
         for screen in self.screen_stack:

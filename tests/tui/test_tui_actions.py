@@ -198,7 +198,7 @@ async def test_why_and_tree_view(make_app):
         await pilot.press("escape")
         await pilot.press("t")
         assert main.showing_tree
-        tree = main.tree
+        tree = main.package_tree
         labels = [str(node.label) for node in tree.root.children[0].children]
         assert any(label.startswith(EVIL_NAME) for label in labels)
         await pilot.press("down", "down")

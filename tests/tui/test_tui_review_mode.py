@@ -86,7 +86,7 @@ async def test_the_tree_reads_from_base_to_head_too(make_app, make_session):
         main = await settled_main(pilot)
         await pilot.press("t")
         await settle(pilot)
-        labels = {node.data: node.label.plain for node in main.tree.root.children[0].children}
+        labels = {node.data: node.label.plain for node in main.package_tree.root.children[0].children}
         assert "evil-scripts  0.9.0 → 1.0.0" in labels["evil-scripts@1.0.0"]
         assert "left-pad  1.3.0 republished" in labels["left-pad@1.3.0"]
         assert "ansi-desc@2.0.0" in labels["ansi-desc@2.0.0"]  # unchanged: name@version

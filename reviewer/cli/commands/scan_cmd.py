@@ -18,7 +18,7 @@ from reviewer.cli.common import add_path_argument, load_project_graph
 from reviewer.cli.exit_codes import ExitCode
 
 if TYPE_CHECKING:
-    from reviewer.registry.scan import ScanProgress, ScanSummary
+    from reviewer.app.scan import ScanProgress, ScanSummary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,8 +80,8 @@ def format_summary(summary: ScanSummary, verbose: bool = False) -> str:
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
+    from reviewer.app.scan import Scanner
     from reviewer.cli.common import registry_config
-    from reviewer.registry.scan import Scanner
     from reviewer.registry.service import RegistryService
 
     graph = load_project_graph(args)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from functools import partial
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -110,7 +109,7 @@ class DetailPane(Vertical):
         self._spinners[tab] = spinner
         if tab == "diff":
             self._fill_diff_versions()
-        self.run_worker(partial(self._run, tab, self.key, self._diff_other), group=f"detail-{tab}",
+        self.run_worker(self._run(tab, self.key, self._diff_other), group=f"detail-{tab}",
                         exclusive=True, exit_on_error=False, description=f"load {tab}")
 
     async def _run(self, tab: str, key: str, other: str | None) -> None:

@@ -1,4 +1,5 @@
-"""Scan the metadata of every locked package: fill the cache, report progress, summarise.
+"""`reviewer scan`: the metadata of every locked package: fill the cache, report progress,
+summarise (through the application's one bounded loop, `tasks.run_bounded`).
 
 One full packument per package *name* (all locked versions of a name share it). Packages
 that do not come from a registry (git, remote tarball, file, link, workspace) are skipped
@@ -21,6 +22,8 @@ from reviewer.errors import ReviewerError
 from reviewer.graph import Graph
 from reviewer.graph.model import Package, Source
 from reviewer.registry.service import DocKind, Origin, RegistryService
+
+from .tasks import run_bounded
 
 _SKIP_REASONS = {
     Source.GIT: "git source: no registry metadata",
@@ -146,15 +149,10 @@ class Scanner:
                 report(name)
             else:
                 pending.append(name)
-        tasks = [asyncio.ensure_future(one(name)) for name in pending]
         try:
-            if tasks:
-                await asyncio.gather(*tasks)
+            await run_bounded(pending, one, self.service.config.concurrency)
         except asyncio.CancelledError:
             summary.cancelled = True
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
             raise
         finally:
             summary.elapsed = time.monotonic() - start
