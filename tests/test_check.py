@@ -15,10 +15,10 @@ import jsonschema
 import pytest
 
 from reviewer.audit.model import Advisory as AuditAdvisory
-from reviewer.check import Advisory, run_check
 from reviewer.cli.main import main
 from reviewer.lockfiles import load_graph
 from reviewer.policy import PolicyStore
+from reviewer.policy.check import Advisory, run_check
 from reviewer.policy.decisions import script_facts
 from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
 
@@ -305,8 +305,8 @@ def test_input_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_text_output_escapes_control_characters(tmp_path: Path) -> None:
-    from reviewer.check import CheckResult, Violation
     from reviewer.cli.commands.check_cmd import to_text
+    from reviewer.policy.check import CheckResult, Violation
 
     evil = "evil\x1b[2J\x07"
     result = CheckResult(violations=[Violation("unreviewed-script", evil, "1.0.0",

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer import __version__
-from reviewer.check import POLICY_RULES, CheckResult
 from reviewer.findings import SIGNAL_IDS, SIGNALS, Severity
+from reviewer.policy.check import POLICY_RULES, CheckResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 

@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.worker import Worker, WorkerState
 
+from reviewer.app.session import QuickFilter, ReviewSession, ReviewState, ScanUpdate
 from reviewer.errors import PolicyChangedError, ReviewerError
-from reviewer.session import QuickFilter, ReviewSession, ReviewState, ScanUpdate
 from reviewer.tui.badges import Palette
 from reviewer.tui.commands import ReviewerCommands
 from reviewer.tui.keymap import load_keymap

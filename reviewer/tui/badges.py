@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
+from reviewer.app.session import ReviewState
 from reviewer.findings import SIGNAL_IDS, SIGNALS, Finding, Severity
-from reviewer.session import ReviewState
 
 BADGES: dict[str, tuple[str, str]] = {s.id: (s.badge, s.legend) for s in SIGNALS}
 """Signal id -> (one-character badge, legend text), from the signal catalogue."""

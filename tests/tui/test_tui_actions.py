@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 from tui_helpers import EVIL_NAME, policy_text, rendered_text, settle
 
-from reviewer.session import ReviewState
+from reviewer.app.session import ReviewState
 from reviewer.tui.screens.confirm import ConfirmScreen
 from reviewer.tui.screens.export import ExportScreen
 from reviewer.tui.screens.help import HelpScreen

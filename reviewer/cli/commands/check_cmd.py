@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from reviewer.audit.model import Advisory as ImportedAdvisory
-    from reviewer.check import Advisory, CheckResult
     from reviewer.graph.model import Graph
+    from reviewer.policy.check import Advisory, CheckResult
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,8 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.check import run_check
     from reviewer.cli.common import open_project
+    from reviewer.policy.check import run_check
     from reviewer.policy.decisions import script_facts
 
     project = open_project(args)
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
 def imported_advisories(graph: Graph, imported: Iterable[ImportedAdvisory]) -> list[Advisory]:
     """Advisories from `reviewer audit import`, one per affected locked version."""
-    from reviewer.check import Advisory
+    from reviewer.policy.check import Advisory
 
     out = []
     for advisory in imported:

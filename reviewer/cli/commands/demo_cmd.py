@@ -18,8 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    from reviewer.app.session import ReviewSession
     from reviewer.demo import load_demo
-    from reviewer.session import ReviewSession
 
     bundle = load_demo(Path(args.into) if args.into else None)
     try:

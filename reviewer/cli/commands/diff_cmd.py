@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     import asyncio
 
     from reviewer.cli.common import registry_config
-    from reviewer.diff import diff_tarballs, format_diff
+    from reviewer.review.diff import diff_tarballs, format_diff
 
     config = registry_config(args)
     result = asyncio.run(_diff(config, args.name, args.a, args.b, args.paths))

@@ -14,9 +14,9 @@ from reviewer.cli.common import add_path_argument, open_project
 
 if TYPE_CHECKING:
     from reviewer.app import Project
+    from reviewer.app.session import ReviewSession
     from reviewer.graph import Graph
     from reviewer.review.changes import ChangeSet
-    from reviewer.session import ReviewSession
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,7 +51,7 @@ def open_review(head_graph: Graph, changes: ChangeSet, args: argparse.Namespace)
 
 def _session(project: Project, args: argparse.Namespace,
              changes: ChangeSet | None = None) -> ReviewSession:
-    from reviewer.session import ReviewSession
+    from reviewer.app.session import ReviewSession
 
     return ReviewSession.for_project(project, project.registry(), change_set=changes,
                                      offline=project.options.offline)

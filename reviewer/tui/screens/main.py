@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static, Tree
 
+from reviewer.app.session import QuickFilter, ReviewSession, SortOrder
 from reviewer.findings import SIGNALS
-from reviewer.session import QuickFilter, ReviewSession, SortOrder
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import notice, one_line
 from reviewer.tui.widgets.detail_pane import DetailPane

@@ -12,8 +12,8 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from reviewer.session import ReviewSession
-from reviewer.summary import Subtree, Summary, heaviest_subtrees, summarize
+from reviewer.app.session import ReviewSession
+from reviewer.app.summary import Subtree, Summary, heaviest_subtrees, summarize
 from reviewer.tui.badges import Palette, badge_text
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import one_line

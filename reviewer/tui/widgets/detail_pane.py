@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
+from reviewer.app.session import ReviewSession
 from reviewer.errors import ReviewerError
-from reviewer.session import ReviewSession
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette
 from reviewer.tui.text import one_line, styled
 from reviewer.tui.widgets import detail_content

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter, deque
 from dataclasses import dataclass
 
+from reviewer.app.session import ReviewSession, ReviewState
 from reviewer.graph.model import Graph, is_importer_node
 from reviewer.graph.queries import duplicates
-from reviewer.session import ReviewSession, ReviewState
 from reviewer.signals.finding import Severity
 
 
