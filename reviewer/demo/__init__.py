@@ -6,13 +6,13 @@
     ...
     bundle.cleanup()               # or use `with load_demo() as bundle:`
 
-The project (`reviewer/demo/project/`) is a web shop with ~570 locked packages: a real
+The project (`project/` in the data archive `demo-data.tar.xz`) is a web shop with ~570 locked packages: a real
 npm tree (names, versions and integrity from a real lockfile) plus planted stories —
 a maintainer takeover adding a postinstall that downloads and runs code, a trust
 downgrade, a typosquat, deprecations, advisories (`audit.json`, and the provider's bulk
 advisory answer), a node-gyp native module, a release from two days ago and benign install
 scripts. `bundle.provider.stories` names the package telling each story. Regenerate
-the data with `python -m reviewer.demo.generate`.
+the data with `python -m tools.demo.generate` (from a clone; the generator is not installed).
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewer.demo.archive import DemoArchive
 from reviewer.demo.provider import DemoProvider
 
 if TYPE_CHECKING:
@@ -83,17 +82,6 @@ class DemoBundle:
         self.cleanup()
 
 
-def _copy_tree(source: Traversable, target: Path) -> None:
-    target.mkdir(parents=True, exist_ok=True)
-    for item in source.iterdir():
-        if item.name.startswith(".") or item.name == "__pycache__":
-            continue
-        if item.is_dir():
-            _copy_tree(item, target / item.name)
-        else:
-            (target / item.name).write_bytes(item.read_bytes())
-
-
 def load_demo(target: Path | None = None, now: datetime | None = None) -> DemoBundle:
     """Copy the bundled project into `target` (default: a new temporary directory, removed
     by `cleanup()`) and open the bundled registry. `now` fixes the provider's clock."""
@@ -101,7 +89,8 @@ def load_demo(target: Path | None = None, now: datetime | None = None) -> DemoBu
     if target is None:
         temp_root = Path(tempfile.mkdtemp(prefix="reviewer-demo-"))
         target = temp_root / PROJECT_DIR_NAME
-    _copy_tree(files("reviewer.demo") / "project", target)
+    target.mkdir(parents=True, exist_ok=True)
+    DemoArchive.bundled().extract("project", target)
     provider = DemoProvider(now=now)
     return DemoBundle(target, provider, provider.registry_url, temp_root)
 
