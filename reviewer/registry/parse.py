@@ -24,10 +24,11 @@ stores the compact form, so a warm run never sees the raw document again.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from typing import Any
+
+import orjson  # parses the cached documents several times faster than json
 
 from reviewer.errors import RegistryError
 from reviewer.registry.compact import (
@@ -41,19 +42,13 @@ from reviewer.registry.compact import (
 )
 from reviewer.registry.documents import Packument, Person, Publisher, VersionManifest
 
-try:  # orjson parses the cached documents several times faster; json is the fallback
-    import orjson
 
-    def loads(data: bytes | str) -> Any:
-        return orjson.loads(data)
+def loads(data: bytes | str) -> Any:
+    return orjson.loads(data)
 
-    def dumps(value: object) -> bytes:
-        return orjson.dumps(value)
-except ImportError:  # pragma: no cover - orjson is a declared dependency
-    loads = json.loads  # type: ignore[assignment]
 
-    def dumps(value: object) -> bytes:
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+def dumps(value: object) -> bytes:
+    return orjson.dumps(value)
 
 
 _PERSON_RE = re.compile(r"^\s*([^<(]*?)\s*(?:<([^>]*)>)?\s*(?:\(([^)]*)\))?\s*$")
