@@ -18,7 +18,7 @@ from reviewer.audit.model import Advisory as AuditAdvisory
 from reviewer.cli.main import main
 from reviewer.lockfiles import load_graph
 from reviewer.policy import PolicyStore
-from reviewer.policy.check import Advisory, run_check
+from reviewer.policy.check import run_check
 from reviewer.policy.decisions import script_facts
 from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
 
@@ -236,7 +236,8 @@ def test_signals_threshold_and_acceptance(corpus: Callable[[str], Path]) -> None
     policy.accept_signal("trust-downgrade", "esbuild@0.21.5", "checked", None)
     assert run_check(graph, policy, facts, findings=findings).ok
     assert run_check(graph, policy, facts, advisories=[
-        Advisory("GHSA-x", "esbuild", "0.21.5", Severity.LOW)]).counts() == {"undecided-advisory": 1}
+        AuditAdvisory("GHSA-x", "esbuild", "*", Severity.LOW, "t", affected_versions=("0.21.5",))]
+    ).counts() == {"undecided-advisory": 1}
 
 
 def test_sarif_is_valid_and_points_into_the_lockfile(

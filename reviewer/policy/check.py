@@ -26,10 +26,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from reviewer.audit.model import Advisory
+from reviewer.findings import Finding, Severity
 from reviewer.graph.model import Graph, Package, Source
 from reviewer.policy.entries import ScriptState, content_hash, differs
 from reviewer.policy.model import Policy
-from reviewer.signals.finding import Finding, Severity
+from reviewer.semver import satisfies
 
 POLICY_RULES: dict[str, str] = {
     "unreviewed-script": "Install scripts without a decision",
@@ -43,17 +45,6 @@ POLICY_RULES: dict[str, str] = {
 """Rule ids for policy violations (`unexpected-registry` reuses the signal id)."""
 
 SIGNALS_COVERED_BY_RULES = frozenset({"install-script", "advisory"})
-
-
-@dataclass(frozen=True, slots=True)
-class Advisory:
-    """One imported advisory affecting one locked package."""
-
-    id: str
-    name: str
-    version: str
-    severity: Severity = Severity.MODERATE
-    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,18 +178,29 @@ def _check_source(package: Package, policy: Policy, result: CheckResult) -> None
              f"{package.key} is resolved from {resolved}, outside the allowed registries")
 
 
+def affected_packages(graph: Graph, advisories: Iterable[Advisory]) -> list[tuple[Advisory, Package]]:
+    """Each imported advisory with each locked package it affects: its `affected_versions`
+    (attached on import), else the locked versions in its range."""
+    pairs: list[tuple[Advisory, Package]] = []
+    seen: set[tuple[str, str]] = set()
+    for advisory in advisories:
+        versions = advisory.affected_versions or tuple(
+            p.version for p in graph.find(advisory.package)
+            if satisfies(p.version, advisory.vulnerable_range))
+        for version in versions:
+            package = graph.packages.get(f"{advisory.package}@{version}")
+            if package is not None and (advisory.id, package.key) not in seen:
+                seen.add((advisory.id, package.key))
+                pairs.append((advisory, package))
+    return pairs
+
+
 def _check_advisories(graph: Graph, policy: Policy, advisories: list[Advisory], today: dt.date,
                       result: CheckResult) -> None:
-    result.advisories_checked = len(advisories)
-    seen: set[tuple[str, str, str]] = set()
-    for advisory in advisories:
-        ident = (advisory.id, advisory.name, advisory.version)
-        if ident in seen:
-            continue
-        seen.add(ident)
-        located = graph.packages.get(f"{advisory.name}@{advisory.version}")
-        package = located or Package(advisory.name, advisory.version)
-        decision = policy.advisory_decision(advisory.id, advisory.name, advisory.version)
+    affected = affected_packages(graph, advisories)
+    result.advisories_checked = len(affected)
+    for advisory, package in affected:
+        decision = policy.advisory_decision(advisory.id, package.name, package.version)
         title = f" ({advisory.title})" if advisory.title else ""
         if decision is None:
             _add(result, "undecided-advisory", package,

@@ -18,11 +18,8 @@ from typing import TYPE_CHECKING
 from reviewer.cli.common import add_path_argument
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
 
-    from reviewer.audit.model import Advisory as ImportedAdvisory
-    from reviewer.graph.model import Graph
-    from reviewer.policy.check import Advisory, CheckResult
+    from reviewer.policy.check import CheckResult
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     graph, policy = project.graph, project.policy
     findings = project.cached_findings()
     result = run_check(graph, policy, script_facts(graph, findings),
-                       advisories=imported_advisories(graph, project.imported_advisories()),
+                       advisories=project.imported_advisories(),
                        findings=findings)
     lockfile = graph.lockfile.path
     if args.format == "json":
@@ -57,27 +54,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(to_text(result, lockfile, policy.path, args.quiet))
     return 0 if result.ok else 1
-
-
-def imported_advisories(graph: Graph, imported: Iterable[ImportedAdvisory]) -> list[Advisory]:
-    """Advisories from `reviewer audit import`, one per affected locked version."""
-    from reviewer.policy.check import Advisory
-
-    out = []
-    for advisory in imported:
-        versions = list(advisory.affected_versions)
-        if not versions:
-            versions = _locked_in_range(graph, advisory.package, advisory.vulnerable_range)
-        out += [Advisory(advisory.id, advisory.package, version, advisory.severity,
-                         advisory.title) for version in versions
-                if f"{advisory.package}@{version}" in graph.packages]
-    return out
-
-
-def _locked_in_range(graph: Graph, name: str, range_text: str) -> list[str]:
-    from reviewer.semver import satisfies
-
-    return [p.version for p in graph.find(name) if satisfies(p.version, range_text)]
 
 
 def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool = False) -> str:
