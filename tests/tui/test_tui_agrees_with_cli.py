@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -189,3 +191,49 @@ async def test_report_and_tui_produce_the_same_findings(
                                 for f in session.findings_of(key)) for key in session.keys()}
     assert from_tui == from_report
     assert any(s[0] == "advisory" and not s[2] for s in from_report["lodash@4.17.20"])
+
+
+CORPUS = Path(os.environ.get("REVIEWER_CORPUS", Path(__file__).resolve().parents[3] / "shared" / "corpus"))
+
+
+async def test_corpus_project_report_and_tui_agree(
+        tmp_path: Path, open_tui: Any, fixture_registry: Any,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The same on a corpus project (mono-npm): an imported advisory on esbuild, a policy with
+    a release age and an allowed registry, esbuild's packument published 15 days ago; every
+    other package is unknown to the fixture registry (404: unknown findings, the same in both)."""
+    project = tmp_path / "mono-npm"
+    shutil.copytree(CORPUS / "mono-npm", project)
+    esbuild = "0.21.5"
+    fixture_registry.add_packument(
+        _packument("esbuild", esbuild, datetime.now(UTC) - timedelta(days=15)))
+    report = {"auditReportVersion": 2, "vulnerabilities": {"esbuild": {
+        "name": "esbuild", "severity": "moderate", "isDirect": False, "effects": [],
+        "range": "<=0.24.2", "nodes": ["node_modules/esbuild"], "fixAvailable": True,
+        "via": [{"source": 1102341, "name": "esbuild", "dependency": "esbuild",
+                 "title": "esbuild lets any website read the dev server's responses",
+                 "url": "https://github.com/advisories/GHSA-67mh-4wv8-2f99",
+                 "severity": "moderate", "range": "<=0.24.2"}]}}}
+    (tmp_path / "audit.json").write_text(json.dumps(report))
+    assert main(["audit", "import", str(tmp_path / "audit.json"), str(project)]) == 0
+    (project / "reviewer-policy.toml").write_text(
+        "version = 1\n\n[settings]\nminimum_release_age_days = 30\n"
+        f'allowed_registries = ["https://{OTHER_HOST}/"]\n')
+    code, data = await _cli_json("report", project, fixture_registry, tmp_path, capsys)
+    assert code == 0
+    from_report = {
+        f"{p['name']}@{p['version']}": sorted((s["id"], s["severity"], s["unknown"], s["summary"])
+                                              for s in p["signals"])
+        for p in data["packages"]}
+    app = open_tui(project)
+    async with app.run_test(size=SIZE) as pilot:
+        await _main_screen(pilot)
+        await wait_until(pilot, lambda: len(app.session.findings) == len(app.session.keys()), 30)
+        session = app.session
+        from_tui = {key: sorted((f.id, str(f.severity), f.unknown, f.summary)
+                                for f in session.findings_of(key)) for key in session.keys()
+                    if session.graph.packages[key].source.value != "workspace"}
+    from_report = {k: v for k, v in from_report.items() if k in from_tui}
+    assert from_tui == from_report and len(from_tui) > 150
+    signals = {s[0]: s for s in from_tui[f"esbuild@{esbuild}"] if not s[2]}
+    assert "advisory" in signals and "recent-release" in signals  # imported; policy's 30 days
