@@ -14,7 +14,7 @@ from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport, ev
 from reviewer.signals.unknowns import RegistryGaps
 
 if TYPE_CHECKING:
-    from reviewer.diff import ManifestChange
+    from reviewer.review.diff import ManifestChange
 
 INDENT = "    "
 

@@ -14,8 +14,8 @@ from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.results import highest
 from reviewer.signals.unknowns import RegistryGaps, registry_gaps
 
-if TYPE_CHECKING:  # reviewer.diff imports FileChange from here: no import at run time
-    from reviewer.diff import ManifestChange
+if TYPE_CHECKING:  # reviewer.review.diff imports FileChange from here: no import at run time
+    from reviewer.review.diff import ManifestChange
 
 REPUBLISH_SEVERITY = Severity.HIGH
 """A republish (same version, other bytes) counts as this severity for `--fail-on` and

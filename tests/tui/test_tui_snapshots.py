@@ -77,9 +77,9 @@ def test_quit_confirmation(snap_compare, make_app, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_demo_first_screen(snap_compare, tmp_path: Path, size):
+    from reviewer.app.session import ReviewSession
     from reviewer.demo import load_demo
     from reviewer.lockfiles import load_graph
-    from reviewer.session import ReviewSession
     from reviewer.tui.app import ReviewerApp
 
     bundle = load_demo(tmp_path / "demo", now=DEMO_NOW)
@@ -92,9 +92,9 @@ def test_demo_first_screen(snap_compare, tmp_path: Path, size):
 # -- issue 15: the terminal UI tells the truth, and 80x24 is first-class -----------------
 
 def demo_app(tmp_path: Path) -> Any:
+    from reviewer.app.session import ReviewSession
     from reviewer.demo import load_demo
     from reviewer.lockfiles import load_graph
-    from reviewer.session import ReviewSession
     from reviewer.tui.app import ReviewerApp
 
     bundle = load_demo(tmp_path / "demo", now=DEMO_NOW)
@@ -125,8 +125,8 @@ def test_stripped_registry_says_unknown_once(snap_compare, fixture_registry, reg
     from stripped import serve_stripped
     from tui_helpers import fixture_graph
 
+    from reviewer.app.session import ReviewSession
     from reviewer.registry.service import RegistryService
-    from reviewer.session import ReviewSession
     from reviewer.tui.app import ReviewerApp
 
     serve_stripped(fixture_registry, "bufferutil", "left-pad")
@@ -141,8 +141,8 @@ def test_stripped_registry_summary(snap_compare, fixture_registry, registry_conf
     from stripped import serve_stripped
     from tui_helpers import fixture_graph
 
+    from reviewer.app.session import ReviewSession
     from reviewer.registry.service import RegistryService
-    from reviewer.session import ReviewSession
     from reviewer.tui.app import ReviewerApp
 
     serve_stripped(fixture_registry, "bufferutil", "left-pad")

@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import Input, OptionList, Select, Static
 from tui_helpers import rendered_text, settle
 
-from reviewer.session import ReviewSession, ReviewState
+from reviewer.app.session import ReviewSession, ReviewState
 from reviewer.tui.screens.confirm import ConfirmScreen
 from reviewer.tui.screens.help import LegendScreen
 from reviewer.tui.screens.main import MainScreen

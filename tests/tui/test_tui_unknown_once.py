@@ -13,7 +13,7 @@ from stripped import SENTENCE, STRIPPED_KINDS, serve_stripped
 from textual.widgets import Static
 from tui_helpers import fixture_graph, rendered_text, settle
 
-from reviewer.session import ReviewSession
+from reviewer.app.session import ReviewSession
 from reviewer.tui.badges import BADGES
 from reviewer.tui.widgets.package_rows import COLUMNS, GAP
 

@@ -21,11 +21,11 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Header, Input, Static, Tree
 
-from reviewer.session import QuickFilter, ReviewSession, SortOrder
-from reviewer.signals.finding import Finding, Severity
+from reviewer.app.session import QuickFilter, ReviewSession, SortOrder
+from reviewer.app.summary import gaps_of
+from reviewer.findings import SIGNALS, Finding, Severity
 from reviewer.signals.unknowns import RegistryGaps
-from reviewer.summary import gaps_of
-from reviewer.tui.badges import BADGES
+from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import notice, one_line
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
@@ -42,20 +42,6 @@ NARROW_WIDTH = 120
 NARROW_KEYS = ("switch_focus", "open_detail", "clear_filter", "approve", "deny", "note",
                "filter", "legend", "quit", "help")
 """The footer's keys under NARROW_WIDTH columns (every key stays in `?` and ctrl+p)."""
-
-SHORT_LABELS: dict[str, str] = {
-    "maintainers changed": "maintainers",
-    "newly released": "recent",
-    "no integrity hash": "no integrity",
-    "new dependency": "new dep",
-    "suspicious code in a script": "suspicious",
-    "provenance / trusted publisher lost": "trust lost",
-    "name close to a popular package": "typosquat",
-    "not from the registry (git, tarball, file)": "not registry",
-    "fetched over plain http": "http",
-    "resolved from an unexpected host": "other host",
-    "security advisory": "advisory",
-}
 
 NARROW_KIND_NAMES = {"publish times": "dates"}
 """Shorter names of unknown kinds for the status line under NARROW_WIDTH columns."""
@@ -155,7 +141,7 @@ class MainScreen(Screen[None]):
         return self.query_one("#package-table", PackageTable)
 
     @property
-    def tree(self) -> PackageTree:
+    def package_tree(self) -> PackageTree:
         return self.query_one("#package-tree", PackageTree)
 
     @property
@@ -168,7 +154,7 @@ class MainScreen(Screen[None]):
 
     @property
     def current_key(self) -> str | None:
-        return self.tree.current_key if self.showing_tree else self.table.current_key
+        return self.package_tree.current_key if self.showing_tree else self.table.current_key
 
     # -- list -----------------------------------------------------------------------------
 
@@ -226,22 +212,21 @@ class MainScreen(Screen[None]):
 
     @on(Tree.NodeHighlighted, "#package-tree")
     def _node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        if self.tree.current_key is not None:
+        if self.package_tree.current_key is not None:
             self.show_detail_soon()
 
     def refresh_keys(self, keys: set[str]) -> None:
         """Findings or review states of `keys` changed."""
         self.table.refresh_keys(keys)
         if self.showing_tree:
-            self.tree.refresh_keys(keys)
+            self.package_tree.refresh_keys(keys)
         if self.detail.key in keys:
             self.detail.reload()
         self.gaps = gaps_of(self.session)
         self.update_status()
 
     def update_status(self) -> None:
-        app = self.app
-        progress = getattr(app, "scan_progress", "")
+        progress = reviewer_app(self.app).scan_progress
         text = Text()
         if progress and not (self.narrow and self.gaps):  # (narrow: the header has it too)
             text.append(progress, style="bold")
@@ -279,11 +264,12 @@ class MainScreen(Screen[None]):
             self.sub_title = progress
 
     def _update_legend(self) -> None:
-        palette = self.app.palette  # type: ignore[attr-defined]
+        palette = reviewer_app(self.app).palette
         text = Text("legend ", style="dim")
-        for letter, label in BADGES.values():
+        for signal in SIGNALS:
+            letter, label = signal.badge, signal.short
             text.append(letter, style=palette.warning)
-            text.append(f" {SHORT_LABELS.get(label, label)}  ", style="dim")
+            text.append(f" {label}  ", style="dim")
         self.query_one("#legend", Static).update(text)
 
     @property
@@ -415,7 +401,7 @@ class MainScreen(Screen[None]):
             self.action_clear_filter()
 
     def _focus_list(self) -> None:
-        self.set_focus(self.tree if self.showing_tree else self.table)
+        self.set_focus(self.package_tree if self.showing_tree else self.table)
 
     def action_open_detail(self) -> None:
         """The selected package's detail, full screen, with the focus in it."""
@@ -458,7 +444,7 @@ class MainScreen(Screen[None]):
         switcher = self.query_one("#list-switcher", ContentSwitcher)
         to_tree = switcher.current != "package-tree"
         switcher.current = "package-tree" if to_tree else "package-table"
-        self.set_focus(self.tree if to_tree else self.table)
+        self.set_focus(self.package_tree if to_tree else self.table)
         self.detail.show(self.current_key)
 
     def action_cycle_sort(self) -> None:
@@ -498,7 +484,7 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self.detail.focus_body)
 
     def action_cancel_scan(self) -> None:
-        self.app.cancel_scan()  # type: ignore[attr-defined]
+        reviewer_app(self.app).cancel_scan()
 
     def action_toggle_legend(self) -> None:
         if self.narrow:  # no room under the list: the legend in a dialog

@@ -15,9 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reviewer.session import ReviewSession
-from reviewer.summary import Story, Subtree, Summary, heaviest_subtrees, summarize
+from reviewer.app.session import ReviewSession
+from reviewer.app.summary import Story, Subtree, Summary, heaviest_subtrees, summarize
 from reviewer.tui.badges import Palette, badge_text
+from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import one_line
 
 PANELS: tuple[tuple[str, str], ...] = (
@@ -83,7 +84,7 @@ class SummaryScreen(Screen[None]):
 
     @property
     def palette(self) -> Palette:
-        return self.app.palette  # type: ignore[attr-defined,no-any-return]
+        return reviewer_app(self.app).palette
 
     def refresh_summary(self) -> None:
         if self._heaviest is None:
@@ -155,7 +156,7 @@ class SummaryScreen(Screen[None]):
         if story is None:
             self.action_browse()
             return
-        self.app.show_story(story.title, story.keys)  # type: ignore[attr-defined]
+        reviewer_app(self.app).show_story(story.title, story.keys)
 
     def _intro(self, summary: Summary) -> Text:
         palette = self.palette
@@ -261,4 +262,4 @@ class SummaryScreen(Screen[None]):
         return text
 
     def action_browse(self) -> None:
-        self.app.show_main()  # type: ignore[attr-defined]
+        reviewer_app(self.app).show_main()

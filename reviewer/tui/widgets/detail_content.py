@@ -12,13 +12,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from reviewer.app.session import ReviewSession
+from reviewer.app.summary import gaps_of
 from reviewer.errors import ReviewerError
 from reviewer.graph.model import Source
 from reviewer.registry.documents import Packument, VersionManifest
-from reviewer.session import ReviewSession
 from reviewer.signals.finding import Finding
 from reviewer.signals.unknowns import RegistryGaps
-from reviewer.summary import gaps_of
 from reviewer.tui.badges import BADGES, Palette
 from reviewer.tui.text import one_line, safe_code, styled
 
