@@ -72,7 +72,12 @@ def test_help(snap_compare, make_app, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_quit_confirmation(snap_compare, make_app, size):
-    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("a", "y", "q"))
+    async def run_before(pilot: Any) -> None:
+        await on_main("a", "y")(pilot)  # approved past the second look (its toast cleared)
+        await pilot.press("q")
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
