@@ -30,6 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="recent-release threshold in days (default 7)")
     parser.add_argument("--no-tarballs", action="store_true",
                         help="do not fetch tarballs (suspicious-code becomes unknown)")
+    parser.add_argument("--deep", action="store_true",
+                        help="read every tarball, also of packages whose manifest declares no "
+                             "install script (hidden scripts, manifest confusion, binding.gyp)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     project = graph.lockfile.path.parent if args.lockfile else project_dir(args)
     config = RegistryConfig.from_args(args, project)
     settings = settings_for(project, config, release_age_days=args.release_age,
-                            read_tarballs=False if args.no_tarballs else None)
+                            read_tarballs=False if args.no_tarballs else None,
+                            gyp_from_tarballs=True if args.deep and not args.no_tarballs else None)
     progress = _progress_line() if sys.stderr.isatty() and not args.quiet else None
     try:
         reviews = asyncio.run(review_project(graph, config, settings, progress))
