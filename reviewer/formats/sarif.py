@@ -30,6 +30,8 @@ SIGNAL_DESCRIPTIONS: dict[str, str] = {
     "unexpected-registry": "Resolved from a registry that is not the configured or allowed one",
     "advisory": "Known vulnerability advisory",
     "new-dependency": "Dependency added by an upgrade",
+    "manifest-confusion": "The tarball's package.json differs from the registry manifest (npm installs the tarball's)",
+    "repository-changed": "Repository URL differs from the previous release's",
 }
 
 

@@ -43,6 +43,8 @@ SIGNAL_IDS: tuple[str, ...] = (
     "unexpected-registry",
     "advisory",
     "new-dependency",
+    "manifest-confusion",
+    "repository-changed",
 )
 """Stable signal ids (SPEC §7): used in JSON, SARIF rule ids and the policy."""
 

@@ -27,6 +27,8 @@ BADGES: dict[str, tuple[str, str]] = {
     "unexpected-registry": ("R", "resolved from an unexpected host"),
     "advisory": ("A", "security advisory"),
     "new-dependency": ("+", "new dependency"),
+    "manifest-confusion": ("C", "tarball differs from its registry manifest"),
+    "repository-changed": ("U", "repository URL changed"),
 }
 """Signal id -> (one-character badge, legend text)."""
 

@@ -34,6 +34,8 @@ SHORT_LABELS: dict[str, str] = {
     "fetched over plain http": "http",
     "resolved from an unexpected host": "other host",
     "security advisory": "advisory",
+    "tarball differs from its registry manifest": "manifest confusion",
+    "repository URL changed": "repo changed",
 }
 
 SORT_CYCLE = (SortOrder.RISK, SortOrder.NAME, SortOrder.SIGNAL)
