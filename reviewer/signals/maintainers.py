@@ -47,7 +47,13 @@ def _accounts(people: Iterable[Person], by_email: dict[str, str]) -> dict[str, P
     return out
 
 
-def _email_index(*groups: Iterable[Person]) -> dict[str, str]:
+def account_names(people: Iterable[Person], by_email: dict[str, str]) -> set[str]:
+    """The accounts behind `people` (`by_email` from `email_index` over every entry seen)."""
+    return set(_accounts(people, by_email))
+
+
+def email_index(*groups: Iterable[Person]) -> dict[str, str]:
+    """e-mail -> account, from the entries that name their account."""
     index: dict[str, str] = {}
     for people in groups:
         for person in people:
@@ -63,7 +69,7 @@ def maintainers_changed(package: str, old: VersionManifest, new: VersionManifest
         missing = new.version if new.maintainers is None else old.version
         return unknown(CHANGED, package, f"maintainers {NOT_PROVIDED}",
                        compared_with=old.version, missing_for=missing)
-    index = _email_index(old.maintainers, new.maintainers)
+    index = email_index(old.maintainers, new.maintainers)
     before, after = _accounts(old.maintainers, index), _accounts(new.maintainers, index)
     added, removed = sorted(after.keys() - before.keys()), sorted(before.keys() - after.keys())
     if not added and not removed:

@@ -101,16 +101,6 @@ def compare(package: str, inner: Mapping[str, Any], manifest: VersionManifest, *
     )
 
 
-def tarball_wins(inner_scripts: Mapping[str, str] | None,
-                 manifest: VersionManifest | None) -> bool:
-    """True when the tarball's scripts disagree with the manifest's (npm runs the tarball's)."""
-    if inner_scripts is None or manifest is None:
-        return False
-    if manifest.scripts is None:
-        return any(inner_scripts.get(h) for h in HOOKS)
-    return {h: inner_scripts.get(h) for h in HOOKS} != {h: manifest.scripts.get(h) for h in HOOKS}
-
-
 def _map_differences(field: str, tarball: Mapping[str, str], registry: Mapping[str, str],
                      ranges: bool = False) -> list[tuple[str, str, str]]:
     """One (field, tarball side, registry side) per key whose values differ."""

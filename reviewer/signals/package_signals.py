@@ -11,7 +11,7 @@ from reviewer.audit.model import Advisory
 from reviewer.errors import RegistryError, ReviewerError
 from reviewer.graph.model import Package, Source
 from reviewer.registry.documents import Packument, VersionManifest
-from reviewer.registry.interface import MetadataProvider, TarballContents
+from reviewer.registry.interface import MetadataProvider
 from reviewer.signals import (
     deprecation,
     install_scripts,
@@ -180,10 +180,10 @@ async def script_findings(
             except ReviewerError as error:
                 tarball_error = f"tarball unavailable: {shorten(str(error), 80)}"
             else:
-                scripts = _refine_with_tarball(package, manifest, scripts, tarball)
+                scripts = install_scripts.refine_with_tarball(package, manifest, scripts, tarball)
                 confusion = manifest_confusion.manifest_confusion(package.key, tarball, manifest)
                 if scripts.present and scripts.scripts:
-                    all_scripts = _tarball_scripts(tarball) or (manifest.scripts if manifest else None)
+                    all_scripts = scripts_of(tarball_package_json(tarball)) or (manifest.scripts if manifest else None)
                     code, _ = suspicious_code.analyze_suspicious_code(
                         package.key, scripts.scripts, tarball, all_scripts)
                 code_known = True
@@ -203,30 +203,6 @@ async def script_findings(
         elif code is not None:
             findings.append(code)
     return findings
-
-
-def _tarball_scripts(tarball: TarballContents) -> dict[str, str] | None:
-    """`scripts` of the package.json inside the tarball (what npm actually runs)."""
-    return scripts_of(tarball_package_json(tarball))
-
-
-def _refine_with_tarball(package: Package, manifest: VersionManifest | None,
-                         scripts: InstallScripts, tarball: TarballContents) -> InstallScripts:
-    """The tarball's own package.json and `binding.gyp` decide what runs."""
-    has_gyp = any(e.path == "binding.gyp" and e.kind == "file" for e in tarball.entries)
-    inner = _tarball_scripts(tarball)
-    gypfile = manifest.gypfile if manifest is not None else None
-    if inner is None:
-        if has_gyp and manifest is not None:
-            return install_scripts.install_scripts_of(package, manifest, has_binding_gyp=True)
-        return scripts
-    hooks, implicit = install_scripts.lifecycle_scripts(inner, gypfile, has_gyp, package.source)
-    if not hooks:
-        if scripts.present and not manifest_confusion.tarball_wins(inner, manifest):
-            return scripts
-        return InstallScripts({}, False, False, "tarball")
-    note = scripts.note if scripts.origin == "manifest" else None
-    return InstallScripts(hooks, True, implicit, "tarball", note)
 
 
 async def non_registry_findings(package: Package, provider: MetadataProvider,

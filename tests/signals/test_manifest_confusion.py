@@ -18,7 +18,8 @@ from servers.verdaccio import build_tarball, integrity_of
 from reviewer.cli.main import main
 from reviewer.registry.documents import VersionManifest
 from reviewer.signals.finding import Severity
-from reviewer.signals.manifest_confusion import compare, tarball_wins
+from reviewer.signals.install_scripts import hooks_disagree
+from reviewer.signals.manifest_confusion import compare
 
 
 def _manifest(**fields: Any) -> VersionManifest:
@@ -90,10 +91,10 @@ def test_other_fields_are_moderate(inner: dict[str, Any], fields: dict[str, Any]
 
 
 def test_tarball_wins_when_hooks_disagree() -> None:
-    assert tarball_wins({"postinstall": "x"}, _manifest(scripts={}))
-    assert tarball_wins({}, _manifest(scripts={"install": "y"}))
-    assert not tarball_wins({"test": "a"}, _manifest(scripts={"test": "b"}))
-    assert tarball_wins({"install": "x"}, _manifest())  # manifest without scripts (abbreviated)
+    assert hooks_disagree({"postinstall": "x"}, _manifest(scripts={}))
+    assert hooks_disagree({}, _manifest(scripts={"install": "y"}))
+    assert not hooks_disagree({"test": "a"}, _manifest(scripts={"test": "b"}))
+    assert hooks_disagree({"install": "x"}, _manifest())  # manifest without scripts (abbreviated)
 
 
 # -- through `reviewer report` and the fixture registry ------------------------------------------
@@ -193,3 +194,55 @@ def test_report_deep_finds_hidden_script_and_dependency(confused, fixture_regist
         {"field": "dependencies", "tarball": "evil-helper: 1.0.0", "registry": "evil-helper: (absent)"}]
     assert "install-script" not in signals["hidden-dep"]
     assert "manifest-confusion" not in signals["clean"]
+
+
+# -- the TUI's scripts tab reads the tarball: it shows the confusion and the tarball's hooks --
+
+
+class _Session:
+    """What `detail_content.scripts` asks of a session, over one package."""
+
+    def __init__(self, manifest_extra: dict[str, Any], tarball_json: dict[str, Any]) -> None:
+        from reviewer.graph.model import Package
+        from reviewer.registry.parse import parse_packument
+        from reviewer.registry.tarball import open_tarball
+
+        data = build_tarball({"package.json": json.dumps({"name": "tui-pkg", "version": "1.0.0", **tarball_json}),
+                              "steal.js": PAYLOAD})
+        integrity, _ = integrity_of(data)
+        self._package = Package("tui-pkg", "1.0.0", integrity=integrity)
+        self._tarball = open_tarball(data, integrity, None)
+        self._packument = parse_packument({"name": "tui-pkg", "dist-tags": {"latest": "1.0.0"}, "versions": {
+            "1.0.0": {"name": "tui-pkg", "version": "1.0.0", **manifest_extra}}})
+
+    def package(self, key: str) -> Any:
+        return self._package
+
+    async def packument(self, name: str) -> Any:
+        return self._packument
+
+    async def tarball(self, key: str) -> Any:
+        return self._tarball
+
+
+async def _scripts_tab(session: _Session) -> str:
+    import io
+
+    from rich.console import Console
+
+    from reviewer.tui.badges import Palette
+    from reviewer.tui.widgets.detail_content import scripts
+
+    renderable = await scripts(session, "tui-pkg@1.0.0", Palette.from_colors("red", "yellow", "green"))  # type: ignore[arg-type]
+    console = Console(width=160, record=True, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+async def test_tui_scripts_tab_shows_the_confusion_and_the_tarballs_hook() -> None:
+    text = await _scripts_tab(_Session({"scripts": {}}, {"scripts": {"postinstall": "node steal.js"}}))
+    assert "manifest confusion" in text
+    assert "scripts: tarball postinstall: node steal.js / registry postinstall: (absent)" in text
+    assert "postinstall" in text and "node steal.js" in text and "No install scripts" not in text
+    clean = await _scripts_tab(_Session({"scripts": {}}, {"scripts": {}}))
+    assert "manifest confusion" not in clean and "No install scripts" in clean
