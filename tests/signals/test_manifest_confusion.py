@@ -246,3 +246,37 @@ async def test_tui_scripts_tab_shows_the_confusion_and_the_tarballs_hook() -> No
     assert "postinstall" in text and "node steal.js" in text and "No install scripts" not in text
     clean = await _scripts_tab(_Session({"scripts": {}}, {"scripts": {}}))
     assert "manifest confusion" not in clean and "No install scripts" in clean
+
+
+# -- `review --diff` reads both tarballs: the head's confusion joins the change's findings ----
+
+
+async def test_review_diff_flags_the_head_tarball(fixture_registry, registry_config) -> None:  # noqa: ANN001
+    from reviewer.graph.model import LockfileInfo, Package
+    from reviewer.registry.service import RegistryService
+    from reviewer.review.changes import Change, ChangeKind, ChangeSet
+    from reviewer.review.diffs import diff_change
+    from reviewer.review.report import ReviewReport
+
+    old = {"scripts": {"test": "x"}}
+    new_integrity = _publish(fixture_registry, "drifty", "1.0.1", old,
+                             {"scripts": {"test": "x", "preinstall": "node steal.js"}})
+    newer = fixture_registry.packuments["drifty"]["versions"]
+    old_integrity = _publish(fixture_registry, "drifty", "1.0.0", old, None)
+    doc = fixture_registry.packuments["drifty"]
+    doc["versions"].update(newer)  # one packument with both versions
+    fixture_registry.add_packument(doc)
+    base = Package("drifty", "1.0.0", integrity=old_integrity)
+    head = Package("drifty", "1.0.1", integrity=new_integrity)
+    change = Change("drifty", "1.0.0", "1.0.1", ChangeKind.UPGRADED, base, head)
+    async with RegistryService(registry_config()) as service:
+        diff = await diff_change(change, service)
+    assert diff is not None and diff.error is None
+    [finding] = diff.findings
+    assert finding.id == "manifest-confusion" and finding.package == "drifty@1.0.1"
+    assert finding.details["differences"] == [
+        {"field": "scripts", "tarball": "preinstall: node steal.js", "registry": "preinstall: (absent)"}]
+    lockfile = LockfileInfo(Path("package-lock.json"), "npm", "3")
+    report = ReviewReport.build(ChangeSet((change,), lockfile, lockfile), {change.id: ()}, "a", "b",
+                                diffs={change.id: diff})
+    assert [f.id for f in report.changes[0].findings] == ["manifest-confusion"]
