@@ -1,32 +1,38 @@
 """typosquat: a name shaped like a much more downloaded package's name.
 
-The shapes real squats use, each with the download ratio it needs (the target's monthly
-downloads over the candidate's; a name missing from the shipped list counts as having the
-list's smallest figure, an upper bound):
+The shapes real squats use, each with the least download ratio it needs (`RATIO`: the
+target's monthly downloads over the candidate's; a name missing from the shipped list
+counts as having the list's smallest figure, an upper bound):
 
 - `separator`: equal once `-`, `_`, `.` are dropped (`crossenv`, `cross_env` -> `cross-env`);
-  also a popular scoped name written without its scope syntax (`types-node`, `babelcli`).
-- `affix`: the target plus `.js`, `-js`, `js-`, `node-`, `-node`, `-cli` and the like
-  (`jquery.js`, `nodesass`, `mssql-node`, `noderequest`), possibly with one typo in the
-  target's part (`node-opensl`).
-- `scope`: a lookalike scope: `@types-node/x` (`@types/node`), or a scope within one or two
-  edits of a popular scope (`@acitons/artifact`, `@typescript_eslinter/eslint`) that no
-  listed package uses.
-- `homoglyph`: equal once lookalike characters are folded (`l`/`1`/`i`, `0`/`o`, `rn`/`m`,
-  `vv`/`w`).
-- one edit, by kind: `transposition` (`electorn`), `doubled-letter` (`mongose`,
-  `expresss`), `plural` (`-s` added or dropped), `omission`, `insertion`, `substitution`;
-  and `two-edits` for long names. The generic kinds need longer names and larger ratios:
-  a short word one letter from a popular one (`nonce`/`once`) is usually a word of its own.
+  `joined-scope`: a popular scoped name written without its scope (`types-node`), a weaker
+  sign (projects kept their pre-scope names), so a larger ratio.
+- `affix`: the target plus `.js`, `-js`, `js-`, `node-`, `-node`, `-npm` and the like
+  (`jquery.js`, `nodesass`, `mssql-node`, `noderequest`). `-cli` is not one: a library's
+  command-line companion is named that way; `babelcli` is caught as a separator game.
+- `scope`: a lookalike scope: `@types-node/x` (`@types/node`), or a scope one edit (two
+  from `LONG_SCOPE` characters) from a popular scope, copying one of its package names
+  (`@acitons/artifact`) or long enough to tell by itself (`@typescript_eslinter/eslint`).
+- `homoglyph`: equal once one lookalike character is folded (`l0dash`, `rnoment`).
+- one edit (optimal string alignment), by kind: `transposition` (`electorn`),
+  `doubled-letter` (`mongose`, `expresss`), `plural` (`-s` added or dropped), `omission`,
+  `insertion`, `substitution` (a neighbouring key) and `replacement` (any other letter,
+  never the first: `watcher`/`matcher` are two words). Each kind has a least name length
+  (`MIN_LENGTH`): a short word one letter from a popular one (`nonce`/`once`) is usually a
+  word of its own.
 
-Never flagged: a popular name itself (`POPULAR` monthly downloads or more), a name in the
-target's own scope (only the scope's owner publishes there), a sibling in the target's
-family (`eslint-plugin-*`: the changed part is past a prefix shared by many listed names),
-`@types/x` for `x`, a popular name plus a version number (`pngjs2`).
+Never flagged: a popular name itself (`POPULAR` monthly downloads or more); a listed name
+unless the ratio also reaches `LISTED_RATIO` (it has users of its own); a name in a scope
+with listed packages (an owner with a record, and the target's own scope); `@types/x` for
+`x`; a sibling whose changed part starts a family of its own (`tslint-plugin-prettier`
+beside `eslint-plugin-prettier`); `x-name` for `@x/name` in an ecosystem with
+`ECOSYSTEM_SIZE` listed `x-*` names (`electron-rebuild`); a popular name plus a version
+number (`pngjs2`).
 
 The download figures are in `data/popular-packages.tsv` (its header says how it was
-derived). Comparisons run only for names below `POPULAR`, against targets bucketed by
-length, so a 2,000-package tree takes a few milliseconds after the list is loaded.
+derived). Only names below `POPULAR` are compared, against targets bucketed by length and
+first letter, so a 2,000-package tree takes a few milliseconds once the list is loaded.
+Measured with tests/bench/eval_typosquat.py; timed with tests/bench/bench_typosquat.py.
 """
 
 from __future__ import annotations
@@ -55,6 +61,7 @@ RATIO: dict[str, float] = {
     "separator": 10,
     "affix": 10,
     "scope": 10,
+    "joined-scope": 100,
     "homoglyph": 10,
     "transposition": 20,
     "doubled-letter": 20,
@@ -62,7 +69,7 @@ RATIO: dict[str, float] = {
     "omission": 30,
     "insertion": 30,
     "substitution": 50,
-    "replacement": 500,
+    "replacement": 200,
 }
 """The least target/candidate download ratio per kind of lookalike."""
 LISTED_RATIO = 2000
@@ -70,14 +77,18 @@ LISTED_RATIO = 2000
 long before it reaches the list's figures)."""
 EDIT_KINDS = frozenset({"transposition", "doubled-letter", "plural", "omission", "insertion",
                         "substitution", "replacement", "homoglyph"})
+FIRST_LETTER_KEPT = frozenset({"replacement"})
+"""Kinds that never change the first letter (a different first letter makes another word)."""
 MIN_LENGTH: dict[str, int] = {
     "transposition": 4, "doubled-letter": 4, "homoglyph": 4, "plural": 6,
-    "omission": 6, "insertion": 6, "substitution": 6, "replacement": 8,
+    "omission": 6, "insertion": 6, "substitution": 6, "replacement": 6,
 }
 """The shortest target (without scope) compared for each edit kind."""
 
 PREFIXES = ("node-", "node", "nodejs-", "nodejs", "node.", "js-")
 SUFFIXES = (".js", "-js", "js", "-node", "node", "-nodejs", "-npm")
+LONG_SCOPE = 10
+"""A scope this long (without separators) may be two edits from the popular one it imitates."""
 FAMILY_SIZE = 5
 """Listed names sharing a prefix (up to a separator) that make it a family of siblings."""
 ECOSYSTEM_SIZE = 10
@@ -130,6 +141,8 @@ class PopularNames:
     scope_top: dict[str, str] = field(default_factory=dict)
     """Scope -> its most downloaded listed name."""
     popular_scopes: dict[int, list[str]] = field(default_factory=dict)
+    scope_rests: dict[str, list[str]] = field(default_factory=dict)
+    """Scope -> the names (without the scope) of its listed packages, most downloaded first."""
     """Scopes whose top name is a target, by length of their squashed form."""
     sorted_names: list[str] = field(default_factory=list)
 
@@ -171,14 +184,15 @@ def build_popular(lines: Iterable[str]) -> PopularNames:
     popular.targets_by_start = dict(by_start)
     popular.by_tail = dict(by_tail)
     popular.target_set = {name for names in by_start.values() for name in names}
-    scopes: dict[str, int] = defaultdict(int)
+    rests: dict[str, list[str]] = defaultdict(list)
     for name in downloads:
         if name[0] == "@":
-            scope = name[1:].partition("/")[0]
-            scopes[scope] += 1
+            scope, _, rest = name[1:].partition("/")
+            rests[scope].append(rest)
             if scope not in popular.scope_top:
                 popular.scope_top[scope] = name
-    popular.scope_packages = dict(scopes)
+    popular.scope_rests = dict(rests)
+    popular.scope_packages = {scope: len(names) for scope, names in rests.items()}
     by_scope_length: dict[int, list[str]] = defaultdict(list)
     for scope, top in popular.scope_top.items():
         if downloads[top] >= MIN_TARGET:
@@ -218,7 +232,7 @@ def find_lookalike(name: str, popular: PopularNames | None = None, *,
         return None
     mine = known if known is not None else popular.floor
     best: Lookalike | None = None
-    for target, kind, distance in _shapes(name, popular):
+    for target, kind, distance in _shapes(name, popular, as_unlisted):
         if target == name or _companions(name, target, kind, popular):
             continue
         target_downloads = popular.downloads.get(target, 0)
@@ -230,13 +244,19 @@ def find_lookalike(name: str, popular: PopularNames | None = None, *,
     return best
 
 
-def _shapes(name: str, popular: PopularNames) -> Iterable[tuple[str, str, int]]:
+def _shapes(name: str, popular: PopularNames, as_unlisted: bool = False) -> Iterable[tuple[str, str, int]]:
     """Every (target, kind, distance) `name` resembles, the most telling kinds first."""
     scope, rest = _split(name)
+    if scope is not None:
+        own = 1 if as_unlisted and name in popular.downloads else 0
+        if popular.scope_packages.get(scope, 0) - own > 0:
+            return  # a scope with listed packages of its own is somebody's established scope
     squashed = _squash(name)
     target = popular.by_squashed.get(squashed)
     if target is not None:
-        yield target, "separator", 0
+        # `types-node` for `@types/node`: a joined scope is a weaker sign than a separator
+        # game (many projects kept their pre-scope name: `electron-rebuild`)
+        yield target, "joined-scope" if scope is None and target[0] == "@" else "separator", 0
     if scope is None:
         yield from _affixes(name, popular)
     else:
@@ -286,6 +306,8 @@ def _edits(name: str, popular: PopularNames) -> Iterable[tuple[str, str, int]]:
         return
     for target in _near(name, popular):
         kind = edit_kind(name, target)
+        if kind in FIRST_LETTER_KEPT and name[0] != target[0]:
+            continue  # `jslint`/`eslint`, `watcher`/`matcher`: another word, not a slip
         if len(target) >= MIN_LENGTH[kind] and not _is_numbered_fork(name, target):
             yield target, kind, 1
 
@@ -314,8 +336,6 @@ def _is_numbered_fork(name: str, target: str) -> bool:
 
 
 def _scope_lookalikes(scope: str, rest: str, popular: PopularNames) -> Iterable[tuple[str, str, int]]:
-    if popular.scope_packages.get(scope, 0) > 0:
-        return  # a scope with listed packages of its own is somebody's established scope
     # `@types-node/x`: the scope hides a popular scoped name (`@types/node`).
     for i, ch in enumerate(scope):
         if ch in "-_." and popular.downloads.get(f"@{scope[:i]}/{scope[i + 1:]}", 0) >= MIN_TARGET:
@@ -326,13 +346,27 @@ def _scope_lookalikes(scope: str, rest: str, popular: PopularNames) -> Iterable[
     squashed = _squash(scope)
     if len(squashed) < 4:
         return
-    limit = 2 if len(squashed) >= 10 else 1
+    limit = 2 if len(squashed) >= LONG_SCOPE else 1
     for length in range(len(squashed) - limit, len(squashed) + limit + 1):
         for other in popular.popular_scopes.get(length, ()):
-            if other != scope and OSA.distance(squashed, _squash(other), score_cutoff=limit) <= limit:
-                same = f"@{other}/{rest}"
-                target = same if same in popular.downloads else popular.scope_top[other]
+            if other == scope or OSA.distance(squashed, _squash(other), score_cutoff=limit) > limit:
+                continue
+            target = _scope_sibling(other, rest, popular)
+            if target is None and len(squashed) >= LONG_SCOPE:
+                target = popular.scope_top[other]  # a long lookalike scope tells by itself
+            if target is not None:
                 yield target, "scope", int(OSA.distance(squashed, _squash(other)))
+
+
+def _scope_sibling(scope: str, rest: str, popular: PopularNames) -> str | None:
+    """The listed `@scope/x` whose `x` is `rest` or one edit from it (`@acitons/artifact`
+    copies `@actions/artifact`): a short scope one edit from a popular one is a squat only
+    when it imitates one of its packages (`@best/runner` is not `@jest/*`)."""
+    if f"@{scope}/{rest}" in popular.downloads:
+        return f"@{scope}/{rest}"
+    near = [r for r in popular.scope_rests.get(scope, ())
+            if abs(len(r) - len(rest)) <= 1 and OSA.distance(r, rest, score_cutoff=1) <= 1]
+    return f"@{scope}/{near[0]}" if near else None
 
 
 def _companions(name: str, target: str, kind: str, popular: PopularNames) -> bool:
@@ -378,6 +412,7 @@ _KINDS = {
     "separator": "separators differ",
     "affix": "popular name with an affix",
     "scope": "lookalike scope",
+    "joined-scope": "a scoped name written without its scope",
     "homoglyph": "lookalike characters",
     "transposition": "two letters swapped",
     "doubled-letter": "a letter doubled or dropped from a double",

@@ -53,7 +53,7 @@ def test_shapes(name: str, target: str) -> None:
     ("crossenv", "cross-env", "separator"), ("cross_env", "cross-env", "separator"),
     ("jquery.js", "jquery", "affix"), ("noderequest", "request", "affix"),
     ("mssql-node", "mssql", "affix"), ("@acitons/artifact", "@actions/artifact", "scope"),
-    ("@types-node/x", "@types/node", "scope"), ("types-node", "@types/node", "separator"),
+    ("@types-node/x", "@types/node", "scope"), ("types-node", "@types/node", "joined-scope"),
     ("l0dash", "lodash", "homoglyph"), ("rnoment", "moment", "homoglyph"),
     ("lodahs", "lodash", "transposition"), ("electorn", "electron", "transposition"),
     ("mongose", "mongoose", "doubled-letter"), ("expresss", "express", "doubled-letter"),
@@ -103,6 +103,10 @@ def test_companions_and_owners_not_flagged() -> None:
     assert find_lookalike("tslint-plugin-prettier", as_unlisted=True) is None  # parallel family
     assert find_lookalike("@iconify-json/mdi", as_unlisted=True) is None  # an established scope
     assert find_lookalike("pngjs2") is None                 # a numbered fork
+    assert find_lookalike("@best/runner-abstract") is None  # @jest is one edit, no @jest/runner-abstract
+    assert find_lookalike("@jset/types") is not None         # ... but @jest/types is copied
+    assert find_lookalike("watcher", as_unlisted=True) is None  # another first letter: another word
+    assert find_lookalike("@koa/bodyparser", as_unlisted=True) is None  # @koa is an owner with a record
     assert popular.downloads["eslint-plugin-prettier"] > 0
 
 
