@@ -108,6 +108,7 @@ _HOMOGLYPHS = (("0", "o"), ("1", "l"), ("1", "i"), ("l", "i"), ("i", "l"), ("rn"
                ("m", "rn"), ("vv", "w"), ("5", "s"), ("3", "e"))
 """(what a squat writes, what the target has): characters that look alike."""
 _SQUASH = str.maketrans("", "", "-_./@")
+_COMMENT = re.compile(r"^#.*$", re.MULTILINE)
 
 
 def _squash(name: str) -> str:
@@ -158,41 +159,45 @@ class PopularNames:
         return bisect_left(names, prefix + "\uffff") - bisect_left(names, prefix)
 
 
-def build_popular(lines: Iterable[str]) -> PopularNames:
-    """Index `name<TAB>downloads` lines, most downloaded first (`#` lines are comments)."""
-    rows = [line.split("\t") for line in lines if line and line[0] != "#"]
-    downloads: dict[str, int] = {}
-    for row in rows:
-        if len(row) >= 2 and row[1].strip().isdigit() and row[0] not in downloads:
-            downloads[row[0]] = int(row[1])
+def build_popular(lines: Iterable[str] | str) -> PopularNames:
+    """Index `name<TAB>downloads` lines (a list, or the whole text), most downloaded first
+    (`#` lines are comments; a name's first line wins)."""
+    text = lines if isinstance(lines, str) else "\n".join(lines)
+    tokens = _COMMENT.sub("", text).split()  # names and figures hold no white space
+    try:
+        downloads = dict(zip(tokens[::2], map(int, tokens[1::2]), strict=True))
+    except ValueError:
+        downloads = {}
+    if 2 * len(downloads) != len(tokens):  # a malformed or repeated line: one by one
+        downloads = {}
+        for name, count in zip(tokens[::2], tokens[1::2], strict=False):
+            if name not in downloads and count.isdigit():
+                downloads[name] = int(count)
     counts = list(downloads.values())
-    if any(a < b for a, b in zip(counts, counts[1:], strict=False)):
+    if counts != sorted(counts, reverse=True):
         downloads = dict(sorted(downloads.items(), key=lambda item: -item[1]))
-    popular = PopularNames(downloads, min(counts, default=0))
+        counts = list(downloads.values())
+    popular = PopularNames(downloads, counts[-1] if counts else 0)
+    names = list(downloads)
+    targets = names[:sum(1 for c in counts if c >= MIN_TARGET)]
+    squashed = [name.lower().translate(_SQUASH) for name in targets]
+    popular.by_squashed = dict(zip(reversed(squashed), reversed(targets), strict=True))
     by_start: dict[tuple[int, str], list[str]] = defaultdict(list)
     by_tail: dict[str, list[str]] = defaultdict(list)
-    by_squashed = popular.by_squashed
-    for name, count in downloads.items():
-        if count < MIN_TARGET:
-            break
-        squashed = _squash(name)
-        if squashed not in by_squashed:
-            by_squashed[squashed] = name
-        if name[0] != "@":
-            by_start[len(name), name[0]].append(name)
-            by_tail[name[1:]].append(name)
+    unscoped = [name for name in targets if name[0] != "@"]
+    for name in unscoped:
+        by_start[len(name), name[0]].append(name)
+        by_tail[name[1:]].append(name)
     popular.targets_by_start = dict(by_start)
     popular.by_tail = dict(by_tail)
-    popular.target_set = {name for names in by_start.values() for name in names}
+    popular.target_set = set(unscoped)
     rests: dict[str, list[str]] = defaultdict(list)
-    for name in downloads:
-        if name[0] == "@":
-            scope, _, rest = name[1:].partition("/")
-            rests[scope].append(rest)
-            if scope not in popular.scope_top:
-                popular.scope_top[scope] = name
+    for name in [name for name in names if name[0] == "@"]:
+        scope, _, rest = name[1:].partition("/")
+        rests[scope].append(rest)
     popular.scope_rests = dict(rests)
-    popular.scope_packages = {scope: len(names) for scope, names in rests.items()}
+    popular.scope_packages = {scope: len(held) for scope, held in rests.items()}
+    popular.scope_top = {scope: f"@{scope}/{held[0]}" for scope, held in rests.items()}
     by_scope_length: dict[int, list[str]] = defaultdict(list)
     for scope, top in popular.scope_top.items():
         if downloads[top] >= MIN_TARGET:
@@ -204,8 +209,7 @@ def build_popular(lines: Iterable[str]) -> PopularNames:
 @lru_cache(maxsize=1)
 def popular_names() -> PopularNames:
     """The shipped list (loaded once)."""
-    text = resources.files("reviewer.signals").joinpath(DATA_FILE).read_text("utf-8")
-    return build_popular(text.splitlines())
+    return build_popular(resources.files("reviewer.signals").joinpath(DATA_FILE).read_text("utf-8"))
 
 
 @dataclass(frozen=True, slots=True)
