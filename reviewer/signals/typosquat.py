@@ -397,13 +397,14 @@ def _parallel_family(name: str, target: str, popular: PopularNames) -> bool:
 
 
 def typosquat(package: str, name: str, popular: PopularNames | None = None) -> Finding | None:
+    """The finding: the target, the kind of lookalike and both monthly download figures."""
     hit = find_lookalike(name, popular)
     if hit is None:
         return None
     return Finding(
         id=SIGNAL,
         severity=Severity.HIGH,
-        summary=f"{name} looks like {hit.target} ({describe(hit)}): {downloads_text(hit)}",
+        summary=f"{name} looks like {hit.target} ({KINDS[hit.kind]}; {downloads_text(hit)})",
         package=package,
         evidence=(Evidence(text=hit.target),),
         details={"target": hit.target, "kind": hit.kind, "distance": hit.distance,
@@ -412,26 +413,32 @@ def typosquat(package: str, name: str, popular: PopularNames | None = None) -> F
     )
 
 
-_KINDS = {
-    "separator": "separators differ",
-    "affix": "popular name with an affix",
+KINDS = {
+    "separator": "separators",
+    "affix": "affix",
     "scope": "lookalike scope",
-    "joined-scope": "a scoped name written without its scope",
-    "homoglyph": "lookalike characters",
-    "transposition": "two letters swapped",
-    "doubled-letter": "a letter doubled or dropped from a double",
-    "plural": "plural or singular",
-    "omission": "a letter dropped",
-    "insertion": "a letter added",
-    "substitution": "a letter replaced by a neighbouring key",
-    "replacement": "a letter replaced",
+    "joined-scope": "scope joined",
+    "homoglyph": "lookalike letter",
+    "transposition": "letters swapped",
+    "doubled-letter": "doubled letter",
+    "plural": "plural",
+    "omission": "letter dropped",
+    "insertion": "letter added",
+    "substitution": "neighbouring key",
+    "replacement": "letter replaced",
 }
-
-
-def describe(hit: Lookalike) -> str:
-    return _KINDS[hit.kind]
+"""Each kind of lookalike in a few words."""
 
 
 def downloads_text(hit: Lookalike) -> str:
-    mine = f"{hit.downloads:,}" if hit.downloads is not None else f"fewer than {hit.floor:,}"
-    return f"{hit.target_downloads:,} downloads a month against {mine}"
+    """`299.5M vs under 53.2K downloads a month`."""
+    mine = compact(hit.downloads) if hit.downloads is not None else f"under {compact(hit.floor)}"
+    return f"{compact(hit.target_downloads)} vs {mine} downloads a month"
+
+
+def compact(count: int) -> str:
+    """`299476266` -> `299.5M`, `53212` -> `53.2K`, `950` -> `950`."""
+    for size, unit in ((1_000_000_000, "G"), (1_000_000, "M"), (1_000, "K")):
+        if count >= size:
+            return f"{count / size:.1f}{unit}"
+    return str(count)

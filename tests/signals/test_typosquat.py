@@ -140,8 +140,7 @@ def test_finding_names_target_kind_and_both_downloads() -> None:
     assert details["target"] == "cross-env" and details["kind"] == "separator"
     assert details["target_downloads"] == popular_names().downloads["cross-env"]
     assert details["downloads"] is None and details["downloads_below"] == popular_names().floor
-    assert "cross-env" in finding.summary and f"{popular_names().floor:,}" in finding.summary
-    assert f"{popular_names().downloads['cross-env']:,}" in finding.summary
+    assert finding.summary == "crossenv looks like cross-env (separators; 59.9M vs under 53.2K downloads a month)"
     listed = typosquat("x@1", "loadash")  # listed (typo traffic): its own figure is shown
     if listed is not None:
         assert listed.details["downloads"] == popular_names().downloads["loadash"]
