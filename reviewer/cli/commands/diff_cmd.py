@@ -28,13 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import asyncio
-    from pathlib import Path
 
-    from reviewer.diff import diff_tarballs, format_diff
+    from reviewer.cli.common import registry_config
     from reviewer.lockfiles.manifest import printable
-    from reviewer.registry.config import RegistryConfig
+    from reviewer.review.diff import diff_tarballs, format_diff
 
-    config = RegistryConfig.from_args(args, Path("."))
+    config = registry_config(args)
     result, confusions = asyncio.run(_diff(config, args.name, args.a, args.b, args.paths))
     for finding in confusions:
         sys.stderr.write(printable(f"warning: {finding.package}: {finding.summary}") + "\n")
