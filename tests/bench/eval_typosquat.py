@@ -6,6 +6,12 @@ legitimate names ranked 20,001-40,000 by downloads. Not a test (it needs the npm
 The list has name, version, downloads_a_month, summary per line. Legitimate names are
 judged twice: with their own download figure (as reviewer sees them: they are in the
 shipped list) and as if unlisted (how a name outside the list is judged), the stricter.
+
+Measured 2026-12-06 (issue 13): documented squats 30/47 flagged, 30/34 of those whose
+target is an npm package (the 13 others imitate nothing on npm: `tkinter`, `node-openssl`);
+shapes 19/19; synthetic one-edit squats of the 10,000 most downloaded names 969/1000;
+documented + synthetic 95.4%. False alarms on ranks 20,001-40,000: 19/20,000 (0.10%) with
+their own figures, 183/20,000 (0.92%) judged as unlisted.
 """
 
 from __future__ import annotations

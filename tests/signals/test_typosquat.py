@@ -9,6 +9,8 @@ import time
 from importlib import resources
 
 import pytest
+from typosquat_cases import DOCUMENTED, LEGITIMATE, SHAPES, synthetic
+from typosquat_cases import POPULAR as POPULAR_NAMES
 
 from reviewer.signals.typosquat import (
     DATA_FILE,
@@ -19,8 +21,6 @@ from reviewer.signals.typosquat import (
     popular_names,
     typosquat,
 )
-from tests.signals.typosquat_cases import DOCUMENTED, LEGITIMATE, SHAPES, synthetic
-from tests.signals.typosquat_cases import POPULAR as POPULAR_NAMES
 
 WITH_TARGET = {name: target for name, target in DOCUMENTED.items() if target is not None}
 
