@@ -280,3 +280,56 @@ async def test_review_diff_flags_the_head_tarball(fixture_registry, registry_con
     report = ReviewReport.build(ChangeSet((change,), lockfile, lockfile), {change.id: ()}, "a", "b",
                                 diffs={change.id: diff})
     assert [f.id for f in report.changes[0].findings] == ["manifest-confusion"]
+
+
+class _DiffSession:
+    """What `diff_view.load_diff` asks of a session: tui-pkg 1.0.0 locked (clean), 1.0.1
+    published with a postinstall its manifest does not show."""
+
+    def __init__(self) -> None:
+        from reviewer.graph.model import Package
+        from reviewer.registry.parse import parse_packument
+        from reviewer.registry.tarball import open_tarball
+
+        self._tarballs = {}
+        versions = {}
+        for version, inner in (("1.0.0", {}), ("1.0.1", {"scripts": {"postinstall": "node steal.js"}})):
+            data = build_tarball({"package.json": json.dumps({"name": "tui-pkg", "version": version, **inner}),
+                                  "steal.js": PAYLOAD})
+            self._tarballs[version] = open_tarball(data, integrity_of(data)[0], None)
+            versions[version] = {"name": "tui-pkg", "version": version, "scripts": {}}
+        self._package = Package("tui-pkg", "1.0.0")
+        document = parse_packument({"name": "tui-pkg", "dist-tags": {"latest": "1.0.1"}, "versions": versions})
+        self.packuments = {"tui-pkg": document}
+
+    def package(self, key: str) -> Any:
+        return self._package
+
+    def change_of(self, key: str) -> None:
+        return None
+
+    async def packument(self, name: str) -> Any:
+        return self.packuments[name]
+
+    async def tarball(self, key: str) -> Any:
+        return self._tarballs["1.0.0"]
+
+    async def tarball_of(self, name: str, version: str) -> Any:
+        return self._tarballs[version]
+
+
+async def test_tui_diff_tab_names_the_confused_side() -> None:
+    import io
+
+    from rich.console import Console
+
+    from reviewer.tui.badges import Palette
+    from reviewer.tui.widgets.diff_view import load_diff
+
+    renderable = await load_diff(_DiffSession(), "tui-pkg@1.0.0", "1.0.1",  # type: ignore[arg-type]
+                                 Palette.from_colors("red", "yellow", "green"))
+    console = Console(width=200, record=True, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    text = console.export_text()
+    assert "manifest confusion  tui-pkg@1.0.1: the tarball's package.json differs" in text
+    assert "tui-pkg@1.0.0:" not in text
