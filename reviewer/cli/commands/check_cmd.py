@@ -34,16 +34,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from reviewer.check import run_check
     from reviewer.cli.common import load_project_graph, project_dir
+    from reviewer.exporters.drift import drift_violations
     from reviewer.policy.decisions import cached_findings, script_facts
     from reviewer.policy.store import PolicyStore, policy_path_from_args
+    from reviewer.registry.config import RegistryConfig
 
     graph = load_project_graph(args)
     policy = PolicyStore.load(policy_path_from_args(args))
     project = project_dir(args)
     findings = cached_findings(graph, project, getattr(args, "cache_dir", None),
                                getattr(args, "registry", None), policy.settings)
+    registry = RegistryConfig.from_npmrc(project, registry=getattr(args, "registry", None))
     result = run_check(graph, policy, script_facts(graph, findings),
-                       advisories=imported_advisories(graph, project), findings=findings)
+                       advisories=imported_advisories(graph, project), findings=findings,
+                       registry_for=registry.registry_for,
+                       drift=drift_violations(project, policy, graph))
     lockfile = graph.lockfile.path
     if args.format == "json":
         json.dump(to_json(result, lockfile, policy.path), sys.stdout, indent=2)
@@ -99,10 +104,12 @@ def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool 
                      f"(policy {policy_path})")
         for violation in result.violations:
             where = f"{lockfile.name}:{violation.line}" if violation.line else lockfile.name
-            lines.append(f"  {violation.rule:<20} {printable(violation.package)}  [{where}]")
+            at = f"  [{where}]" if violation.version else ""  # settings drift: no package
+            lines.append(f"  {violation.rule:<20} {printable(violation.package)}{at}")
             lines.append(f"      {printable(violation.message)}")
         counts = ", ".join(f"{rule}: {n}" for rule, n in result.counts().items())
         lines.append(f"by rule: {counts}")
+    lines += _decision_summary(result)
     if not quiet:
         if result.unknown_scripts:
             lines.append(f"note: {len(result.unknown_scripts)} package(s): neither the lockfile "
@@ -117,6 +124,26 @@ def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool 
     return "\n".join(lines) + "\n"
 
 
+def _decision_summary(result: CheckResult) -> list[str]:
+    """Install-script decisions that hold (not violations), with the file behind each."""
+    from collections import Counter
+
+    from reviewer.lockfiles.manifest import printable
+    from reviewer.policy.entries import ScriptState
+
+    lines = []
+    allowed = result.decided(ScriptState.ALLOWED)
+    if allowed:
+        origins = Counter(d.origin for d in allowed)
+        where = ", ".join(f"{n} by {printable(origin)}" for origin, n in sorted(origins.items()))
+        lines.append(f"install scripts allowed: {len(allowed)} package(s) ({where})")
+    denied = result.decided(ScriptState.DENIED)
+    if denied:
+        listed = ", ".join(f"{printable(d.package)} (by {printable(d.origin)})" for d in denied)
+        lines.append(f"install scripts denied (skipped by the package manager): {listed}")
+    return lines
+
+
 def to_json(result: CheckResult, lockfile: Path, policy_path: Path) -> dict[str, object]:
     return {
         "ok": result.ok,
@@ -129,4 +156,5 @@ def to_json(result: CheckResult, lockfile: Path, policy_path: Path) -> dict[str,
         "violations": [v.to_json() for v in result.violations],
         "counts": result.counts(),
         "unknown_install_scripts": result.unknown_scripts,
+        "decisions": [d.to_json() for d in result.decisions],
     }
