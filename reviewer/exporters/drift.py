@@ -52,12 +52,12 @@ def drift_violations(project: Path, policy: Policy, graph: Graph) -> list[Violat
             view = VIEWS[target]
             before = view(edit.path.name, _parse(edit.path.name, edit.original))
             after = view(edit.path.name, _parse(edit.path.name, edit.new))
-            for key in sorted(before.keys() | after.keys()):
-                if before.get(key) != after.get(key):
-                    out.append(Violation(
-                        "settings-drift", key, "",
-                        f"{key} is {_shown(before.get(key))} here; exported from the policy "
-                        f"it is {_shown(after.get(key))}: run `{fix}`", Severity.HIGH))
+            out.extend(
+                Violation("settings-drift", key, "",
+                          f"{key} is {_shown(before.get(key))} here; exported from the policy "
+                          f"it is {_shown(after.get(key))}: run `{fix}`", Severity.HIGH)
+                for key in sorted(before.keys() | after.keys())
+                if before.get(key) != after.get(key))
     return out
 
 

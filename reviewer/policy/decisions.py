@@ -134,6 +134,24 @@ def deny_package(policy: Policy, name: str, version: str | None, by: str,
     return lines
 
 
+def ban_package(policy: Policy, graph: Graph, spec: str, by: str,
+                reason: str | None = None) -> list[str]:
+    """Ban `spec` (NAME, or NAME@RANGE); says which locked versions it matches."""
+    from reviewer.policy.entries import Ban
+
+    ban = Ban(spec, reason or "banned")
+    if ban.range is not None:
+        from reviewer.semver import parse_range
+
+        if parse_range(ban.range) is None:
+            raise UsageError(f"{ban.range!r} is not a version or semver range")
+    policy.ban(spec, reason or f"banned by {by}", by)
+    locked = [p.key for p in graph.find(ban.name) if ban.matches(p.name, p.version)]
+    where = (f"; locked now: {', '.join(locked)} (reviewer why --all {ban.name}), so "
+             "`reviewer check` fails until it is removed" if locked else "; not locked now")
+    return [f"banned {spec}{where}"]
+
+
 def deny_pending(policy: Policy, packages: Iterable[Package], by: str,
                  note: str | None = None) -> list[str]:
     """Deny each pending package by name (npm's convention), or by name@version when another
