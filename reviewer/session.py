@@ -47,6 +47,8 @@ class ReviewState(StrEnum):
     ALLOWED = "allowed"
     """Approved, install scripts allowed."""
     DENIED = "denied"
+    BANNED = "banned"
+    """The package itself is banned (`[[bans]]`): `check` fails while it is locked."""
 
 
 class SortOrder(StrEnum):
@@ -68,7 +70,7 @@ class Decision:
     """One decision taken in this session, applied to the policy on save."""
 
     action: str
-    """`approve`, `deny`, `note` or `accept-advisory`."""
+    """`approve`, `deny`, `ban`, `note` or `accept-advisory`."""
     name: str
     version: str | None
     integrity: str | None = None
@@ -165,6 +167,14 @@ class ReviewSession(SessionRegistry):
             f.id == "install-script" and not f.unknown for f in self.findings_of(key)
         )
 
+    def scripts_known_absent(self, key: str) -> bool:
+        """The lockfile, or a finished scan, says this package has no install scripts."""
+        package = self.graph.packages[key]
+        if package.has_install_script is not None:
+            return not package.has_install_script
+        return self.scanned(key) and not any(f.id == "install-script"
+                                             for f in self.findings_of(key))
+
     def advisories(self, key: str) -> list[Finding]:
         return [f for f in self.findings_of(key) if f.id == "advisory"]
 
@@ -236,6 +246,15 @@ class ReviewSession(SessionRegistry):
         self.pending.append(Decision("deny", package.name, package.version,
                                      note=note or self.notes.get(key)))
         return ReviewState.DENIED
+
+    def ban(self, key: str, reason: str | None = None) -> ReviewState:
+        """Ban the package (every version of its name): `check` fails while it is locked."""
+        package = self.graph.packages[key]
+        for other in self.graph.find(package.name):
+            self.states[other.key] = ReviewState.BANNED
+        self.pending.append(Decision("ban", package.name, None,
+                                     note=reason or self.notes.get(key)))
+        return ReviewState.BANNED
 
     def add_note(self, key: str, text: str) -> None:
         package = self.graph.packages[key]

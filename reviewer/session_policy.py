@@ -20,20 +20,31 @@ def load(policy_file: Path) -> Policy:
 
 
 def states(policy: Policy, graph: Graph) -> Iterator[tuple[str, str, str | None]]:
-    """(package key, review state, note) for every locked package the policy decides."""
+    """(package key, review state, note) for every locked package the policy decides. A
+    decision that comes from a shared policy (`extends`) says so in its note."""
     for package in graph:
-        script = policy.script_state(package.name, package.version, package.integrity)
+        ban = policy.ban_for(package.name, package.version)
+        if ban is not None:
+            yield package.key, "banned", _from(policy, ban.reason, ban.origin)
+            continue
+        script, entry = policy.script_decision(package.name, package.version, package.integrity)
         pin = policy.pin_for(package.name, package.version)
         note = pin.note if pin is not None else None
-        if script is ScriptState.DENIED:
-            entry = policy.deny_entry(package.name, package.version)
-            yield package.key, "denied", entry.note if entry is not None else note
-        elif script is ScriptState.ALLOWED:
-            entry = policy.allowed_entry(package.name, package.version)
-            yield package.key, "allowed", (entry.note if entry is not None else None) or note
+        if script is ScriptState.DENIED and entry is not None:
+            yield package.key, "denied", _from(policy, entry.note or note, entry.origin)
+        elif script is ScriptState.ALLOWED and entry is not None:
+            yield package.key, "allowed", _from(policy, entry.note or note, entry.origin)
         elif pin is not None and (not pin.integrity or not package.integrity
                                   or pin.integrity == package.integrity):
-            yield package.key, "pinned", note
+            yield package.key, "pinned", _from(policy, note, pin.origin)
+
+
+def _from(policy: Policy, note: str | None, origin: Path | None) -> str | None:
+    """`note`, followed by where the decision comes from when it is not the project's file."""
+    if origin is None or origin.resolve() == policy.path.resolve():
+        return note
+    where = f"(decided in {policy.origin_label(origin)})"
+    return f"{note} {where}" if note else where
 
 
 def apply(policy_file: Path, decisions: Sequence[Decision], scripted: set[str]) -> list[str]:
@@ -54,6 +65,8 @@ def apply(policy_file: Path, decisions: Sequence[Decision], scripted: set[str]) 
                     policy.allow_scripts(name, version, decision.integrity, by, note=decision.note)
             elif decision.action == "deny":
                 policy.deny(name, version, by, note=decision.note)
+            elif decision.action == "ban":
+                policy.ban(name, decision.note or f"banned by {by}", by)
             elif decision.action == "accept-advisory" and decision.advisory:
                 policy.accept_advisory(decision.advisory, target, decision.note or "",
                                        decision.expires, by)
