@@ -66,8 +66,8 @@ def collect(policy: Policy, graph: Graph) -> ExportDecisions:
     # allowed and the others unreviewed.
     denied_names -= set(out.allowed)
     for package in graph:
-        ban = policy.ban_for(package.name, package.version)
-        if ban is not None and ban.range is not None and package.name not in denied_names:
+        matched = policy.ban_for(package.name, package.version)
+        if matched is not None and matched.range is not None and package.name not in denied_names:
             versions = out.denied_versions.setdefault(package.name, [])
             if package.version not in versions:
                 versions.append(package.version)

@@ -66,7 +66,7 @@ def _present_targets(manifest: dict[str, Any], workspace: dict[str, Any],
     found: list[tuple[str, ExportOptions, str]] = []
     if "allowScripts" in manifest:
         found.append(("npm", ExportOptions(), "reviewer export --to npm"))
-    pnpm_section = manifest.get("pnpm") if isinstance(manifest.get("pnpm"), dict) else {}
+    pnpm_section = _section(manifest, "pnpm")
     pnpm_keys = {k for k in PNPM_KEYS if k in workspace or k in pnpm_section}
     if pnpm_keys:
         legacy = "allowBuilds" not in pnpm_keys
@@ -107,7 +107,7 @@ def _npm_view(file: str, data: dict[str, Any]) -> View:
 def _pnpm_view(file: str, data: dict[str, Any]) -> View:
     view: View = {}
     if file == "package.json":
-        section = data.get("pnpm") if isinstance(data.get("pnpm"), dict) else {}
+        section = _section(data, "pnpm")
         for key in PNPM_KEYS[1:]:
             view.update(_map(f"package.json#pnpm.{key}", section.get(key)))
     elif file == "pnpm-workspace.yaml":
@@ -143,6 +143,11 @@ VIEWS: dict[str, Callable[[str, dict[str, Any]], View]] = {
     "npm": _npm_view, "pnpm": _pnpm_view, "yarn": _yarn_view, "bun": _bun_view,
     "lavamoat": _lavamoat_view,
 }
+
+
+def _section(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def _shown(value: object) -> str:
