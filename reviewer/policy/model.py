@@ -89,6 +89,8 @@ class Policy(PolicyEdits):
         self._merged_settings: Settings | None = None
         self.parents: list[Policy] = []
         """The policies named by `extends`, loaded by `PolicyStore.load` (in order)."""
+        self._layers: list[Policy] | None = None
+        self._layers_parents: list[Policy] = []
         self._index_cache = PolicyIndex()
         self._stale = True
         self._rows: dict[str, list[dict[str, Any]]] = {}
@@ -158,6 +160,10 @@ class Policy(PolicyEdits):
 
     def layers(self) -> list[Policy]:
         """This policy, then every extended one, depth first, each once."""
+        if not self.parents:
+            return [self]
+        if self._layers is not None and self._layers_parents == self.parents:
+            return self._layers
         out: list[Policy] = [self]
         seen = {self.path.resolve()}
         for parent in self.parents:
@@ -165,6 +171,7 @@ class Policy(PolicyEdits):
                 if layer.path.resolve() not in seen:
                     seen.add(layer.path.resolve())
                     out.append(layer)
+        self._layers, self._layers_parents = out, list(self.parents)
         return out
 
     def origin_label(self, origin: Path | None) -> str:

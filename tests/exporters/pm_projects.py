@@ -117,3 +117,18 @@ def make_installed_project(root: Path, resolved: bool = True) -> Path:
     (project / "node_modules" / ".package-lock.json").write_text(json.dumps(lock, indent=2))
     (root / "npmrc").write_text("")  # no user config (a developer's ~/.npmrc may change things)
     return project
+
+
+def settings_drift(project: Path) -> list[str]:
+    """The `settings-drift` violations `reviewer check` reports for `project` (after the
+    package manager itself ran: it must not have rewritten the exported settings)."""
+    import contextlib
+    import io
+
+    from reviewer.cli.main import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        main(["check", str(project), "--format", "json"])
+    report = json.loads(out.getvalue())
+    return [v["message"] for v in report["violations"] if v["rule"] == "settings-drift"]

@@ -304,3 +304,19 @@ def test_extends_faults_are_one_line(tmp_path: Path) -> None:
     policy_path.write_text('version = 1\nextends = [1]\n')
     with pytest.raises(PolicyError, match="extends: expected a list of policy file paths"):
         PolicyStore.load(policy_path)
+
+
+def test_tui_states_name_the_shared_file(tmp_path: Path) -> None:
+    from reviewer import session_policy
+    from reviewer.lockfiles import load_graph
+
+    project = shared_project(tmp_path)
+    policy = session_policy.load(project / "reviewer-policy.toml")
+    states = {key: (state, note) for key, state, note in
+              session_policy.states(policy, load_graph(project))}
+    assert states == {
+        "native@1.0.0": ("allowed", "(decided in ../security-policies/reviewer-org.toml)"),
+        "adware@2.0.0": ("denied", "prints ads (decided in ../security-policies/reviewer-org.toml)"),
+        "left-pad@1.3.0": ("banned", "use String.prototype.padStart "
+                                     "(decided in ../security-policies/reviewer-org.toml)"),
+    }
