@@ -145,13 +145,6 @@ class Policy(PolicyEdits):
         merged.update(self._own_settings)
         return merged
 
-    def setting_origin(self, key: str) -> Path | None:
-        """The file that sets `key` (None: the default applies)."""
-        for layer in self.layers():
-            if key in layer._own_settings:
-                return layer.path
-        return None
-
     @property
     def extends(self) -> list[str]:
         """The paths in this file's `extends`, as written."""

@@ -4,6 +4,7 @@ packages, and policies shared through `extends` (override, conflict, origins, `-
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,19 @@ def write_project(root: Path, packages: dict[str, dict[str, Any]],
     (root / "package.json").write_text(json.dumps({"name": "app", "version": "1.0.0",
                                                    "dependencies": direct}, indent=2) + "\n")
     return root
+
+
+@pytest.fixture(autouse=True)
+def no_user_npmrc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The registry expected by `unexpected-registry` comes from the project's .npmrc only."""
+    empty = tmp_path / "empty-npmrc"
+    empty.write_text("")
+    for name in list(os.environ):
+        if name.lower() in ("npm_config_registry", "npm_config_userconfig",
+                            "npm_config_globalconfig"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("npm_config_userconfig", str(empty))
+    monkeypatch.setenv("npm_config_globalconfig", str(empty))
 
 
 def check(capsys: pytest.CaptureFixture[str], project: Path, *extra: str) -> tuple[int, dict[str, Any]]:
