@@ -129,8 +129,7 @@ def run_check(
     for package in packages:
         _check_scripts(package, policy, script_facts.get(package.key), result)
         _check_pin(package, policy, result)
-        if package.source not in (Source.WORKSPACE, Source.LINK):
-            result.violations.extend(hygiene_violations(package, settings, registry_for))
+        result.violations.extend(hygiene_violations(package, settings, registry_for))
     result.violations.extend(ban_violations(graph, policy))
     result.violations.extend(drift)
     _check_advisories(graph, policy, list(advisories), today, result)
