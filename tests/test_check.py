@@ -185,6 +185,9 @@ def test_pnpm6_requires_build(corpus: Callable[[str], Path],
     assert not policy.settings.fail_on_denied_scripts
     code, report = check_json(capsys, project)
     assert code == 0 and len([d for d in report["decisions"] if d["state"] == "denied"]) == 55
+    code, out, _ = run(capsys, "check", str(project))
+    assert code == 0 and out.count("(by reviewer-policy.toml)") == 20
+    assert ", and 35 more (--format json lists all)" in out
     policy.set_setting("fail_on_denied_scripts", True)
     PolicyStore.save(policy)
     assert check_json(capsys, project)[1]["counts"] == {"denied-script": 55}

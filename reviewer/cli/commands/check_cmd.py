@@ -124,6 +124,10 @@ def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool 
     return "\n".join(lines) + "\n"
 
 
+DENIED_SHOWN = 20
+"""The text summary names at most this many denied packages."""
+
+
 def _decision_summary(result: CheckResult) -> list[str]:
     """Install-script decisions that hold (not violations), with the file behind each."""
     from collections import Counter
@@ -139,8 +143,12 @@ def _decision_summary(result: CheckResult) -> list[str]:
         lines.append(f"install scripts allowed: {len(allowed)} package(s) ({where})")
     denied = result.decided(ScriptState.DENIED)
     if denied:
-        listed = ", ".join(f"{printable(d.package)} (by {printable(d.origin)})" for d in denied)
-        lines.append(f"install scripts denied (skipped by the package manager): {listed}")
+        shown = DENIED_SHOWN
+        listed = ", ".join(f"{printable(d.package)} (by {printable(d.origin)})"
+                           for d in denied[:shown])
+        more = f", and {len(denied) - shown} more (--format json lists all)" \
+            if len(denied) > shown else ""
+        lines.append(f"install scripts denied (skipped by the package manager): {listed}{more}")
     return lines
 
 
