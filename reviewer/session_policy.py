@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.graph.model import Graph
-from reviewer.policy import Policy, PolicyStore, ScriptState, current_user
+from reviewer.policy import Policy, PolicyStore, current_user
 
 if TYPE_CHECKING:
     from reviewer.session import Decision
@@ -20,31 +20,10 @@ def load(policy_file: Path) -> Policy:
 
 
 def states(policy: Policy, graph: Graph) -> Iterator[tuple[str, str, str | None]]:
-    """(package key, review state, note) for every locked package the policy decides. A
-    decision that comes from a shared policy (`extends`) says so in its note."""
-    for package in graph:
-        ban = policy.ban_for(package.name, package.version)
-        if ban is not None:
-            yield package.key, "banned", _from(policy, ban.reason, ban.origin)
-            continue
-        script, entry = policy.script_decision(package.name, package.version, package.integrity)
-        pin = policy.pin_for(package.name, package.version)
-        note = pin.note if pin is not None else None
-        if script is ScriptState.DENIED and entry is not None:
-            yield package.key, "denied", _from(policy, entry.note or note, entry.origin)
-        elif script is ScriptState.ALLOWED and entry is not None:
-            yield package.key, "allowed", _from(policy, entry.note or note, entry.origin)
-        elif pin is not None and (not pin.integrity or not package.integrity
-                                  or pin.integrity == package.integrity):
-            yield package.key, "pinned", _from(policy, note, pin.origin)
+    """(package key, review state, note) for every locked package the policy decides."""
+    from reviewer.policy.decisions import review_states
 
-
-def _from(policy: Policy, note: str | None, origin: Path | None) -> str | None:
-    """`note`, followed by where the decision comes from when it is not the project's file."""
-    if origin is None or origin.resolve() == policy.path.resolve():
-        return note
-    where = f"(decided in {policy.origin_label(origin)})"
-    return f"{note} {where}" if note else where
+    return review_states(policy, graph)
 
 
 def apply(policy_file: Path, decisions: Sequence[Decision], scripted: set[str]) -> list[str]:

@@ -321,13 +321,12 @@ def test_extends_faults_are_one_line(tmp_path: Path) -> None:
 
 
 def test_tui_states_name_the_shared_file(tmp_path: Path) -> None:
-    from reviewer import session_policy
     from reviewer.lockfiles import load_graph
+    from reviewer.policy.decisions import review_states
 
     project = shared_project(tmp_path)
-    policy = session_policy.load(project / "reviewer-policy.toml")
-    states = {key: (state, note) for key, state, note in
-              session_policy.states(policy, load_graph(project))}
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    states = {key: (state, note) for key, state, note in review_states(policy, load_graph(project))}
     assert states == {
         "native@1.0.0": ("allowed", "(decided in ../security-policies/reviewer-org.toml)"),
         "adware@2.0.0": ("denied", "prints ads (decided in ../security-policies/reviewer-org.toml)"),
