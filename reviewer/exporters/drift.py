@@ -29,10 +29,10 @@ from ruamel.yaml.error import YAMLError
 
 from reviewer.exporters import build_export
 from reviewer.exporters.options import ExportOptions
+from reviewer.findings import Severity
 from reviewer.graph.model import Graph
 from reviewer.policy.model import Policy
 from reviewer.policy.violation import Violation
-from reviewer.signals.finding import Severity
 
 PNPM_KEYS = ("allowBuilds", "onlyBuiltDependencies", "ignoredBuiltDependencies")
 

@@ -4,11 +4,11 @@ package in (`reviewer why --all NAME` shows every one)."""
 
 from __future__ import annotations
 
+from reviewer.findings import Severity
 from reviewer.graph.model import Graph
 from reviewer.graph.queries import why
 from reviewer.policy.model import Policy
 from reviewer.policy.violation import Violation, violation
-from reviewer.signals.finding import Severity
 
 
 def ban_violations(graph: Graph, policy: Policy) -> list[Violation]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewer.findings import Severity
 from reviewer.graph.model import Package
-from reviewer.signals.finding import Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def add_decision_arguments(parser: argparse.ArgumentParser, spec_help: str) -> None:
     """Positional SPEC and PATH, --all-pending, --note and --policy (shared with `deny`)."""
-    from reviewer.policy.store import add_policy_argument
+    from reviewer.cli.common import add_policy_argument
 
     parser.add_argument("spec", nargs="?", metavar="SPEC", help=spec_help)
     parser.add_argument("path", nargs="?", default=None, metavar="PATH",
@@ -39,9 +39,10 @@ def decision_target(args: argparse.Namespace) -> tuple[Path, Path]:
     `--to` file is not one the project's policy extends."""
     import sys
 
-    from reviewer.policy.store import PolicyStore, policy_path_from_args
+    from reviewer.cli.common import options_from_args
+    from reviewer.policy.store import PolicyStore
 
-    project_policy = policy_path_from_args(args)
+    project_policy = options_from_args(args).policy_path
     if not getattr(args, "shared", None):
         return project_policy, project_policy
     target = Path(args.shared)
@@ -67,13 +68,12 @@ def normalise_positionals(args: argparse.Namespace) -> None:
 def command_facts(graph: Graph, args: argparse.Namespace) -> dict[str, bool | None]:
     """Install-script facts: the lockfile's, completed from cached registry metadata when
     the lockfile does not say (never the network)."""
-    from reviewer.policy.decisions import cached_findings, script_facts
+    from reviewer.cli.common import open_project
+    from reviewer.policy.decisions import script_facts
 
     facts = script_facts(graph)
     if any(value is None for value in facts.values()):
-        findings = cached_findings(graph, Path(args.path), getattr(args, "cache_dir", None),
-                                   getattr(args, "registry", None))
-        facts = script_facts(graph, findings)
+        facts = script_facts(graph, open_project(args, graph=graph).cached_findings())
     return facts
 
 
