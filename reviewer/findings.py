@@ -154,7 +154,7 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "typosquat and install-script findings"),
     SignalInfo(
         "manifest-confusion", "C", "tarball differs from its registry manifest",
-        "manifest confusion",
+        "manifest",
         "The tarball's package.json differs from the registry manifest (npm installs the "
         "tarball's)",
         "**high** for `scripts` or dependencies; moderate for `name`, `version`, `bin`, "
@@ -165,7 +165,7 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "normalisation (`bin` strings, `binding.gyp`'s `node-gyp rebuild`, optional "
         "dependencies). Install-script detection then uses the tarball's scripts"),
     SignalInfo(
-        "repository-changed", "U", "repository URL changed", "repo changed",
+        "repository-changed", "U", "repository URL changed", "repo",
         "Repository URL differs from the previous release's",
         "moderate",
         "the `repository` URL differs from the previous release's (or, in an upgrade, the "
