@@ -393,7 +393,7 @@ def _ua_parser() -> Shape:
                    "preinstall.js": js(UA_PREINSTALL_JS),
                    "preinstall.sh": UA_PREINSTALL_SH.encode(),
                    "preinstall.bat": UA_PREINSTALL_BAT.encode()},
-        where="preinstall.sh, preinstall.bat", install_script=True,
+        where="preinstall.js, preinstall.sh, preinstall.bat", install_script=True,
         tags=("network", "process", "shell"),
     )
 

@@ -1,0 +1,175 @@
+"""Benchmark (issue 12): deep code analysis of every tarball the large-npm corpus project locks.
+
+    python tests/bench/bench_code.py [--project DIR] [--tarballs DIR] [--jobs 2] [--fetch-only]
+
+1. Fetches every locked tarball from the registry its lockfile names (the real registry or
+   its mirror; benchmark only, tests never do) into `--tarballs` (default
+   ~/.cache/reviewer-bench/tarballs, outside the repository), verified against the
+   lockfile's integrity. Fetched once; later runs read the disk.
+2. Cold: analyses each tarball (`reviewer.code` through its results cache, started empty)
+   in `--jobs` processes; prints the wall time, MB of JavaScript (and shell) read per second,
+   the slowest packages and the verdict counts. Target: under 60 s on 2 cores.
+3. Warm: the same again with the results cache filled: target under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import hashlib
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve()
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+DEFAULT_PROJECT = ROOT.parent / "shared" / "corpus" / "large-npm"
+DEFAULT_TARBALLS = Path.home() / ".cache" / "reviewer-bench" / "tarballs"
+
+
+# -- fetching ------------------------------------------------------------------------------
+
+def locked_tarballs(project: Path) -> list[tuple[str, str, str]]:
+    """(key, resolved URL, integrity) of every registry package in package-lock.json."""
+    lock = json.loads((project / "package-lock.json").read_text())
+    seen: dict[str, tuple[str, str, str]] = {}
+    for path, entry in lock.get("packages", {}).items():
+        url, integrity = entry.get("resolved"), entry.get("integrity")
+        if not path or not url or not integrity or not url.startswith("http"):
+            continue
+        name = path.rsplit("node_modules/", 1)[-1]
+        seen.setdefault(integrity, (f"{name}@{entry.get('version')}", url, integrity))
+    return sorted(seen.values())
+
+
+def file_for(directory: Path, integrity: str) -> Path:
+    digest = hashlib.sha256(integrity.encode()).hexdigest()[:32]
+    return directory / f"{digest}.tgz"
+
+
+def verify(data: bytes, integrity: str) -> bool:
+    for token in integrity.split():
+        algorithm, _, expected = token.partition("-")
+        if algorithm in ("sha512", "sha384", "sha256", "sha1"):
+            actual = base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
+            if actual == expected.split("?")[0]:
+                return True
+    return False
+
+
+def fetch_one(directory: Path, url: str, integrity: str) -> tuple[bool, int]:
+    target = file_for(directory, integrity)
+    if target.is_file():
+        return True, target.stat().st_size
+    for _ in range(3):
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                data = response.read()
+        except OSError:
+            time.sleep(1)
+            continue
+        if verify(data, integrity):
+            tmp = target.with_suffix(".part")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+            return True, len(data)
+        return False, 0
+    return False, 0
+
+
+def fetch_all(directory: Path, items: list[tuple[str, str, str]]) -> list[tuple[str, Path]]:
+    directory.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with ThreadPoolExecutor(16) as pool:
+        results = list(pool.map(lambda it: fetch_one(directory, it[1], it[2]), items))
+    ok = [(key, file_for(directory, integrity))
+          for (key, _, integrity), (good, _) in zip(items, results, strict=True) if good]
+    total = sum(size for good, size in results if good)
+    print(f"tarballs: {len(ok)}/{len(items)} on disk ({total / 1e6:.0f} MB compressed) "
+          f"in {time.perf_counter() - started:.1f} s", flush=True)
+    return ok
+
+
+# -- analysis ------------------------------------------------------------------------------
+
+def _analyse(job: tuple[str, str, str]) -> dict[str, Any]:
+    """In a worker: one tarball through the engine and its results cache."""
+    key, path, cache_dir = job
+    from reviewer.code import bench_entry  # type: ignore[attr-defined]
+
+    data = Path(path).read_bytes()
+    started = time.perf_counter()
+    result = bench_entry(data, Path(cache_dir))
+    result.update({"key": key, "seconds": time.perf_counter() - started,
+                   "tgz_bytes": len(data)})
+    return result
+
+
+def run(jobs: list[tuple[str, str, str]], workers: int) -> tuple[float, list[dict[str, Any]]]:
+    started = time.perf_counter()
+    if workers <= 1:
+        results = [_analyse(job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(_analyse, jobs, chunksize=4))
+    return time.perf_counter() - started, results
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--project", type=Path, default=DEFAULT_PROJECT)
+    parser.add_argument("--tarballs", type=Path, default=DEFAULT_TARBALLS)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--fetch-only", action="store_true")
+    parser.add_argument("--json", type=Path, help="write the per-package results here")
+    args = parser.parse_args(argv)
+
+    items = locked_tarballs(args.project)
+    tarballs = fetch_all(args.tarballs, items)
+    if args.fetch_only:
+        return 0
+    from reviewer.code import ANALYZER_VERSION
+
+    with tempfile.TemporaryDirectory(prefix="bench-code-") as tmp:
+        cache = Path(tmp) / "cache"
+        jobs = [(key, str(path), str(cache)) for key, path in tarballs]
+        cold, results = run(jobs, args.jobs)
+        warm, warm_results = run(jobs, 1)
+        warm_hits = sum(1 for r in warm_results if r.get("cached"))
+    read = sum(int(r.get("bytes_read", 0)) for r in results)
+    js_bytes = sum(int(r.get("js_bytes", 0)) for r in results)
+    verdicts = Counter(str(r.get("severity")) for r in results)
+    incomplete = [r["key"] for r in results if r.get("incomplete")]
+    slow = sorted(results, key=lambda r: -r["seconds"])[:8]
+    print(f"analyzer {ANALYZER_VERSION}: {len(results)} tarballs, "
+          f"{read / 1e6:.1f} MB of code read ({js_bytes / 1e6:.1f} MB JavaScript), {args.jobs} jobs")
+    print(f"cold: {cold:.1f} s total (target < 60 s): {read / 1e6 / cold:.1f} MB/s of code, "
+          f"median {statistics.median(r['seconds'] for r in results) * 1000:.0f} ms per package")
+    print(f"warm: {warm:.2f} s from the results cache (target < 1 s), "
+          f"{warm_hits}/{len(warm_results)} served by the cache")
+    print("verdicts: " + ", ".join(f"{k}: {v}" for k, v in sorted(verdicts.items())))
+    print(f"incomplete (time budget hit): {len(incomplete)} {incomplete[:10]}")
+    print("slowest: " + ", ".join(f"{r['key']} {r['seconds']:.2f} s "
+                                  f"({int(r.get('bytes_read', 0)) / 1e6:.1f} MB)" for r in slow))
+    high = [r for r in results if str(r.get("severity")) in ("high", "critical")]
+    for r in high:
+        print(f"  {r['severity']}: {r['key']}: {r.get('summary', '')}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    sys.exit(main(sys.argv[1:]))
