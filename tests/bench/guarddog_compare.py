@@ -125,9 +125,9 @@ def payload_rows(guarddog: Path, workdir: Path) -> list[Row]:
 
 
 def legit_rows(guarddog: Path) -> list[Row]:
-    from legit import LEGIT_SPECS
-    from legit.record import fetch
+    from legit.record import RECORDED, fetch
 
+    LEGIT_SPECS = RECORDED  # noqa: N806 - the packages, not the releases before them
     paths = [fetch(spec, LEGIT_CACHE) for spec in LEGIT_SPECS]
     with ThreadPoolExecutor(2) as pool:
         gd = list(pool.map(lambda p: guarddog_verdict(guarddog, p), paths))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from legit import LEGIT_SPECS, legit
+from legit import LEGIT_SPECS, UPGRADES, legit
 from sets import code_signals, describe, rank, serve, worst, write_project
 
 from reviewer.code import analyze_tarball_bytes
@@ -29,6 +29,14 @@ def test_legit_package_is_not_high(spec: str) -> None:
     assert verdict.severity is None or verdict.severity < Severity.HIGH, _verdict_text(verdict)
     for finding in verdict.findings:
         assert finding.summary and "\n" not in finding.summary
+
+
+@pytest.mark.parametrize(("old", "new"), UPGRADES, ids=[f"{a}->{b.rsplit('@', 1)[1]}" for a, b in UPGRADES])
+def test_legit_upgrade_is_not_high(old: str, new: str) -> None:
+    """Real releases A->B (a patch, a minor, node-sass 8->9, cypress 14->15): what changed is
+    ordinary development, never high."""
+    verdict = analyze_tarball_bytes(legit(new).tarball(), previous=legit(old).tarball())
+    assert verdict.severity is None or verdict.severity < Severity.HIGH, _verdict_text(verdict)
 
 
 def test_node_sass_npmrc_comment_is_not_credential_access() -> None:

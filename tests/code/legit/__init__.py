@@ -1,6 +1,7 @@
 """Legitimate code recorded from real packages (see README.md and record.py).
 
-    LEGIT_SPECS                      # "name@version", in the order of RECORDED
+    LEGIT_SPECS                      # "name@version": every recorded package
+    UPGRADES                         # (A spec, B spec): real releases and the one before
     legit(spec) -> Legit             # the recorded files (gzipped ones unpacked)
     Legit.tarball() -> bytes         # a .tgz of those files, `package/` prefix, like npm pack
 """
@@ -15,10 +16,13 @@ from pathlib import Path
 
 from servers.verdaccio import build_tarball
 
+from legit.record import PREVIOUS
+
 HERE = Path(__file__).resolve().parent
 PACKAGES = HERE / "packages"
 INDEX: dict[str, dict[str, object]] = json.loads((HERE / "packages.json").read_text())
 LEGIT_SPECS: tuple[str, ...] = tuple(INDEX)
+UPGRADES: tuple[tuple[str, str], ...] = tuple((old, new) for new, old in PREVIOUS.items())
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,15 @@ RECORDED: tuple[str, ...] = (
     "undici@7.30.3", "@babel/core@7.29.17", "typescript@5.9.3", "nodemon@3.1.14",
 )
 
+PREVIOUS: dict[str, str] = {
+    "esbuild@0.28.2": "esbuild@0.28.1", "core-js@3.51.0": "core-js@3.50.0",
+    "@sentry/cli@3.8.0": "@sentry/cli@3.7.0", "axios@1.21.1": "axios@1.21.0",
+    "node-sass@9.0.0": "node-sass@8.0.0", "@swc/core@1.16.22": "@swc/core@1.16.21",
+    "cypress@15.3.0": "cypress@14.5.4", "react-dom@19.3.1": "react-dom@19.3.0",
+    "ws@8.23.1": "ws@8.23.0", "undici@7.30.3": "undici@7.30.2", "nx@24.0.7": "nx@24.0.6",
+}
+"""The release before, for some of them: legitimate upgrades A->B (recorded the same way)."""
+
 REQUIRE = re.compile(
     r"""(?:require\s*\(\s*|import\s*\(\s*|\bfrom\s+|^\s*import\s+)(['"])(\.{1,2}/[^'"]+|\.{1,2})\1""",
     re.M)
@@ -197,13 +206,13 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     index_path = HERE / "packages.json"
     index = json.loads(index_path.read_text()) if index_path.is_file() else {}
-    for spec in RECORDED:
+    for spec in (*RECORDED, *PREVIOUS.values()):
         if args.only and spec not in args.only:
             continue
         index[spec] = record(spec, args.cache)
         size = sum(int(f["bytes"]) for f in index[spec]["files"])  # type: ignore[index,union-attr]
         print(f"{spec}: {len(index[spec]['files'])} files, {size / 1e6:.2f} MB")  # type: ignore[arg-type]
-    index = {k: index[k] for k in RECORDED if k in index}
+    index = {k: index[k] for k in (*RECORDED, *PREVIOUS.values()) if k in index}
     index_path.write_text(json.dumps(index, indent=1) + "\n")
     return 0
 
