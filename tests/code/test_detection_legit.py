@@ -63,12 +63,16 @@ def test_report_fail_on_high_passes_on_the_legit_set(fixture_registry: Any, tmp_
     high (the complaint in issue 12: it failed on a clean tree)."""
     from sets import run_report
 
+    by_name: dict[str, list[str]] = {}
+    for spec in LEGIT_SPECS:  # every recorded release of a name in one packument
+        by_name.setdefault(legit(spec).name, []).append(spec)
     locked = []
-    for spec in LEGIT_SPECS:
-        package = legit(spec)
-        published = serve(fixture_registry, package.name, {package.version: package.tarball()},
-                          {package.version: package.manifest})
-        locked.append(published[package.version])
+    for name, specs in by_name.items():
+        releases = sorted((legit(s) for s in specs),
+                          key=lambda r: tuple(int(p) for p in r.version.split(".")))
+        published = serve(fixture_registry, name, {r.version: r.tarball() for r in releases},
+                          {r.version: r.manifest for r in releases})
+        locked.append(published[releases[-1].version])  # the newest, as `report` sees it
     project = write_project(tmp_path / "app", locked)
     code, report = run_report(project, fixture_registry, tmp_path / "cache", capsys,
                               "--fail-on", "high")
