@@ -18,13 +18,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from reviewer.code.js import js_capabilities
+from reviewer.code.js import _EXEC_RX, EXEC_ANCHORS, anchored, js_capabilities
 from reviewer.code.model import FileCode, PackageCode
 from reviewer.code.scripts import INSTALL_HOOKS, Target, resolve_scripts
 from reviewer.code.shell import shell_capabilities
 from reviewer.code.source import CODE, Source, js_source
 
 JS_SUFFIXES = (".js", ".cjs", ".mjs", ".jsx")
+_SCRIPT_FILE = re.compile(r"""(?<![\w/.-])((?:\.{1,2}/)?[\w][\w./-]{0,200}\.(?:sh|bat|cmd|ps1|c?js|mjs))\b""")
 _IMPORT = re.compile(
     rb"""(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s*|\bimport\s+|\bexport\s*\*\s*from\s*)(['"`])(\.{1,2}/[^'"`\n]{1,300}|\.{1,2})\1"""
 )
@@ -180,13 +181,22 @@ class _Reader:
 
 
 def _requires(src: Source, path: str) -> list[str]:
-    """Package files a JS file requires or imports by a relative path (in code only)."""
+    """Package files a JS file requires or imports by a relative path (in code only), and
+    script files it hands to exec/spawn (`exec('sh ./x.sh')`: both relative to the file and
+    to the package root, as the working directory of an install script is the root)."""
     out: list[str] = []
     base = posixpath.dirname(path)
     for m in _IMPORT.finditer(src.data):
         if src.kind_at(m.start()) != CODE:
             continue
         out.append(posixpath.normpath(posixpath.join(base, m.group(2).decode("utf-8", "replace"))))
+    for m in anchored(src.data, EXEC_ANCHORS, _EXEC_RX, True, limit=200):
+        if src.kind_at(m.start()) != CODE:
+            continue
+        args = src.call_arguments(m.start()) or ""
+        for name in _SCRIPT_FILE.findall(args):
+            name = name.lstrip("./") if name.startswith("./") else name
+            out += [posixpath.normpath(name), posixpath.normpath(posixpath.join(base, name))]
     return out
 
 

@@ -28,9 +28,11 @@ from reviewer.signals.finding import Severity
 
 C, H, M, L = Severity.CRITICAL, Severity.HIGH, Severity.MODERATE, Severity.LOW
 _EXEC = ("eval", "new Function", "Function", "vm", "module._compile", "new module.constructor",
-         "require of a computed name")
+         "require aliased", "require of a computed name")
+
 _MIRROR = re.compile(r"MIRROR|PROXY|CDN|HOST|DOWNLOAD|BINARY|BINARIES|REGISTRY|_URL|SITE|BASE", re.I)
 _PUBLISH_TOKENS = re.compile(r"npmrc|_authToken|NPM_TOKEN|NODE_AUTH_TOKEN|NPM_AUTH_TOKEN|registry or GitHub token", re.I)
+_LOADERS = re.compile(r"rundll32|regsvr32|mshta", re.I)
 _PLANTED = re.compile(r"\.github[/\\]workflows|\.bashrc|\.zshrc|\.profile|\.npmrc|\.ssh")
 
 
@@ -66,10 +68,12 @@ class _Grader:
         creds = f.of("credentials")
         net = f.of("network")
         dyn = f.of("dynamic-code")
-        hooks = [c for c in f.of("runtime-hook") if not c.detail.startswith(("polyfills", "wallet-address"))]
-        wallets = [c for c in f.of("runtime-hook") if c.detail.startswith("wallet-address")]
-        polyfills = [c for c in f.of("runtime-hook") if c.detail.startswith("polyfills")]
         obf = [c for c in f.of("obfuscation") if c.detail in OBFUSCATED]
+        hooks = [c for c in f.of("runtime-hook")
+                 if not c.detail.startswith(("polyfills", "replaces", "wallet-address")) and (
+                     obf or "computed name" not in c.detail)]
+        wallets = [c for c in f.of("runtime-hook") if c.detail.startswith("wallet-address")]
+        polyfills = [c for c in f.of("runtime-hook") if c.detail.startswith(("polyfills", "replaces"))]
         env = f.of("env")
         install = f.install_time
         if creds and net:
@@ -77,25 +81,33 @@ class _Grader:
             facts.append(_Fact(sev, f"reads credential material ({_details(creds)}) and can send it over the "
                                     f"network ({_details(net, 2)})", "credentials", tuple(creds + net)))
         decoded = [c for c in dyn if "decoded" in c.detail]
-        blob_exec = [c for c in dyn if c.detail in _EXEC[:-1]] if any(
-            c.detail == "encoded blob decoded at run time" for c in f.of("obfuscation")) else []
+        strong = [c for c in dyn if c.detail in _EXEC[:-1]]
+        blob_exec = strong if any(c.detail == "encoded blob decoded at run time" for c in f.of("obfuscation")) else []
         shell_run = [c for c in dyn if c.detail.startswith("runs downloaded code")]
+        shell_run += [c for c in f.of("process") if c.detail.startswith("runs a downloaded program")
+                      and (net or install and _LOADERS.search(c.detail))]
         if decoded or blob_exec:
             ev = decoded + blob_exec + [c for c in f.of("obfuscation") if c.detail == "encoded blob decoded at run time"]
             sev = C if install or net or obf or self.new(ev) else H
             facts.append(_Fact(sev, f"decodes hidden code and runs it ({_details(decoded + blob_exec, 2)})",
                                "dynamic-code", tuple(ev)))
         if shell_run:
-            facts.append(_Fact(H, "downloads code and runs it in a shell", "dynamic-code", tuple(shell_run)))
+            how = ", ".join(dict.fromkeys(re.sub(r"^[^(]*\((.*)\)$", r"\1", c.detail) for c in shell_run))
+            verb = "downloads a program or script and runs it" if net else "loads a Windows library or program at install time"
+            facts.append(_Fact(H, f"{verb} ({how[:60]})",
+                               "dynamic-code", tuple(shell_run + net[:1])))
         if hooks:
             sev = C if obf or wallets or self.new(hooks) else H
             facts.append(_Fact(sev, f"hooks {_details(hooks)}", "runtime-hook", tuple(hooks + wallets)))
+        elif wallets and obf and (wallets[0].size >= 2 or len(wallets) > 1):
+            facts.append(_Fact(H, f"carries crypto-wallet address patterns ({wallets[0].detail[25:-1]}) in obfuscated code",
+                               "runtime-hook", tuple(wallets)))
         elif wallets:
             facts.append(_Fact(M if obf else L, f"contains crypto-wallet address patterns ({wallets[0].detail[25:-1]})",
                                "runtime-hook", tuple(wallets)))
         if polyfills and not hooks:
-            facts.append(_Fact(L, "installs a fetch/XMLHttpRequest polyfill where none exists", "runtime-hook",
-                               tuple(polyfills)))
+            facts.append(_Fact(L, f"installs its own global fetch/XMLHttpRequest ({_details(polyfills, 2)})",
+                               "runtime-hook", tuple(polyfills)))
         prop = f.of("propagation")
         if any(c.detail == "secret scanner trufflehog" for c in prop):
             sev = C if net or creds else H
@@ -120,7 +132,7 @@ class _Grader:
             facts.append(_Fact(H, f"writes into {_details(planted, 2)[len('outside the package ('):].rstrip(')')}",
                                "fs-write", tuple(planted)))
         if install and not creds:
-            if net:
+            if net and not shell_run:
                 mirrors = sorted({c.detail for c in env if _MIRROR.search(c.detail)})
                 phrase = f"downloads at install time ({_details(net, 2)}), probably a prebuilt binary or telemetry"
                 if mirrors:
@@ -133,7 +145,7 @@ class _Grader:
                                    tuple(plain_dyn)))
             if writes and not planted:
                 facts.append(_Fact(M, f"writes {_details(writes, 2)}", "fs-write", tuple(writes)))
-            procs = f.of("process")
+            procs = [c for c in f.of("process") if c not in shell_run]
             if procs and not net:
                 facts.append(_Fact(L, f"runs programs at install time ({_details(procs, 2)})", "process", tuple(procs)))
         if self.changes is not None and f.runtime and not facts:
@@ -164,17 +176,18 @@ class _Grader:
             net = [c for f in members for c in f.of("network")]
             same_file = any(f.of("credentials") and f.of("network") for f in members)
             if creds and net and not same_file:
-                sev = C if scope == "install" else H
+                sev = M
                 fact = _Fact(sev, f"reads credential material ({_details(creds)} in {creds[0].file}) and sends "
                                   f"over the network ({net[0].file})", "credentials", (creds[0], net[0]))
                 out.append((creds[0].file, self._adjust(fact)))
+        for f in files:
+            publish = [c for c in f.of("propagation") if c.detail in ("npm publish", "npm registry account API")]
+            tokens = [c for c in f.of("credentials") if _PUBLISH_TOKENS.search(c.detail)]
+            if publish and tokens:
+                fact = _Fact(C, f"publishes packages with a registry token ({_details(publish, 2)}; "
+                                f"{_details(tokens, 2)}) in {f.path}", "propagation", (publish[0], tokens[0]))
+                out.append((f.path, self._adjust(fact)))
         every = [c for f in files for c in f.capabilities]
-        publish = [c for c in every if c.kind == "propagation" and c.detail in ("npm publish", "npm registry account API")]
-        tokens = [c for c in every if c.kind == "credentials" and _PUBLISH_TOKENS.search(c.detail)]
-        if publish and tokens:
-            fact = _Fact(C, f"publishes packages with a registry token ({_details(publish, 2)}; {_details(tokens, 2)})",
-                         "propagation", (publish[0], tokens[0]))
-            out.append((publish[0].file, self._adjust(fact)))
         github = [c for c in every if c.kind == "propagation" and c.detail in ("GitHub API", "GitHub workflow files")]
         gh_tokens = [c for c in every if c.kind == "credentials" and re.search(r"GITHUB_TOKEN|GH_TOKEN|gh auth", c.detail)]
         if github and gh_tokens and any(c.detail == "GitHub workflow files" for c in github):

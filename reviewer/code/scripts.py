@@ -74,6 +74,7 @@ def split_commands(line: str) -> list[str]:
 
 
 def _tokens(command: str) -> list[str]:
+    command = re.sub(r"\\(?=[\w.-])", "/", command)  # Windows paths: scripts\x.bat
     try:
         return shlex.split(command, posix=True)
     except ValueError:

@@ -22,6 +22,7 @@ _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("propagation", "npm publish", r"\bnpm\s+publish\b"),
         ("propagation", "secret scanner trufflehog", r"\btrufflehog\b"),
         ("propagation", "GitHub API", r"api\.github\.com"),
+        ("process", "runs a downloaded program ({0})", r"(chmod\s+\+?[0-7]*x|rundll32|regsvr32|Start-Process|mshta|(?<![\w.])\./[\w.-]+\s*(?:&|$|;|\s-))"),
         ("credentials", "cloud metadata address", r"169\.254\.169\.254|metadata\.google\.internal|100\.100\.100\.200"),
     )
 )
@@ -33,7 +34,12 @@ def _comment(line: str, language: str) -> bool:
     text = line.strip()
     if language == "batch":
         return text.upper().startswith(("REM ", "REM\t", "::", "@REM")) or text.upper() == "REM"
-    return text.startswith("#") and not text.startswith("#!") or text.startswith("#!")
+    return text.startswith("#")
+
+
+def command_capabilities(text: str) -> list[tuple[str, str]]:
+    """(kind, detail) of a shell command held in a JavaScript string (given to exec/spawn)."""
+    return [(c.kind, c.detail) for c in shell_capabilities("", text.encode("utf-8", "replace"), "shell")]
 
 
 def shell_capabilities(path: str, data: bytes, language: str) -> list[Capability]:

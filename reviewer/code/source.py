@@ -82,6 +82,11 @@ class Source:
         text; None otherwise."""
         return None
 
+    def assigned_value(self, offset: int) -> str | None:
+        """The right side of the assignment whose left side starts at `offset` (first 60
+        characters), or None."""
+        return None
+
     def guarded_by(self, offset: int) -> str:
         """Text of the conditions of the `if` statements around `offset` (polyfill guards)."""
         return ""
@@ -197,6 +202,19 @@ class JsSource(Source):
                 return self._text(node, 120)
         return None
 
+    def assigned_value(self, offset: int) -> str | None:
+        node = self._node(offset)
+        while node.parent is not None and node.parent.type in (
+                "member_expression", "subscript_expression", "parenthesized_expression") \
+                and node.parent.start_byte == node.start_byte:
+            node = node.parent
+        parent = node.parent
+        if parent is not None and parent.type in ("assignment_expression", "augmented_assignment_expression"):
+            right = parent.child_by_field_name("right")
+            if right is not None:
+                return self._text(right, 60)
+        return None
+
     def guarded_by(self, offset: int) -> str:
         node = self._node(offset)
         conditions: list[str] = []
@@ -256,6 +274,10 @@ class TokenSource(Source):
     def assignment_target(self, offset: int) -> str | None:
         m = re.match(rb"[\w$.\[\]'\"]+\s*=(?!=)", self.data[offset:offset + 200])
         return None if m is None else m.group(0)[:-1].decode("utf-8", "replace").strip()
+
+    def assigned_value(self, offset: int) -> str | None:
+        m = re.match(rb"[\w$.\[\]'\"()]+\s*=(?!=)\s*", self.data[offset:offset + 300])
+        return None if m is None else self.data[offset + m.end():offset + m.end() + 60].decode("utf-8", "replace")
 
     def guarded_by(self, offset: int) -> str:
         return self.data[max(0, offset - 200):offset].decode("utf-8", "replace")
