@@ -26,8 +26,22 @@ from reviewer.code.model import (
     PackageCode,
 )
 
-ANALYZER_VERSION = "1"
-"""Part of every results-cache key: bump it when a rule or a grade changes."""
+
+
+def _analyzer_version() -> str:
+    """"1." + a hash of this package's sources: any change to a rule or a grade is a new
+    version, so cached results of older analysers are never used."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return "1." + digest.hexdigest()[:12]
+
+
+ANALYZER_VERSION = _analyzer_version()
+"""Part of every results-cache key."""
 
 
 def analyze_tarball_bytes(tgz: bytes, *, previous: bytes | None = None,

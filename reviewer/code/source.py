@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from functools import cache
 from typing import Any
 
@@ -93,11 +94,24 @@ class Source:
 
 
 @cache
-def _parser() -> Any:
+def _language() -> Any:
     import tree_sitter_javascript
-    from tree_sitter import Language, Parser
+    from tree_sitter import Language
 
-    return Parser(Language(tree_sitter_javascript.language()))
+    return Language(tree_sitter_javascript.language())
+
+
+_LOCAL = threading.local()
+
+
+def _parser() -> Any:
+    """One parser per thread (a tree-sitter parser is not shared between threads)."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        from tree_sitter import Parser
+
+        parser = _LOCAL.parser = Parser(_language())
+    return parser
 
 
 class JsSource(Source):
