@@ -27,7 +27,6 @@ from reviewer.code.model import (
 )
 
 
-
 def _analyzer_version() -> str:
     """"1." + a hash of this package's sources: any change to a rule or a grade is a new
     version, so cached results of older analysers are never used."""

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from reviewer.code import ANALYZER_VERSION, CodeChanges, CodeFinding, PackageCode, analyze_package, grade
+from reviewer.code import (
+    ANALYZER_VERSION,
+    CodeChanges,
+    CodeFinding,
+    PackageCode,
+    analyze_package,
+    grade,
+)
 from reviewer.code import cache as code_cache
 from reviewer.code.compare import compare_packages
 from reviewer.code.tarballs import TarballFiles
@@ -97,8 +104,7 @@ def to_finding(key: str, code: PackageCode, findings: Sequence[CodeFinding], cha
     summary = top.summary + (f" (+{len(findings) - 1} more)" if len(findings) > 1 else "")
     evidence: list[Evidence] = []
     for finding in findings:
-        for cap in finding.evidence[:4] or ():
-            evidence.append(Evidence(cap.file, cap.line, cap.snippet))
+        evidence.extend(Evidence(cap.file, cap.line, cap.snippet) for cap in finding.evidence[:4])
         if not finding.evidence and finding.file:
             evidence.append(Evidence(finding.file, finding.line, finding.snippet))
     return Finding(
