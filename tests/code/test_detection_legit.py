@@ -39,6 +39,21 @@ def test_legit_upgrade_is_not_high(old: str, new: str) -> None:
     assert verdict.severity is None or verdict.severity < Severity.HIGH, _verdict_text(verdict)
 
 
+@pytest.mark.timeout(120)
+def test_bluebird_function_bodies_are_read_within_the_budget() -> None:
+    """bluebird builds code with `new Function("a", "   \\<newline> …".replace(…))`: the
+    analysis finishes well within its budget and is complete (a regex that backtracks
+    exponentially over those line continuations once hung the benchmark for minutes)."""
+    import time
+
+    package = legit("bluebird@3.7.2")
+    assert b'new Function("ensureMethod"' in package.files["js/release/call_get.js"]
+    started = time.perf_counter()
+    verdict = analyze_tarball_bytes(package.tarball(), time_budget_s=10.0)
+    assert time.perf_counter() - started < 30
+    assert not verdict.incomplete, _verdict_text(verdict)
+
+
 def test_node_sass_npmrc_comment_is_not_credential_access() -> None:
     """node-sass mentions `.npmrc` only in comments: no credential finding at all."""
     package = legit("node-sass@9.0.0")

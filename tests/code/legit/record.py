@@ -48,6 +48,7 @@ RECORDED: tuple[str, ...] = (
     # big entry files, no install script
     "lodash@4.18.1", "react-dom@19.3.1", "axios@1.21.1", "ws@8.23.1", "node-fetch@2.7.0",
     "undici@7.30.3", "@babel/core@7.29.17", "typescript@5.9.3", "nodemon@3.1.14",
+    "bluebird@3.7.2",
 )
 
 PREVIOUS: dict[str, str] = {
