@@ -6,11 +6,11 @@
    its mirror; benchmark only, tests never do) into `--tarballs` (default
    ~/.cache/reviewer-bench/tarballs, outside the repository), verified against the
    lockfile's integrity. Fetched once; later runs read the disk.
-2. Cold: analyses each tarball (`reviewer.code.analyze_tarball_bytes`, results stored as
-   JSON by integrity and ANALYZER_VERSION, the store started empty) in `--jobs` processes; prints the wall time, MB of JavaScript (and shell) read per second,
+2. Cold: analyses each tarball (`reviewer.code.analyze_package` + `grade`, results stored in
+   the engine's results cache `reviewer.code.cache`, started empty) in `--jobs` processes; prints the wall time, MB of JavaScript (and shell) read per second,
    the slowest packages and the verdict counts. Target: under 60 s on 2 cores.
-3. Warm: the same again with the results stored: reads results, not tarballs; target
-   under 1 s (one process).
+3. Warm: the same again, one process, the in-memory layer dropped: reads results from the
+   disk cache, not tarballs; target under 1 s.
 """
 
 from __future__ import annotations
@@ -103,63 +103,78 @@ def fetch_all(directory: Path, items: list[tuple[str, str, str]]) -> list[tuple[
 
 # -- analysis ------------------------------------------------------------------------------
 
-def _cache_file(cache_dir: Path, integrity: str) -> Path:
-    from reviewer.code import ANALYZER_VERSION
-
-    digest = hashlib.sha256(f"{ANALYZER_VERSION}\0{integrity}".encode()).hexdigest()[:40]
-    return cache_dir / f"{digest}.json"
+HARD_LIMIT_S = 120
+"""A package that runs past this (far beyond the engine's own 20 s budget) is stopped and
+counted as "hung": a bug to report, not a result."""
 
 
-def _summary(code: Any, findings: list[Any], cached: bool) -> dict[str, Any]:
+class _Hung(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _Hung
+
+
+def _summary(code: Any, findings: list[Any]) -> dict[str, Any]:
     severity = max((f.severity for f in findings), default=None)
     top = max(findings, key=lambda f: int(f.severity), default=None)
     return {"severity": str(severity) if severity is not None else "none",
             "summary": top.summary if top is not None else "",
             "incomplete": code.incomplete, "bytes_read": code.bytes_read,
             "js_bytes": sum(f.size for f in code.files if f.language == "js"),
-            "files": len(code.files), "cached": cached}
+            "files": len(code.files)}
 
 
 def _analyse(job: tuple[str, str, str, str]) -> dict[str, Any]:
-    """In a worker: one tarball through the engine, or its stored result.
+    """In a worker: one tarball through the engine and its results cache
+    (`reviewer.code.cache`, keyed by integrity and ANALYZER_VERSION, as `report` uses it).
+    A cached result is read without opening the tarball, as a warm run does."""
+    import signal
 
-    The engine's own results cache (keyed by integrity and ANALYZER_VERSION) lives with the
-    registry cache; this benchmark keeps an equivalent store of its own (one JSON file per
-    tarball: the PackageCode and its findings), so the warm figure is what reading results
-    instead of tarballs costs."""
     key, path, integrity, cache_dir = job
-    from reviewer.code import analyze_tarball_bytes
-    from reviewer.code.model import PackageCode
+    from reviewer.code import analyze_package, grade
+    from reviewer.code import cache as results
+    from reviewer.code.tarballs import files_of_tgz
 
     started = time.perf_counter()
-    stored = _cache_file(Path(cache_dir), integrity)
+    root = Path(cache_dir)
+    code = results.load(root, key, integrity)
+    cached = code is not None
     size = 0
-    if stored.is_file():
-        raw = json.loads(stored.read_bytes())
-        code = PackageCode.from_json(raw["code"])
-        result = {**raw["summary"], "cached": True}
-        assert code.name is not None
-    else:
+    if code is None:
         data = Path(path).read_bytes()
         size = len(data)
-        verdict = analyze_tarball_bytes(data)
-        result = _summary(verdict.code, verdict.findings, False)
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        tmp = stored.with_suffix(f".{os.getpid()}.part")
-        tmp.write_text(json.dumps({"code": verdict.code.to_json(), "summary": result,
-                                   "findings": [f.to_json() for f in verdict.findings]}))
-        tmp.replace(stored)
-    result.update({"key": key, "seconds": time.perf_counter() - started, "tgz_bytes": size})
+        signal.signal(signal.SIGALRM, _alarm)
+        signal.alarm(HARD_LIMIT_S)
+        try:
+            code = analyze_package(files_of_tgz(data))
+        except _Hung:
+            return {"key": key, "seconds": time.perf_counter() - started, "tgz_bytes": size,
+                    "severity": "hung", "summary": f"stopped after {HARD_LIMIT_S} s",
+                    "incomplete": "hung", "bytes_read": 0, "js_bytes": 0, "files": 0,
+                    "cached": False}
+        finally:
+            signal.alarm(0)
+        results.store(root, key, integrity, code)
+    result = _summary(code, grade(code))
+    result.update({"key": key, "seconds": time.perf_counter() - started, "tgz_bytes": size,
+                   "cached": cached})
     return result
 
 
 def run(jobs: list[tuple[str, str, str, str]], workers: int) -> tuple[float, list[dict[str, Any]]]:
     started = time.perf_counter()
+    results: list[dict[str, Any]] = []
     if workers <= 1:
         results = [_analyse(job) for job in jobs]
     else:
         with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(_analyse, jobs, chunksize=4))
+            for index, result in enumerate(pool.map(_analyse, jobs, chunksize=2), 1):
+                results.append(result)
+                if index % 250 == 0:
+                    print(f"  {index}/{len(jobs)} in {time.perf_counter() - started:.0f} s",
+                          flush=True)
     return time.perf_counter() - started, results
 
 
@@ -182,7 +197,11 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-code-") as tmp:
         cache = Path(tmp) / "cache"
         jobs = [(key, str(path), integrity, str(cache)) for key, path, integrity in tarballs]
+        load_before = os.getloadavg()
         cold, results = run(jobs, args.jobs)
+        from reviewer.code import cache as results_cache
+
+        results_cache.forget_memory()  # the warm run reads the disk, as a new process would
         warm, warm_results = run(jobs, 1)
         warm_hits = sum(1 for r in warm_results if r.get("cached"))
     read = sum(int(r.get("bytes_read", 0)) for r in results)
@@ -190,6 +209,10 @@ def main(argv: list[str]) -> int:
     verdicts = Counter(str(r.get("severity")) for r in results)
     incomplete = [r["key"] for r in results if r.get("incomplete")]
     slow = sorted(results, key=lambda r: -r["seconds"])[:8]
+    print(f"machine: {os.cpu_count()} cores, load average {load_before[0]:.1f} before the cold "
+          f"run, {os.getloadavg()[0]:.1f} after (other processes share the cores)")
+    hung = [r["key"] for r in results if r.get("severity") == "hung"]
+    print(f"hung (stopped after {HARD_LIMIT_S} s): {len(hung)} {hung}")
     print(f"analyzer {ANALYZER_VERSION}: {len(results)} tarballs, "
           f"{read / 1e6:.1f} MB of code read ({js_bytes / 1e6:.1f} MB JavaScript), {args.jobs} jobs")
     print(f"cold: {cold:.1f} s total (target < 60 s): {read / 1e6 / cold:.1f} MB/s of code, "
