@@ -98,7 +98,7 @@ def _computed_require(src: Source, m: re.Match[bytes]) -> str | None:
     return "require of a computed name"
 
 
-_CONSTANT_ARGS = re.compile(r"""\(\s*(?:(['"])(?:\\.|(?!\1).)*\1\s*,?\s*)*\)""", re.S)
+_CONSTANT_ARGS = re.compile(r"""\(\s*(?:(?:'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")\s*,?\s*)*\)""", re.S)
 
 
 def _exec_call(detail: str, member: bool = False) -> Confirm:
