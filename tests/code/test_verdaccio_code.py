@@ -73,6 +73,11 @@ def test_appended_obfuscated_code_is_critical_in_review_and_fails_check(
     (repo / "package.json").write_text(json.dumps(
         {"name": "app", "version": "1.0.0", "dependencies": {name: "^1.0.0"}}))
     (repo / "package-lock.json").write_text(_lock(name, old))
+    # Verdaccio answers over http on 127.0.0.1: that (insecure-source) is accepted, so
+    # what `check` decides on is the code.
+    (repo / "reviewer-policy.toml").write_text(
+        f"version = 1\n\n[[signals]]\nid = \"insecure-source\"\npackage = \"{name}\"\n"
+        "reason = \"the test registry is Verdaccio on 127.0.0.1, over http\"\n")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "--no-gpg-sign", "-m", "lock 1.0.0")
