@@ -59,7 +59,7 @@ def script_facts(graph: Graph, findings: Iterable[Finding] | None = None) -> dic
 
 def cached_findings(graph: Graph, project_dir: Path | None = None, cache_dir: str | None = None,
                     registry: str | None = None,
-                    settings: Settings | None = None) -> list[Finding] | None:
+                    settings: Settings | None = None, deep: bool = False) -> list[Finding] | None:
     """Review findings from cached registry metadata only (never the network), or None when
     there is no cache or the signals part does not offer it. The policy `settings` give the
     release age and the extra allowed registry hosts."""
@@ -77,7 +77,7 @@ def cached_findings(graph: Graph, project_dir: Path | None = None, cache_dir: st
         if hosts:
             overrides["allowed_hosts"] = hosts
     found: list[Finding] | None = compute(graph, cache_dir=cache_dir, registry=registry,
-                                          project_dir=project_dir, **overrides)
+                                          project_dir=project_dir, deep=deep, **overrides)
     return found
 
 

@@ -66,21 +66,23 @@ async def review_project(graph: Graph, config: RegistryConfig, settings: ReviewS
 
 def cached_findings(graph: Graph, cache_dir: str | Path | None = None,
                     registry: str | None = None, project_dir: Path | None = None,
-                    **overrides: object) -> list[Finding] | None:
+                    deep: bool = False, **overrides: object) -> list[Finding] | None:
     """Findings from cached metadata only (never the network): for `reviewer check`.
-    None when there is no cache at all. `overrides`: ReviewSettings fields (the policy's
-    `release_age_days`, `allowed_hosts`)."""
+    Code findings for every tarball in the cache (their analysis results, cached by
+    integrity, without reading the tarball again). `deep`: fetch what is missing from the
+    registry (metadata and tarballs). None when there is no cache at all (and not `deep`).
+    `overrides`: ReviewSettings fields (the policy's `release_age_days`, `allowed_hosts`)."""
     import asyncio
 
     from reviewer.paths import cache_dir as resolve_cache_dir
     from reviewer.registry.config import RegistryConfig
 
     root = resolve_cache_dir(cache_dir)
-    if not root.exists():
+    if not root.exists() and not deep:
         return None
     project = project_dir or graph.lockfile.path.parent
-    config = RegistryConfig.from_npmrc(project, registry=registry, offline=True, cache_dir=root)
-    settings = settings_for(project, config, **{"read_tarballs": False,
+    config = RegistryConfig.from_npmrc(project, registry=registry, offline=not deep, cache_dir=root)
+    settings = settings_for(project, config, **{"read_tarballs": True,
                                                 "query_registry_advisories": False, **overrides})
     reviews = asyncio.run(review_project(graph, config, settings))
     return [f for r in reviews for f in r.findings]

@@ -29,6 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                         help="output format (default: text)")
     add_policy_argument(parser)
+    parser.add_argument("--deep", action="store_true",
+                        help="fetch what the cache lacks (metadata, tarballs) so that the code of "
+                             "every locked package is evaluated")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     policy = PolicyStore.load(policy_path_from_args(args))
     project = project_dir(args)
     findings = cached_findings(graph, project, getattr(args, "cache_dir", None),
-                               getattr(args, "registry", None), policy.settings)
+                               getattr(args, "registry", None), policy.settings,
+                               deep=getattr(args, "deep", False))
     result = run_check(graph, policy, script_facts(graph, findings),
                        advisories=imported_advisories(graph, project), findings=findings)
     lockfile = graph.lockfile.path
