@@ -32,6 +32,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
@@ -57,7 +58,34 @@ class Row:
     guarddog_rules: str
 
 
+GUARDDOG_CACHE = Path.home() / ".cache" / "reviewer-bench" / "guarddog"
+"""GuardDog's verdicts by tarball digest and GuardDog version: a re-run only re-measures
+reviewer (GuardDog takes minutes)."""
+
+
+@cache
+def guarddog_version(guarddog: Path) -> str:
+    out = subprocess.run([str(guarddog), "--version"], capture_output=True, text=True,
+                         timeout=120).stdout.strip().splitlines()
+    return out[-1] if out else "?"
+
+
 def guarddog_verdict(guarddog: Path, tgz: Path) -> tuple[str, float, str]:
+    import hashlib
+
+    digest = hashlib.sha256(tgz.read_bytes() + guarddog_version(guarddog).encode()).hexdigest()[:32]
+    stored = GUARDDOG_CACHE / f"{digest}.json"
+    if stored.is_file():
+        verdict, seconds, threats = json.loads(stored.read_text())
+        return str(verdict), float(seconds), str(threats)
+    result = _guarddog_scan(guarddog, tgz)
+    if not result[0].startswith("error"):
+        GUARDDOG_CACHE.mkdir(parents=True, exist_ok=True)
+        stored.write_text(json.dumps(list(result)))
+    return result
+
+
+def _guarddog_scan(guarddog: Path, tgz: Path) -> tuple[str, float, str]:
     started = time.perf_counter()
     result = subprocess.run([str(guarddog), "npm", "scan", str(tgz), "--output-format", "json"],
                             capture_output=True, text=True, timeout=600, cwd=tgz.parent)
