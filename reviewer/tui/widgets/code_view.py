@@ -33,11 +33,10 @@ async def read_code(tarball: TarballContents | None, scripts: Mapping[str, str])
     if tarball is None:
         return None
     import asyncio
+    import json
 
     from reviewer.code import analyze_package
     from reviewer.code.tarballs import TarballFiles
-
-    import json
 
     files = TarballFiles(tarball)
     manifest: dict[str, Any] = {}
