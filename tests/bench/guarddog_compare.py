@@ -192,10 +192,10 @@ def table(rows: list[Row], *, payloads: bool) -> str:
         loud = [r.package for r in rows if r.reviewer.split(" ")[0] in HIGH]
         gd_suspicious = sum(1 for r in rows if guarddog_flags(r.guarddog, strict=False)
                             and not guarddog_flags(r.guarddog, strict=True))
-        gd_high = [r.package for r in rows if guarddog_flags(r.guarddog, strict=True)]
+        gd_loud = [r.package for r in rows if guarddog_flags(r.guarddog, strict=True)]
         lines.append("")
         lines.append(f"False alarms on {len(rows)} legitimate packages: reviewer at high or critical "
-                     f"{len(loud)} {loud}; GuardDog \"high_risk\" {len(gd_high)} {gd_high}, "
+                     f"{len(loud)} {loud}; GuardDog \"high_risk\" {len(gd_loud)} {gd_loud}, "
                      f"\"suspicious\" {gd_suspicious}.")
     rt = sum(r.reviewer_s for r in rows)
     gt = sum(r.guarddog_s for r in rows)
