@@ -322,6 +322,7 @@ _PACKED = re.compile(rb"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*
 _HEX_ID = re.compile(rb"_0x[0-9a-fA-F]{3,}")
 _BLOB_CHARS = bytes(ord("a") if chr(i).isascii() and (chr(i).isalnum() or chr(i) in "+/=_-") else ord(" ")
                     for i in range(256))
+_ESCAPED_RUN = re.compile(rb"(?:\\x[0-9a-fA-F]{2}){64,}")
 LONG_LINE = 20_000
 BLOB_MIN = 256
 
@@ -520,11 +521,11 @@ def _obfuscation(path: str, src: Source, data: bytes) -> list[Capability]:
     checked = 0
     while esc >= 0 and checked < 200:
         checked += 1
-        m = re.match(rb"(?:\\x[0-9a-fA-F]{2}){64,}", data[esc:esc + 100_000])
-        if m is not None and src.kind_at(esc) == STRING:
-            cap("escaped-character strings", esc, esc + 60, m.end())
+        run_match = _ESCAPED_RUN.match(data, esc, esc + 100_000)
+        if run_match is not None and src.kind_at(esc) == STRING:
+            cap("escaped-character strings", esc, esc + 60, run_match.end() - esc)
             break
-        esc = data.find(b"\\x", esc + (m.end() if m else 2))
+        esc = data.find(b"\\x", run_match.end() if run_match else esc + 2)
     starts = src.lines.starts
     for n, lo in enumerate(starts):
         hi = starts[n + 1] if n + 1 < len(starts) else len(data)

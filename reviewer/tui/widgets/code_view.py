@@ -46,7 +46,8 @@ async def read_code(tarball: TarballContents | None, scripts: Mapping[str, str])
             manifest = loaded if isinstance(loaded, dict) else {}
         except ValueError:
             manifest = {}
-    own = manifest.get("scripts") if isinstance(manifest.get("scripts"), dict) else {}
+    declared = manifest.get("scripts")
+    own: dict[str, Any] = declared if isinstance(declared, dict) else {}
     if not any(h in own for h in ("preinstall", "install", "postinstall")):
         manifest["scripts"] = {**own, **scripts}
     return await asyncio.to_thread(analyze_package, files, manifest)
