@@ -17,7 +17,7 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 SIGNAL_DESCRIPTIONS: dict[str, str] = {
     "install-script": "Package runs install scripts",
-    "suspicious-code": "Suspicious code in install-script files",
+    "suspicious-code": "Suspicious code in the package (what its code can do, graded; A->B)",
     "maintainers-changed": "Maintainer set changed",
     "new-publisher": "Published by someone who never published this package before",
     "trust-downgrade": "Provenance or trusted publishing missing where earlier releases had it",

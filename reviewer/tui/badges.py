@@ -14,7 +14,7 @@ from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
 
 BADGES: dict[str, tuple[str, str]] = {
     "install-script": ("S", "install script"),
-    "suspicious-code": ("!", "suspicious code in a script"),
+    "suspicious-code": ("!", "suspicious code in the package"),
     "maintainers-changed": ("M", "maintainers changed"),
     "new-publisher": ("P", "new publisher"),
     "trust-downgrade": ("T", "provenance / trusted publisher lost"),

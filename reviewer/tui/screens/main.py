@@ -27,7 +27,7 @@ NARROW_WIDTH = 120
 """Below this many columns the detail pane goes under the list instead of beside it."""
 
 SHORT_LABELS: dict[str, str] = {
-    "suspicious code in a script": "suspicious",
+    "suspicious code in the package": "suspicious",
     "provenance / trusted publisher lost": "trust lost",
     "name close to a popular package": "typosquat",
     "not from the registry (git, tarball, file)": "not registry",
