@@ -190,6 +190,8 @@ def excerpt(text: str, flagged: set[int], language: str) -> RenderableType:
     """The flagged lines (and CONTEXT around each), numbered as in an editor, flagged ones
     highlighted; long lines cut to MAX_LINE characters; gaps marked `…`."""
     lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the newline that ends the last line starts no line of its own
     keep: list[int] = sorted({n for line in flagged for n in range(line - CONTEXT, line + CONTEXT + 1)
                               if 1 <= n <= len(lines)})
     if not keep:
