@@ -15,7 +15,7 @@ import posixpath
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from reviewer.code.js import _EXEC_RX, EXEC_ANCHORS, anchored, js_capabilities
@@ -255,7 +255,7 @@ class _KeySet:
     def __contains__(self, item: object) -> bool:
         return item in self.files
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[str]:
         return iter(self.files)
 
     def __len__(self) -> int:
