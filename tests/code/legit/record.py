@@ -191,7 +191,9 @@ def record(spec: str, cache: Path) -> dict[str, object]:
     manifest = json.loads(files["package.json"])
     chosen = closure(files, script_roots(files, manifest), ["package.json"], MAX_SCRIPT_FILES)
     chosen = closure(files, entry_roots(files, manifest), chosen, MAX_ENTRY_FILES)
-    chosen += [p for p in EXTRA.get(spec, ()) if p not in chosen]
+    extra = EXTRA.get(spec) or next((v for k, v in EXTRA.items()
+                                      if k.rsplit("@", 1)[0] == spec.rsplit("@", 1)[0]), ())
+    chosen += [p for p in extra if p in files and p not in chosen]  # same files in A and B
     for extra in ("binding.gyp",):
         if extra in files:
             chosen.append(extra)
