@@ -94,6 +94,10 @@ def test_appended_obfuscated_code_is_critical_in_review_and_fails_check(
     assert critical, describe(change["signals"])
     assert any(e.get("file") == "index.js" for s in critical for e in s.get("evidence", [])), (
         json.dumps(critical, indent=1)[:2000])
+    # one line a person understands: what is new, where (issue 12's own example)
+    said = " ".join(str(s["summary"]) for s in critical)
+    assert "index.js" in said and "fetch" in said and "XMLHttpRequest" in said, said
+    assert "obfuscated" in said, said
     assert "install-script" not in {s["id"] for s in change["signals"]
                                     if s["severity"] in ("high", "critical")}
     assert code == 1
