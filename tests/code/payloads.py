@@ -845,11 +845,12 @@ def _worm_minified() -> Shape:
     """The worm as webpack's production build writes it: the whole bundle on one line."""
     name = "tinycolor-inert-min"
     padding = webpack_padding(600_000, seed=name).removesuffix("});\n")
-    one_line = " ".join(line.strip() for line in (padding + WORM_PAYLOAD).splitlines()
-                        if line.strip() and not line.strip().startswith("/***/"))
+    stripped = (line.strip().removeprefix("/***/").strip()
+                for line in (padding + WORM_PAYLOAD).splitlines())
+    one_line = " ".join(line for line in stripped if line)
     clean = js("module.exports = function tinycolor(c) { return { hex: String(c) }; };\n")
     return Shape(
-        key="shai-hulud-minified", title="Shai-Hulud worm bundle minified to one 640 KB line",
+        key="shai-hulud-minified", title="Shai-Hulud worm bundle minified to one 580 KB line",
         incident="@ctrl/tinycolor 4.1.0 -> 4.1.1, Sep 2025 (bundle as shipped: one line)",
         name=name, old_version="4.1.0", new_version="4.1.1",
         old_files={"package.json": package_json(name, "4.1.0", main="index.js"), "index.js": clean},
