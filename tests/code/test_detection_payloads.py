@@ -45,6 +45,7 @@ def test_shape_is_inert(key: str) -> None:
         assert all(m.name.startswith("package/") for m in archive.getmembers())
 
 
+@pytest.mark.slow
 def test_shapes_are_valid_javascript(tmp_path: Path) -> None:
     """Every JavaScript file of every shape parses (`node --check` parses, never runs): the
     engine is measured on real syntax, not on its fallback for broken files."""
@@ -53,20 +54,28 @@ def test_shapes_are_valid_javascript(tmp_path: Path) -> None:
 
     node = shutil.which("node")
     assert node is not None, "node is needed (Verdaccio and the package managers need it too)"
-    checked = 0
+    targets: list[tuple[str, Path]] = []
     for key in KEYS:
         s = shape(key)
         for label, files in (("new", s.new_files), ("old", s.old_files or {})):
             for path, data in files.items():
-                if not path.endswith((".js", ".cjs", ".mjs")):
-                    continue
-                target = tmp_path / key / label / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-                done = subprocess.run([node, "--check", str(target)], capture_output=True,
-                                      text=True, timeout=60)
-                assert done.returncode == 0, (key, label, path, done.stderr[-500:])
-                checked += 1
+                if path.endswith((".js", ".cjs", ".mjs")):
+                    target = tmp_path / key / label / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                    targets.append((f"{key} {label} {path}", target))
+
+    def check(item: tuple[str, Path]) -> tuple[str, int, str]:
+        done = subprocess.run([node, "--check", str(item[1])], capture_output=True, text=True,
+                              timeout=120)
+        return item[0], done.returncode, done.stderr[-500:]
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        broken = [r for r in pool.map(check, targets) if r[1] != 0]
+    assert not broken, broken
+    checked = len(targets)
     assert checked > 40
 
 
@@ -141,6 +150,7 @@ def _serve_shape(registry: Any, s: Shape) -> tuple[Any, Any]:
     return (locked.get(s.old_version) if s.old_version else None), locked[s.new_version]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", KEYS)
 def test_report_and_review_flag_the_shape(key: str, fixture_registry: Any, tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
