@@ -134,6 +134,17 @@ def test_padded_worm_is_analysed_past_the_padding() -> None:
     assert lines and max(lines) > padding_lines, _verdict_text(verdict)
 
 
+def test_budget_run_out_is_said_never_a_silent_pass() -> None:
+    """A payload made slow to read (here: a budget far too small for 6 MB) is never a quiet
+    "nothing found": the verdict says the analysis is incomplete and which file was not read."""
+    s = shape("shai-hulud-padded")
+    verdict = analyze_tarball_bytes(s.tarball_new(), previous=s.tarball_old(), time_budget_s=0.2)
+    assert verdict.incomplete
+    assert verdict.severity is not None and verdict.severity >= Severity.MODERATE
+    said = " ".join(f.summary for f in verdict.findings)
+    assert "incomplete" in said and "bundle.js" in said, said
+
+
 # -- through the CLI -----------------------------------------------------------------------
 
 def _serve_shape(registry: Any, s: Shape) -> tuple[Any, Any]:
