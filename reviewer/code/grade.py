@@ -82,7 +82,7 @@ class _Grader:
                                     f"network ({_details(net, 2)})", "credentials", tuple(creds + net)))
         decoded = [c for c in dyn if "decoded" in c.detail]
         strong = [c for c in dyn if c.detail in _EXEC[:-1]]
-        blob_exec = strong if any(c.detail == "encoded blob decoded at run time" for c in f.of("obfuscation")) else []
+        blob_exec = strong if [c for c in obf if c.detail != "encoded blob decoded at run time"] and any(c.detail == "encoded blob decoded at run time" for c in f.of("obfuscation")) else []
         shell_run = [c for c in dyn if c.detail.startswith("runs downloaded code")]
         shell_run += [c for c in f.of("process") if c.detail.startswith("runs a downloaded program")
                       and (net or install and _LOADERS.search(c.detail))]
@@ -126,6 +126,11 @@ class _Grader:
             else:
                 facts.append(_Fact(M, f"carries {_kb(size)} of obfuscated code ({_details(obf, 2)})", "obfuscation",
                                    tuple(obf)))
+        wipes = [c for c in f.of("fs-write") if c.detail.startswith("walks directories")]
+        if wipes:
+            sev = C if net or self.new(wipes) else H
+            facts.append(_Fact(sev, "walks directories and overwrites or deletes files outside the package"
+                               + (" after a network lookup" if net else ""), "fs-write", tuple(wipes + net[:1])))
         writes = [c for c in f.of("fs-write") if c.detail.startswith("outside")]
         planted = [c for c in writes if _PLANTED.search(c.detail)]
         if planted:
@@ -139,8 +144,12 @@ class _Grader:
                     phrase += f"; honours {', '.join(mirrors[:3])}"
                 facts.append(_Fact(M, phrase, "network", tuple(net)))
             plain_dyn = [c for c in dyn if c not in decoded and c not in blob_exec and c not in shell_run
-                         and c.detail != "require of a computed name"]
-            if plain_dyn:
+                         and c.detail not in ("require of a computed name", "require aliased")
+                         and not c.detail.endswith("constant code")]
+            if plain_dyn and net:
+                facts.append(_Fact(H, f"downloads code at install time and can run it ({_details(plain_dyn, 2)})",
+                                   "dynamic-code", tuple(plain_dyn + net[:1])))
+            elif plain_dyn:
                 facts.append(_Fact(M, f"evaluates code at install time ({_details(plain_dyn, 2)})", "dynamic-code",
                                    tuple(plain_dyn)))
             if writes and not planted:
@@ -148,9 +157,13 @@ class _Grader:
             procs = [c for c in f.of("process") if c not in shell_run]
             if procs and not net:
                 facts.append(_Fact(L, f"runs programs at install time ({_details(procs, 2)})", "process", tuple(procs)))
+        remote = [c for c in dyn if c.detail == "loads a script from a remote URL"]
+        if remote and not install:
+            facts.append(_Fact(M, "loads and runs a script from a remote URL at run time", "dynamic-code",
+                               tuple(remote)))
         if self.changes is not None and f.runtime and not facts:
             change = self.changes.change(f.path)
-            fresh = [c for c in (change.new if change is not None and change.status == "changed" else ())
+            fresh = [c for c in (change.new if change is not None and change.status in ("changed", "added") else ())
                      if c.kind in ("network", "process", "credentials", "dynamic-code", "runtime-hook")
                      and c.detail != "require of a computed name"]
             if fresh:
@@ -162,7 +175,8 @@ class _Grader:
             return fact
         new = fact.new or self.new(list(fact.evidence))
         if new:
-            return _Fact(fact.severity, fact.phrase, fact.kind, fact.evidence, True)
+            severity = H if fact.phrase.startswith("loads and runs a script from a remote URL") else fact.severity
+            return _Fact(max(severity, fact.severity), fact.phrase, fact.kind, fact.evidence, True)
         if fact.severity >= H:
             return _Fact(Severity(fact.severity - 1), f"{fact.phrase} (already in {self.changes.old_version})",
                          fact.kind, fact.evidence, False)
@@ -191,7 +205,7 @@ class _Grader:
         github = [c for c in every if c.kind == "propagation" and c.detail in ("GitHub API", "GitHub workflow files")]
         gh_tokens = [c for c in every if c.kind == "credentials" and re.search(r"GITHUB_TOKEN|GH_TOKEN|gh auth", c.detail)]
         if github and gh_tokens and any(c.detail == "GitHub workflow files" for c in github):
-            fact = _Fact(H, "uses a GitHub token to call the GitHub API and write workflow files", "propagation",
+            fact = _Fact(M, "uses a GitHub token with the GitHub API and names workflow files", "propagation",
                          (github[0], gh_tokens[0]))
             out.append((github[0].file, self._adjust(fact)))
         return out

@@ -34,7 +34,7 @@ FS_CALLS = re.compile(r"\b(?:fs|fsp|promises|fse|readFile\w*|readdir\w*|existsSy
 OUTSIDE = re.compile(r"homedir\s*\(|process\.env\.(?:HOME|USERPROFILE|APPDATA|LOCALAPPDATA)\b"
                      r"|['\"`](?:/etc|/usr|/root|/bin|/Library|~)/|\.\./\.\./|\.bashrc|\.zshrc|\.profile"
                      r"|\.github[/\\]workflows|\.npmrc|\.ssh")
-DECODE = re.compile(r"Buffer\.from\s*\([^;]{0,400}?['\"](?:base64|hex|base64url)['\"]|\batob\s*\("
+DECODE = re.compile(r"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
                     r"|createDecipher(?:iv)?\s*\(|fromCharCode|\.toString\(\s*['\"](?:base64|hex)['\"]\)"
                     r"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
 BLOB = rb"[A-Za-z0-9+/=_\-]{256,}|(?:\\x[0-9a-fA-F]{2}){64,}|(?:\\u[0-9a-fA-F]{4}){48,}"
@@ -239,6 +239,22 @@ def _hook_member(src: Source, m: re.Match[bytes]) -> str | None:
     return _hook("global fetch/XMLHttpRequest")(src, m)
 
 
+def _remote_script(src: Source, m: re.Match[bytes]) -> str | None:
+    """`document.createElement('script')` with a remote `src` nearby: code loaded at run time."""
+    if src.kind_at(m.start()) != CODE:
+        return None
+    window = src.data[max(0, m.start() - 600):m.end() + 600]
+    return "loads a script from a remote URL" if re.search(rb"['\"`]https?://[^'\"`]+\.js\b|\.src\s*=", window) \
+        and re.search(rb"https?://", window) else None
+
+
+def _key_material(src: Source, m: re.Match[bytes]) -> str | None:
+    """A private key or seed phrase encoded for transport (`Buffer.from(secretKey)…`)."""
+    if src.kind_at(m.start()) != CODE:
+        return None
+    return f"private key material encoded ({m.group(1).decode()})"
+
+
 def _bare_env(src: Source, m: re.Match[bytes]) -> str | None:
     """`{ data: process.env }`: the whole environment put into an object (not `env:`)."""
     if src.kind_at(m.start()) != CODE:
@@ -268,6 +284,9 @@ RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = 
     ("env", (b"process.env",), rb"process\.env\s*\[\s*['\"]([^'\"]{1,80})['\"]\s*\]", _env_member, True),
     ("credentials", (b"process.env",), rb"process\.env\s*[,}]", _bare_env, True),
     ("credentials", (b"JSON.stringify",), rb"JSON\.stringify\s*\(\s*process\.env\b", _fixed("the whole environment"), True),
+    ("credentials", (b"Buffer.from", b"bs58.encode", b"btoa", b"JSON.stringify", b"encodeURIComponent", b"base58"),
+     rb"(?:Buffer\.from|bs58\.encode|btoa|JSON\.stringify|encodeURIComponent|base58\.encode)\s*\(\s*[\w$.]*?"
+     rb"(secretKey|privateKey|privKey|secret_key|private_key|mnemonic|seedPhrase|seed_phrase)\b", _key_material, True),
     ("credentials", (b"169.254.169.254", b"metadata.google.internal", b"100.100.100.200", b"fd00:ec2::254"),
      rb"[\w.:]+", _string_literal("cloud metadata address"), False),
     ("credentials", (b"_authToken", b"npm token", b"auth token"), rb"_authToken|npm\s+token\b|auth\s+token",
@@ -279,6 +298,8 @@ RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = 
     ("dynamic-code", (b"._compile",), rb"\._compile\s*\(", _exec_call("module._compile", member=True), False),
     ("dynamic-code", (b"module.constructor", b"Module"), rb"(?:module\.constructor|Module)\s*(?:\(|;|,|\))", _new_module, True),
     ("dynamic-code", (b"require",), rb"require\s*\(", _computed_require, True),
+    ("dynamic-code", (b"createElement",), rb"createElement\s*\(\s*['\"]script['\"]\s*\)", _remote_script, False),
+    ("dynamic-code", (b"importScripts", b"import"), rb"(?:importScripts|import)\s*\(\s*['\"`]https?://", _fixed("loads a script from a remote URL"), True),
     ("dynamic-code", (b"require",), rb"require\s*[,;)]", _require_alias, True),
     ("runtime-hook", (b"window", b"globalThis", b"global", b"self"),
      rb"(?:window|globalThis|global|self)\s*\.\s*(?:fetch|XMLHttpRequest|WebSocket)\b", _hook_member, True),
@@ -317,6 +338,9 @@ _IDENT = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456
 _DECODE_ANCHORS = (b"Buffer.from", b"atob", b"createDecipher", b"fromCharCode", b".toString(", b"decodeURIComponent",
                    b"reverse().join(")
 _DECODE_B = re.compile(DECODE.pattern.encode())
+_DECODE_NEAR = re.compile(rb"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\(|createDecipher(?:iv)?\s*\("
+                          rb"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
+_NEAR_ANCHORS = (b"Buffer.from", b"atob", b"createDecipher", b"decodeURIComponent", b"reverse().join(")
 _ROTATE = re.compile(rb"push['\"]?\]?\s*\(\s*[\w$]+(?:\.shift|\[['\"]shift['\"]\])\s*\(\s*\)\s*\)")
 _PACKED = re.compile(rb"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[rd]\s*\)")
 _HEX_ID = re.compile(rb"_0x[0-9a-fA-F]{3,}")
@@ -389,7 +413,7 @@ def js_capabilities(path: str, src: Source, deadline: Callable[[], bool] | None 
             if per_rule >= 200:
                 break
     if execs:
-        decodes = [m.start() for m in anchored(data, _DECODE_ANCHORS, _DECODE_B, False, limit=500)
+        decodes = [m.start() for m in anchored(data, _NEAR_ANCHORS, _DECODE_NEAR, False, limit=500)
                    if src.kind_at(m.start()) == CODE]
         for start, end, detail in execs:
             if any(abs(start - d) <= NEAR for d in decodes):
@@ -411,6 +435,7 @@ def js_capabilities(path: str, src: Source, deadline: Callable[[], bool] | None 
         if detail is not None:
             add("credentials", data[m.start():m.end()].decode("utf-8", "replace"), m.start(), m.end())
     found += _destructured_env(path, src)
+    found += _wiper(path, src)
     if deadline is not None and deadline():
         raise TimeoutError
     obfuscation = _obfuscation(path, src, data)
@@ -439,6 +464,26 @@ def _name_hidden_hooks(found: list[Capability], data: bytes) -> list[Capability]
         return found
     detail = f"{', '.join(names)} (names hidden in obfuscated strings)"
     return [Capability(c.kind, detail, c.file, c.line, c.snippet, c.size) if c in hidden else c for c in found]
+
+
+_WALK = re.compile(rb"readdir(?:Sync)?\s*\(")
+_DESTROY = re.compile(rb"(?:writeFileSync|writeFile|unlinkSync|unlink|rmSync|rmdirSync|truncateSync)\s*\(")
+_FAR = re.compile(rb"homedir\s*\(\s*\)|process\.env\.(?:HOME|USERPROFILE)\b|['\"`](?:\.\./){3,}['\"`]|['\"`]/(?:home|Users)/|Desktop")
+
+
+def _wiper(path: str, src: Source) -> list[Capability]:
+    """A directory walk that writes over or deletes what it finds, reaching outside the
+    package (the home directory, `../../`): a wiper's shape."""
+    data = src.data
+    if b"readdir" not in data:
+        return []
+    walk = next((m for m in _WALK.finditer(data) if src.kind_at(m.start()) == CODE), None)
+    destroy = next((m for m in _DESTROY.finditer(data) if src.kind_at(m.start()) == CODE), None)
+    far = next((m for m in _FAR.finditer(data) if src.kind_at(m.start()) != COMMENT), None)
+    if walk is None or destroy is None or far is None:
+        return []
+    return [Capability("fs-write", "walks directories and overwrites or deletes files outside the package",
+                       path, src.lines.line(destroy.start()), src.lines.snippet(destroy.start(), destroy.end()))]
 
 
 def _destructured_env(path: str, src: Source) -> Iterator[Capability]:
@@ -510,7 +555,7 @@ def _obfuscation(path: str, src: Source, data: bytes) -> list[Capability]:
         span = src.string_span(i)
         body = data[i:end]
         if span is not None and not data[max(span[0], i - 40):i].count(b"base64,") \
-                and not body.startswith(b"data:") and len(set(body[:4096])) >= 10:
+                and not body.startswith((b"data:", b"AGFzbQ", b"0061736d")) and len(set(body[:4096])) >= 10:
             detail = "encoded blob decoded at run time" if decodes else "encoded blob"
             if detail == "encoded blob" and entropy(body[:4096]) >= 5.2:
                 detail = "high-entropy string"

@@ -112,7 +112,7 @@ class FileCode:
 
 OBFUSCATED: frozenset[str] = frozenset({
     "_0x identifiers", "rotated string array", "packed code", "code hidden past whitespace",
-    "encoded blob decoded at run time", "escaped-character strings",
+    "encoded blob decoded at run time",
 })
 """Obfuscation details that mean "this code was made unreadable on purpose" (a long
 minified line or a high-entropy string alone does not)."""
