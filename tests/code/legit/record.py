@@ -51,6 +51,7 @@ RECORDED: tuple[str, ...] = (
     "bluebird@3.7.2",
     # false alarms the large-npm benchmark found (WebAssembly blobs, template compilers)
     "cjs-module-lexer@1.4.3", "es-module-lexer@1.7.0", "@angular-devkit/core@17.3.11",
+    "terser@5.51.4",
 )
 
 PREVIOUS: dict[str, str] = {
