@@ -27,7 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "packages"
-GZIP_OVER = 200_000
+GZIP_OVER = 32_000
 BUDGET_PER_PACKAGE = 8_000_000
 """Uncompressed bytes taken from one package (entry closures of big bundles stop here)."""
 MAX_SCRIPT_FILES = 60
