@@ -102,6 +102,8 @@ def to_finding(key: str, code: PackageCode, findings: Sequence[CodeFinding], cha
                compared_with: str | None, note: str | None) -> Finding:
     top = findings[0]
     summary = top.summary + (f" (+{len(findings) - 1} more)" if len(findings) > 1 else "")
+    if note and note.startswith("not compared"):
+        summary += f" ({note.split(':', 1)[0]}: unavailable)"
     evidence: list[Evidence] = []
     for finding in findings:
         evidence.extend(Evidence(cap.file, cap.line, cap.snippet) for cap in finding.evidence[:4])

@@ -86,6 +86,7 @@ def test_report_says_when_the_previous_release_cannot_be_fetched(
     assert found["severity"] == "critical"  # the hook in obfuscated code needs no comparison
     assert found["details"]["compared_with"] is None
     assert "not compared with 1.0.0" in found["details"]["compare_note"]
+    assert found["summary"].endswith("(not compared with 1.0.0: unavailable)")
 
 
 def test_no_tarballs_means_unknown_for_install_scripts_never_a_pass(
