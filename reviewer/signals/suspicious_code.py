@@ -101,9 +101,10 @@ async def code_finding(
 def to_finding(key: str, code: PackageCode, findings: Sequence[CodeFinding], changes: CodeChanges | None,
                compared_with: str | None, note: str | None) -> Finding:
     top = findings[0]
-    summary = top.summary + (f" (+{len(findings) - 1} more)" if len(findings) > 1 else "")
+    suffix = f" (+{len(findings) - 1} more)" if len(findings) > 1 else ""
     if note and note.startswith("not compared"):
-        summary += f" ({note.split(':', 1)[0]}: unavailable)"
+        suffix += f" ({note.split(':', 1)[0]}: unavailable)"
+    summary = shorten(top.summary, 200 - len(suffix)) + suffix
     evidence: list[Evidence] = []
     for finding in findings:
         evidence.extend(Evidence(cap.file, cap.line, cap.snippet) for cap in finding.evidence[:4])
@@ -112,7 +113,7 @@ def to_finding(key: str, code: PackageCode, findings: Sequence[CodeFinding], cha
     return Finding(
         id=SIGNAL,
         severity=top.severity,
-        summary=shorten(summary, 200),
+        summary=summary,
         package=key,
         evidence=tuple(evidence[:MAX_EVIDENCE]),
         details={
