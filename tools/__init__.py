@@ -1,1 +1,0 @@
-"""Developer tools, kept out of the installed package."""
