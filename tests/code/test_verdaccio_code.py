@@ -43,8 +43,12 @@ def _lock(name: str, published: Any) -> str:
         "name": "app", "version": "1.0.0", "lockfileVersion": 3, "requires": True,
         "packages": {
             "": {"name": "app", "version": "1.0.0", "dependencies": {name: "^1.0.0"}},
+            # the public registry's form of the URL, as a lockfile written against it has;
+            # --registry points reviewer at Verdaccio (plain http on 127.0.0.1 would be an
+            # insecure-source violation, always, and check must decide on the code)
             f"node_modules/{name}": {"version": published.version,
-                                     "resolved": published.manifest["dist"]["tarball"],
+                                     "resolved": f"https://registry.npmjs.org/{name}/-/"
+                                                 f"{name}-{published.version}.tgz",
                                      "integrity": published.integrity},
         }}, indent=2) + "\n"
 
@@ -73,11 +77,6 @@ def test_appended_obfuscated_code_is_critical_in_review_and_fails_check(
     (repo / "package.json").write_text(json.dumps(
         {"name": "app", "version": "1.0.0", "dependencies": {name: "^1.0.0"}}))
     (repo / "package-lock.json").write_text(_lock(name, old))
-    # Verdaccio answers over http on 127.0.0.1: that (insecure-source) is accepted, so
-    # what `check` decides on is the code.
-    (repo / "reviewer-policy.toml").write_text(
-        f"version = 1\n\n[[signals]]\nid = \"insecure-source\"\npackage = \"{name}\"\n"
-        "reason = \"the test registry is Verdaccio on 127.0.0.1, over http\"\n")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "--no-gpg-sign", "-m", "lock 1.0.0")
