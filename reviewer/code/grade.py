@@ -159,7 +159,9 @@ class _Grader:
                 facts.append(_Fact(L, f"runs programs at install time ({_details(procs, 2)})", "process", tuple(procs)))
         remote = [c for c in dyn if c.detail == "loads a script from a remote URL"]
         if remote and not install:
-            facts.append(_Fact(M, "loads and runs a script from a remote URL at run time", "dynamic-code",
+            # high: what connect-kit's drainer did; a loader that has always done it (a payment or
+            # maps SDK) is lowered to moderate by the comparison with the previous release
+            facts.append(_Fact(H, "loads and runs a script from a remote URL at run time", "dynamic-code",
                                tuple(remote)))
         if self.changes is not None and f.runtime and not facts:
             change = self.changes.change(f.path)
@@ -175,8 +177,7 @@ class _Grader:
             return fact
         new = fact.new or self.new(list(fact.evidence))
         if new:
-            severity = H if fact.phrase.startswith("loads and runs a script from a remote URL") else fact.severity
-            return _Fact(max(severity, fact.severity), fact.phrase, fact.kind, fact.evidence, True)
+            return _Fact(fact.severity, fact.phrase, fact.kind, fact.evidence, True)
         if fact.severity >= H:
             return _Fact(Severity(fact.severity - 1), f"{fact.phrase} (already in {self.changes.old_version})",
                          fact.kind, fact.evidence, False)

@@ -468,7 +468,7 @@ def _name_hidden_hooks(found: list[Capability], data: bytes) -> list[Capability]
 
 _WALK = re.compile(rb"readdir(?:Sync)?\s*\(")
 _DESTROY = re.compile(rb"(?:writeFileSync|writeFile|unlinkSync|unlink|rmSync|rmdirSync|truncateSync)\s*\(")
-_FAR = re.compile(rb"homedir\s*\(\s*\)|process\.env\.(?:HOME|USERPROFILE)\b|['\"`](?:\.\./){3,}['\"`]|['\"`]/(?:home|Users)/|Desktop")
+_FAR = re.compile(rb"homedir\s*\(\s*\)|process\.env\.(?:HOME|USERPROFILE)\b|['\"`](?:\.\./){3,}['\"`]|['\"`]/(?:home|Users)/|/Desktop\b")
 
 
 def _wiper(path: str, src: Source) -> list[Capability]:
@@ -477,10 +477,12 @@ def _wiper(path: str, src: Source) -> list[Capability]:
     data = src.data
     if b"readdir" not in data:
         return []
-    walk = next((m for m in _WALK.finditer(data) if src.kind_at(m.start()) == CODE), None)
-    destroy = next((m for m in _DESTROY.finditer(data) if src.kind_at(m.start()) == CODE), None)
-    far = next((m for m in _FAR.finditer(data) if src.kind_at(m.start()) != COMMENT), None)
-    if walk is None or destroy is None or far is None:
+    walks = [m.start() for m in _WALK.finditer(data) if src.kind_at(m.start()) == CODE][:200]
+    fars = [m.start() for m in _FAR.finditer(data) if src.kind_at(m.start()) != COMMENT][:200]
+    destroy = next((m for m in _DESTROY.finditer(data) if src.kind_at(m.start()) == CODE
+                    and any(abs(m.start() - w) <= 1500 for w in walks)
+                    and any(abs(m.start() - f) <= 3000 for f in fars)), None)
+    if destroy is None:
         return []
     return [Capability("fs-write", "walks directories and overwrites or deletes files outside the package",
                        path, src.lines.line(destroy.start()), src.lines.snippet(destroy.start(), destroy.end()))]

@@ -143,10 +143,12 @@ def test_eval_of_downloaded_code_at_install_is_high() -> None:
     assert severity is Severity.HIGH and "downloads code at install time and can run it" in summaries[0]
 
 
-def test_remote_script_is_moderate_alone_and_high_when_new() -> None:
+def test_remote_script_is_high_and_moderate_when_it_was_always_there() -> None:
     loader = ("export function load() { const s = document.createElement('script');\n"
               "  s.src = 'https://cdn.example.invalid/kit/index.min.js'; document.head.appendChild(s); }\n")
     clean = "export function load() { return import('./kit.js'); }\n"
     new = package({"index.js": loader}, version="1.0.1")
-    assert worst(new)[0] is Severity.MODERATE
+    assert worst(new)[0] is Severity.HIGH
     assert worst(new, package({"index.js": clean}))[0] is Severity.HIGH
+    severity, summaries = worst(new, package({"index.js": loader + "// 1.0.0\n"}))
+    assert severity is Severity.MODERATE and "already in 1.0.0" in summaries[0]
