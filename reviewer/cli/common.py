@@ -49,6 +49,7 @@ def options_from_args(args: argparse.Namespace) -> ProjectOptions:
         concurrency=int(given.get("concurrency") or 16),
         release_age_days=given.get("release_age"),
         read_tarballs=not given.get("no_tarballs"),
+        deep=bool(given.get("deep")) and not given.get("no_tarballs"),
     )
 
 

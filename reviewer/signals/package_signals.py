@@ -13,13 +13,15 @@ from reviewer.code import cache as code_cache
 from reviewer.errors import RegistryError, ReviewerError
 from reviewer.graph.model import Package, Source
 from reviewer.registry.documents import Packument, VersionManifest
-from reviewer.registry.interface import AdvisoryProvider, MetadataProvider, TarballContents
+from reviewer.registry.interface import AdvisoryProvider, MetadataProvider
 from reviewer.signals import (
     deprecation,
     install_scripts,
     maintainers,
+    manifest_confusion,
     provenance,
     release_age,
+    repository,
     scan_cache,
     suspicious_code,
     typosquat,
@@ -33,7 +35,6 @@ from reviewer.signals.common import (
     parse_package_json,
     scripts_of,
     shorten,
-    tarball_package_json,
     unknown,
 )
 from reviewer.signals.finding import Finding
@@ -148,6 +149,7 @@ def history_findings(package: Package, packument: Packument, settings: ReviewSet
         release_age.recent_release(package.key, packument, package.version,
                                    settings.release_age_days, settings.now),
         deprecation.deprecation(package.key, manifest),
+        repository.repository_changed_since_previous(package.key, packument, package.version),
     ]
     return [f for f in found if f is not None]
 
@@ -169,6 +171,7 @@ async def script_findings(
     A, else with the previous release in `packument`)."""
     scripts = install_scripts.install_scripts_of(package, manifest)
     code: PackageCode | str | None = None
+    confusion: Finding | None = None
     tarball_error: str | None = None
     if settings.read_tarballs:
         # The tarball is verified against the lockfile's integrity, else the registry's.
@@ -176,23 +179,26 @@ async def script_findings(
         cached = scan_cache.load(settings.scan_cache_dir, package.key, verified_by)
         held = code_cache.load(settings.scan_cache_dir, package.key, verified_by)
         if cached is not None and held is not None:
-            scripts, code = cached.scripts, held
+            scripts, code, confusion = cached.scripts, held, cached.confusion
         else:
             try:
                 tarball = await provider.tarball(package.name, package.version, package.integrity, tarball_url)
             except ReviewerError as error:
                 tarball_error = f"tarball unavailable: {shorten(str(error), 80)}"
             else:
-                scripts = _refine_with_tarball(package, manifest, scripts, tarball)
+                scripts = install_scripts.refine_with_tarball(package, manifest, scripts, tarball)
+                confusion = manifest_confusion.manifest_confusion(package.key, tarball, manifest)
                 code = await suspicious_code.package_code(package.name, package.version, verified_by,
                                                           provider, settings, tarball)
                 scan_cache.store(settings.scan_cache_dir, package.key, verified_by,
-                                 scan_cache.ScanResult(scripts, None))
+                                 scan_cache.ScanResult(scripts, None, confusion))
     if previous is not None:
         finding = install_scripts.install_script_upgrade_finding(package.key, previous, scripts)
     else:
         finding = install_scripts.install_script_finding(package.key, scripts, unknown_reason)
     findings = [finding] if finding is not None else []
+    if confusion is not None:
+        findings.append(confusion)
     if isinstance(code, PackageCode):
         found = await suspicious_code.code_finding(package.key, code, provider, settings,
                                                    previous=previous_code, packument=packument)
@@ -202,28 +208,6 @@ async def script_findings(
         reason = tarball_error or "tarball not read (--no-tarballs)"
         findings.append(unknown(suspicious_code.SIGNAL, package.key, reason))
     return findings
-
-
-def _tarball_scripts(tarball: TarballContents) -> dict[str, str] | None:
-    """`scripts` of the package.json inside the tarball (what npm actually runs)."""
-    return scripts_of(tarball_package_json(tarball))
-
-
-def _refine_with_tarball(package: Package, manifest: VersionManifest | None,
-                         scripts: InstallScripts, tarball: TarballContents) -> InstallScripts:
-    """The tarball's own package.json and `binding.gyp` decide what runs."""
-    has_gyp = any(e.path == "binding.gyp" and e.kind == "file" for e in tarball.entries)
-    inner = _tarball_scripts(tarball)
-    gypfile = manifest.gypfile if manifest is not None else None
-    if inner is None:
-        if has_gyp and manifest is not None:
-            return install_scripts.install_scripts_of(package, manifest, has_binding_gyp=True)
-        return scripts
-    hooks, implicit = install_scripts.lifecycle_scripts(inner, gypfile, has_gyp, package.source)
-    if not hooks:
-        return scripts if scripts.present else InstallScripts({}, False, False, "tarball")
-    note = scripts.note if scripts.origin == "manifest" else None
-    return InstallScripts(hooks, True, implicit, "tarball", note)
 
 
 async def non_registry_findings(package: Package, provider: MetadataProvider,

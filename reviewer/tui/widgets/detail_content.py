@@ -116,7 +116,8 @@ async def overview(session: ReviewSession, key: str, palette: Palette) -> Render
 
 
 async def scripts(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
-    from reviewer.signals.install_scripts import install_scripts_of
+    from reviewer.signals.install_scripts import install_scripts_of, refine_with_tarball
+    from reviewer.signals.manifest_confusion import manifest_confusion
     from reviewer.tui.widgets.code_view import code_block, read_code
 
     package = session.package(key)
@@ -127,9 +128,15 @@ async def scripts(session: ReviewSession, key: str, palette: Palette) -> Rendera
         tarball = await session.tarball(key)
     except ReviewerError as error:
         tarball_problem = str(error)
-    has_gyp = None if tarball is None else any(e.path == "binding.gyp" for e in tarball.entries)
-    found = install_scripts_of(package, manifest, has_gyp)
+    found = install_scripts_of(package, manifest)
     parts: list[RenderableType] = []
+    if tarball is not None:  # npm installs the tarball's package.json: its scripts decide
+        found = refine_with_tarball(package, manifest, found, tarball)
+        confusion = manifest_confusion(key, tarball, manifest)
+        if confusion is not None:
+            parts.append(Text.assemble(("manifest confusion  ", palette.danger), styled(confusion.summary)))
+            parts += [Text.assemble(("  ", ""), styled(e.text or "")) for e in confusion.evidence]
+            parts.append(Text())
     if found.present is False:
         parts.append(Text("No install scripts: nothing runs when this package is installed.", style=palette.good))
     if found.present is None:
@@ -160,10 +167,13 @@ async def _manifest(session: ReviewSession, key: str) -> VersionManifest | None:
     return document.version(package.version)
 
 
-def _people(manifest: VersionManifest) -> set[str] | None:
+def _people(manifest: VersionManifest, by_email: dict[str, str]) -> set[str] | None:
+    """The maintainer accounts (never display text: see `signals.maintainers`)."""
+    from reviewer.signals.maintainers import account_names
+
     if manifest.maintainers is None:
         return None
-    return {p.name for p in manifest.maintainers}
+    return account_names(manifest.maintainers, by_email)
 
 
 async def maintainers(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
@@ -176,11 +186,14 @@ async def maintainers(session: ReviewSession, key: str, palette: Palette) -> Ren
     for column in ("version", "date", "publisher", "trust"):
         table.add_column(Text(column, style="bold"), no_wrap=True, overflow="ellipsis")
     table.add_column(Text("maintainers", style="bold"), overflow="fold", ratio=1)
+    from reviewer.signals.maintainers import email_index
+
     previous_people: set[str] | None = None
     seen_publishers: set[str] = set()
+    by_email = email_index(*(document.versions[v].maintainers or () for v in versions))
     for version in versions:
         manifest = document.versions[version]
-        people = _people(manifest)
+        people = _people(manifest, by_email)
         published = document.published(version)
         version_text = one_line(version, "bold reverse" if version == package.version else "")
         when = Text(published.strftime("%Y-%m-%d") if published else "unknown",
@@ -189,11 +202,12 @@ async def maintainers(session: ReviewSession, key: str, palette: Palette) -> Ren
         if publisher is None:
             who = Text("not provided", style=palette.unknown)
         else:
-            new = seen_publishers and publisher.name not in seen_publishers
+            account = publisher.name.strip().lower()
+            new = seen_publishers and account not in seen_publishers
             who = one_line(publisher.name, str(palette.danger) if new else "")
             if new:
                 who.append(" new", style=palette.danger)
-            seen_publishers.add(publisher.name)
+            seen_publishers.add(account)
         trusted = manifest.trusted
         trust = Text("unknown", style=palette.unknown) if trusted is None else (
             Text("provenance" if manifest.has_provenance else "trusted", style=palette.good)
