@@ -64,14 +64,15 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "`scripts` (the tarball's own package.json when read), then the registry's "
         "`hasInstallScript`, else unknown"),
     SignalInfo(
-        "suspicious-code", "!", "suspicious code in a script", "suspicious",
-        "Suspicious code in install-script files",
-        "highest matching rule; **high** when one file has network access and reads the "
-        "environment; **critical** when the code has network access and touches credentials",
-        "rules in `reviewer/signals/rules.py` (one line each) over the files the install script "
-        "runs: `node x.js`, `node ./dir` (index/`main`), `sh x.sh`, `node -e '…'`, `sh -c '…'`, "
-        "`npm run other`, and the relative `require`/`import`s of those files (up to 25 files). "
-        "Each match is evidence with file, line and matched text"),
+        "suspicious-code", "!", "suspicious code in the package", "suspicious",
+        "Suspicious code in the package (what its code can do, graded; A->B)",
+        "from combinations, never one token (see \"Code analysis\" below): **critical**/**high** "
+        "for credential material read with a network send, decoded-then-run code, hooks on "
+        "global network or wallet APIs, publishing with a token, obfuscated code newly added to "
+        "an entry file; at most **moderate** for a prebuilt-binary download, a mirror variable, "
+        "telemetry",
+        "the code of the whole package (`reviewer/code/`): entry points and what they import, "
+        "everything install scripts run. One line per finding with file, line and the code"),
     SignalInfo(
         "maintainers-changed", "M", "maintainers changed", "maintainers",
         "Maintainer accounts changed",

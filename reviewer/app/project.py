@@ -105,17 +105,18 @@ class Project:
     def review_service(self, provider: MetadataProvider | None) -> ReviewService:
         return ReviewService(provider, self.settings, concurrency=self.options.concurrency)
 
-    def cached_findings(self) -> list[Finding] | None:
-        """Findings from cached registry metadata only (never the network; no tarballs, no
-        registry advisory endpoint), for `check` and `approve`. None when there is no
-        cache at all."""
+    def cached_findings(self, deep: bool = False) -> list[Finding] | None:
+        """Findings from cached registry metadata only (never the network; no registry
+        advisory endpoint), for `check` and `approve`: code findings for every tarball in the
+        cache (their analysis results are cached by integrity). `deep`: fetch what the cache
+        lacks (metadata, tarballs). None when there is no cache at all (and not `deep`)."""
         import asyncio
 
         root = self.registry_config.cache_dir
-        if root is None or not root.exists():
+        if not deep and (root is None or not root.exists()):
             return None
-        config = self.registry_config.with_options(offline=True)
-        settings = self._settings(config, read_tarballs=False, query_registry_advisories=False)
+        config = self.registry_config.with_options(offline=not deep)
+        settings = self._settings(config, read_tarballs=True, query_registry_advisories=False)
 
         async def review() -> list[Finding]:
             async with RegistryService(config) as service:

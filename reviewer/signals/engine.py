@@ -125,7 +125,9 @@ async def review_upgrade(
         return findings + metadata_unknown(new, f"version {new.version} is not in the registry document")
     old_manifest = packument.version(old.version)
     old_scripts = install_scripts.install_scripts_of(old, old_manifest)
-    findings += await script_findings(new, manifest, provider, settings, previous=old_scripts)
+    old_integrity = old.integrity or (old_manifest.integrity if old_manifest is not None else None)
+    findings += await script_findings(new, manifest, provider, settings, previous=old_scripts,
+                                      previous_code=(old.version, old_integrity))
     if old_manifest is None:
         findings += history_findings(new, packument, settings)
         return findings

@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reviewer.audit.model import Advisory
+from reviewer.code import PackageCode
+from reviewer.code import cache as code_cache
 from reviewer.errors import RegistryError, ReviewerError
 from reviewer.graph.model import Package, Source
 from reviewer.registry.documents import Packument, VersionManifest
@@ -33,7 +35,6 @@ from reviewer.signals.common import (
     parse_package_json,
     scripts_of,
     shorten,
-    tarball_package_json,
     unknown,
 )
 from reviewer.signals.finding import Finding
@@ -123,7 +124,7 @@ async def registry_findings(package: Package, provider: MetadataProvider,
     manifest = packument.version(package.version)
     if manifest is None:
         return metadata_unknown(package, f"version {package.version} is not in the registry document")
-    findings = await script_findings(package, manifest, provider, settings, previous=None)
+    findings = await script_findings(package, manifest, provider, settings, previous=None, packument=packument)
     findings += history_findings(package, packument, settings)
     return findings
 
@@ -161,19 +162,24 @@ async def script_findings(
     previous: InstallScripts | None,
     tarball_url: str | None = None,
     unknown_reason: str | None = None,
+    *,
+    packument: Packument | None = None,
+    previous_code: tuple[str, str | None] | None = None,
 ) -> list[Finding]:
-    """install-script (A->B aware when `previous` is given) and suspicious-code."""
+    """install-script (A->B aware when `previous` is given) and suspicious-code (the code of
+    the whole package; compared with `previous_code` = (version, integrity) of an upgrade's
+    A, else with the previous release in `packument`)."""
     scripts = install_scripts.install_scripts_of(package, manifest)
-    code: Finding | None = None
+    code: PackageCode | str | None = None
     confusion: Finding | None = None
-    code_known = False
     tarball_error: str | None = None
-    if settings.read_tarballs and (scripts.present is not False or settings.gyp_from_tarballs):
+    if settings.read_tarballs:
         # The tarball is verified against the lockfile's integrity, else the registry's.
         verified_by = package.integrity or (manifest.integrity if manifest is not None else None)
         cached = scan_cache.load(settings.scan_cache_dir, package.key, verified_by)
-        if cached is not None:
-            scripts, code, confusion, code_known = cached.scripts, cached.finding, cached.confusion, True
+        held = code_cache.load(settings.scan_cache_dir, package.key, verified_by)
+        if cached is not None and held is not None:
+            scripts, code, confusion = cached.scripts, held, cached.confusion
         else:
             try:
                 tarball = await provider.tarball(package.name, package.version, package.integrity, tarball_url)
@@ -182,13 +188,10 @@ async def script_findings(
             else:
                 scripts = install_scripts.refine_with_tarball(package, manifest, scripts, tarball)
                 confusion = manifest_confusion.manifest_confusion(package.key, tarball, manifest)
-                if scripts.present and scripts.scripts:
-                    all_scripts = scripts_of(tarball_package_json(tarball)) or (manifest.scripts if manifest else None)
-                    code, _ = suspicious_code.analyze_suspicious_code(
-                        package.key, scripts.scripts, tarball, all_scripts)
-                code_known = True
+                code = await suspicious_code.package_code(package.name, package.version, verified_by,
+                                                          provider, settings, tarball)
                 scan_cache.store(settings.scan_cache_dir, package.key, verified_by,
-                                 scan_cache.ScanResult(scripts, code, confusion))
+                                 scan_cache.ScanResult(scripts, None, confusion))
     if previous is not None:
         finding = install_scripts.install_script_upgrade_finding(package.key, previous, scripts)
     else:
@@ -196,12 +199,14 @@ async def script_findings(
     findings = [finding] if finding is not None else []
     if confusion is not None:
         findings.append(confusion)
-    if scripts.present and scripts.scripts:
-        if not code_known:
-            reason = tarball_error or "tarball not read (--no-tarballs)"
-            findings.append(unknown(suspicious_code.SIGNAL, package.key, reason))
-        elif code is not None:
-            findings.append(code)
+    if isinstance(code, PackageCode):
+        found = await suspicious_code.code_finding(package.key, code, provider, settings,
+                                                   previous=previous_code, packument=packument)
+        if found is not None:
+            findings.append(found)
+    elif scripts.present and scripts.scripts:
+        reason = tarball_error or "tarball not read (--no-tarballs)"
+        findings.append(unknown(suspicious_code.SIGNAL, package.key, reason))
     return findings
 
 

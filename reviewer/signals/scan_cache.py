@@ -19,16 +19,16 @@ from pathlib import Path
 from reviewer.jsonvalues import integer, objects, optional_text
 from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.install_scripts import InstallScripts
-from reviewer.signals.rules import MEASURE_RULES, PATTERN_RULES
 
 _FORMAT = 2
 
 
 def _scan_version() -> str:
-    parts = [str(_FORMAT)]
-    parts += [f"{r.id}|{r.category}|{int(r.severity)}|{r.pattern.pattern}|{r.applies}" for r in PATTERN_RULES]
-    parts += [f"{r.id}|{r.category}|{int(r.severity)}|{r.metric}|{r.threshold}|{r.applies}" for r in MEASURE_RULES]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    # the code analysis has its own results cache (reviewer.code.cache); its version is
+    # part of this key too, as older entries carried an old-style code finding
+    from reviewer.code import ANALYZER_VERSION
+
+    return hashlib.sha256(f"{_FORMAT}|{ANALYZER_VERSION}".encode()).hexdigest()[:16]
 
 
 SCAN_VERSION = _scan_version()

@@ -29,7 +29,8 @@ class ReviewSettings:
     project_dir: Path | None = None
     """Where `file:`/`link:` dependencies are read from (their package.json scripts)."""
     read_tarballs: bool = True
-    """Fetch the tarball of a package with an install script to scan its code."""
+    """Fetch the tarball of every registry package to read its code (suspicious-code:
+    entry points, what they import, what install scripts run)."""
     gyp_from_tarballs: bool = False
     """Also fetch the tarball of every package without scripts to look for `binding.gyp`
     (npm normalises `gypfile`/`install` into the published manifest, so this is rarely
@@ -39,6 +40,9 @@ class ReviewSettings:
     endpoint, so it is not asked again on every run; None: always ask."""
     scan_cache_dir: Path | None = None
     """Cache root for tarball scan results (`scan_cache`); None: always read tarballs."""
+    code_time_budget: float = 20.0
+    """Seconds of code analysis per package version; past it the finding says "analysis
+    incomplete" (never a silent pass)."""
     typosquat: bool = True
     new_dependency_signals: bool = True
     """In an upgrade, look up each new dependency's own install script (one packument each)."""

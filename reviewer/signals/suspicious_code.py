@@ -1,134 +1,143 @@
-"""suspicious-code: scan the code an install script runs with the rules in `rules.py`."""
+"""suspicious-code: what the code of a package version can do (`reviewer.code`), graded,
+and compared with another version: the one an upgrade comes from (`review`), else the
+previous release (`report`, browsing) when its tarball can be fetched — and said when not.
+
+One Finding per package version: the worst code finding's line as its summary, every code
+finding in `details["findings"]`, the capabilities per file in `details["files"]` (the TUI's
+Code view), what was compared in `details["compared_with"]` / `details["compare_note"]`.
+"""
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import asyncio
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
-from reviewer.registry.interface import TarballContents
-from reviewer.signals.common import shorten
-from reviewer.signals.finding import Evidence, Finding, Severity
-from reviewer.signals.rules import (
-    CATEGORY_TITLES,
-    ENV_WITH_NETWORK,
-    EXFILTRATION,
-    MEASURE_RULES,
-    PATTERN_RULES,
-    MeasureRule,
-    PatternRule,
+from reviewer.code import (
+    ANALYZER_VERSION,
+    CodeChanges,
+    CodeFinding,
+    PackageCode,
+    analyze_package,
+    grade,
 )
-from reviewer.signals.script_targets import ScriptSource, Unresolved, resolve_script_sources
+from reviewer.code import cache as code_cache
+from reviewer.code.compare import compare_packages
+from reviewer.code.tarballs import TarballFiles
+from reviewer.errors import ReviewerError
+from reviewer.registry.documents import Packument
+from reviewer.registry.interface import MetadataProvider, TarballContents
+from reviewer.signals.common import shorten
+from reviewer.signals.finding import Evidence, Finding
+from reviewer.signals.settings import ReviewSettings
 
 SIGNAL = "suspicious-code"
-MAX_EVIDENCE = 60
-_TOKEN_MIN = 40
+MAX_EVIDENCE = 40
+MAX_CAPABILITIES = 400
+_WORKERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="code-analysis")
+"""Analyses at once (CPU-bound, in threads), so the event loop keeps reading meanwhile."""
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    rule: str
-    category: str
-    severity: Severity
-    file: str
-    line: int
-    text: str
+async def package_code(name: str, version: str, integrity: str | None, provider: MetadataProvider,
+                       settings: ReviewSettings, tarball: TarballContents | None = None,
+                       url: str | None = None) -> PackageCode | str:
+    """The analysed code of `name@version` (results cache first), or why it is unknown."""
+    cached = code_cache.load(settings.scan_cache_dir, f"{name}@{version}", integrity)
+    if cached is not None:
+        return cached
+    if tarball is None:
+        try:
+            tarball = await provider.tarball(name, version, integrity, url)
+        except ReviewerError as error:
+            return f"tarball unavailable: {shorten(str(error), 80)}"
+    files = TarballFiles(tarball)
+    budget = settings.code_time_budget
+    code = await asyncio.get_running_loop().run_in_executor(
+        _WORKERS, lambda: analyze_package(files, None, time_budget_s=budget))
+    code_cache.store(settings.scan_cache_dir, f"{name}@{version}", integrity, code)
+    return code
 
 
-def _applies(rule_applies: str, language: str) -> bool:
-    return rule_applies == "any" or rule_applies == language
+async def code_finding(
+    key: str,
+    code: PackageCode,
+    provider: MetadataProvider,
+    settings: ReviewSettings,
+    *,
+    previous: tuple[str, str | None] | None = None,
+    packument: Packument | None = None,
+) -> Finding | None:
+    """The suspicious-code finding of one analysed version. `previous`: (version, integrity)
+    to compare with (an upgrade's A); else, when `packument` is given and the version has
+    something to say, its previous release is fetched and compared."""
+    findings = grade(code)
+    compared_with: str | None = None
+    note: str | None = None
+    if previous is None and packument is not None and findings:
+        from reviewer.signals.history import previous_release
 
-
-def _entropy(token: str) -> float:
-    counts = Counter(token)
-    n = len(token)
-    return -sum(c / n * math.log2(c / n) for c in counts.values())
-
-
-def _measure(rule: MeasureRule, line: str) -> str | None:
-    if rule.metric == "line-length":
-        return line[:80] if len(line) >= rule.threshold else None
-    if rule.metric == "entropy":
-        for token in line.replace("'", '"').replace("`", '"').split('"'):
-            if len(token) >= _TOKEN_MIN and " " not in token and _entropy(token) >= rule.threshold:
-                return token[:80]
-    return None
-
-
-def scan_source(source: ScriptSource) -> list[Match]:
-    """Every rule hit in one piece of code, with 1-based line numbers."""
-    matches: list[Match] = []
-    patterns: list[PatternRule] = [r for r in PATTERN_RULES if _applies(r.applies, source.language)]
-    measures: list[MeasureRule] = [r for r in MEASURE_RULES if _applies(r.applies, source.language)]
-    for number, line in enumerate(source.text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        for rule in patterns:
-            found = rule.pattern.search(line)
-            if found:
-                matches.append(Match(rule.id, rule.category, rule.severity, source.label, number, shorten(found.group(0), 80)))
-        for measure in measures:
-            hit = _measure(measure, line)
-            if hit is not None:
-                matches.append(Match(measure.id, measure.category, measure.severity, source.label, number, shorten(hit, 80)))
-    return matches
-
-
-def scan_sources(sources: Sequence[ScriptSource]) -> list[Match]:
-    return [m for s in sources for m in scan_source(s)]
-
-
-def combined_severity(matches: Sequence[Match]) -> Severity:
-    """The highest rule severity; critical when network meets credentials anywhere in the
-    install script's code, at least high when network meets an env read in one file."""
-    if not matches:
-        return Severity.INFO
-    categories = {m.category for m in matches}
-    network, secrets = EXFILTRATION
-    if categories & network and categories & secrets:
-        return Severity.CRITICAL
-    highest = max(m.severity for m in matches)
-    net, env = ENV_WITH_NETWORK
-    by_file: dict[str, set[str]] = {}
-    for m in matches:
-        by_file.setdefault(m.file, set()).add(m.category)
-    if any(cats & net and cats & env for cats in by_file.values()):
-        return max(highest, Severity.HIGH)
-    return highest
-
-
-def suspicious_code_finding(package: str, matches: Sequence[Match], unresolved: Sequence[Unresolved] = ()) -> Finding | None:
-    """One finding summarising every match (None when nothing matched)."""
-    if not matches:
+        before, _ = previous_release(packument, code.version or key.rsplit("@", 1)[-1])
+        if before is None:
+            note = "no earlier release to compare with"
+        else:
+            manifest = packument.version(before)
+            previous = (before, manifest.integrity if manifest is not None else None)
+    changes: CodeChanges | None = None
+    if previous is not None and (findings or packument is None):
+        name = key.rsplit("@", 1)[0]
+        old = await package_code(name, previous[0], previous[1], provider, settings)
+        if isinstance(old, str):
+            note = f"not compared with {previous[0]}: {old}"
+        else:
+            changes = compare_packages(old, code)
+            compared_with = previous[0]
+            findings = grade(code, changes)
+    if not findings:
         return None
-    categories = [c for c in CATEGORY_TITLES if any(m.category == c for m in matches)]
-    files = list(dict.fromkeys(m.file for m in matches))
-    summary = f"install script code: {', '.join(CATEGORY_TITLES[c] for c in categories)} in {', '.join(files[:3])}"
-    if len(files) > 3:
-        summary += f" and {len(files) - 3} more"
+    return to_finding(key, code, findings, changes, compared_with, note)
+
+
+def to_finding(key: str, code: PackageCode, findings: Sequence[CodeFinding], changes: CodeChanges | None,
+               compared_with: str | None, note: str | None) -> Finding:
+    top = findings[0]
+    suffix = f" (+{len(findings) - 1} more)" if len(findings) > 1 else ""
+    if note and note.startswith("not compared"):
+        suffix += f" ({note.split(':', 1)[0]}: unavailable)"
+    summary = shorten(top.summary, 200 - len(suffix)) + suffix
+    evidence: list[Evidence] = []
+    for finding in findings:
+        evidence.extend(Evidence(cap.file, cap.line, cap.snippet) for cap in finding.evidence[:4])
+        if not finding.evidence and finding.file:
+            evidence.append(Evidence(finding.file, finding.line, finding.snippet))
     return Finding(
         id=SIGNAL,
-        severity=combined_severity(matches),
-        summary=shorten(summary, 110),
-        package=package,
-        evidence=tuple(Evidence(m.file, m.line, f"{m.rule}: {m.text}") for m in matches[:MAX_EVIDENCE]),
+        severity=top.severity,
+        summary=summary,
+        package=key,
+        evidence=tuple(evidence[:MAX_EVIDENCE]),
         details={
-            "categories": categories,
-            "rules": sorted({m.rule for m in matches}),
-            "files": files,
-            "matches": len(matches),
-            "unresolved": [f"{u.hook}: {u.what}" for u in unresolved],
+            "findings": [f.to_json() for f in findings],
+            "files": files_json(code, changes),
+            "compared_with": compared_with,
+            "compare_note": note,
+            "incomplete": code.incomplete,
+            "unresolved": list(code.unresolved),
+            "analyzer": ANALYZER_VERSION,
         },
     )
 
 
-def analyze_suspicious_code(
-    package: str,
-    scripts: Mapping[str, str],
-    tarball: TarballContents | None,
-    all_scripts: Mapping[str, str] | None = None,
-) -> tuple[Finding | None, list[ScriptSource]]:
-    """Resolve what `scripts` run inside `tarball`, scan it; the finding and the sources read."""
-    sources, unresolved = resolve_script_sources(scripts, tarball, all_scripts)
-    return suspicious_code_finding(package, scan_sources(sources), unresolved), sources
+def files_json(code: PackageCode, changes: CodeChanges | None) -> list[dict[str, Any]]:
+    """Capabilities per file for the Code view: each as [kind, detail, line, snippet, new]."""
+    out: list[dict[str, Any]] = []
+    budget = MAX_CAPABILITIES
+    for file in code.files:
+        change = changes.change(file.path) if changes is not None else None
+        fresh = {c.key for c in change.new} if change is not None else set()
+        caps = [[c.kind, c.detail, c.line, c.snippet, c.key in fresh or (change is not None and change.status == "added")]
+                for c in file.capabilities[:max(0, budget)]]
+        budget -= len(caps)
+        out.append({"path": file.path, "roles": list(file.roles), "parser": file.parser, "note": file.note,
+                    "status": change.status if change is not None else None, "capabilities": caps})
+    return out

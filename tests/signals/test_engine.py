@@ -49,17 +49,25 @@ async def test_review_package_reports_everything_for_a_takeover() -> None:
     assert {"install-script", "suspicious-code", "new-publisher", "maintainers-changed", "recent-release"} <= set(by_id)
     assert by_id["suspicious-code"].severity is Severity.CRITICAL
     assert {(e.file, e.line) for e in by_id["suspicious-code"].evidence} >= {("setup.js", 1), ("setup.js", 2)}
-    assert prov.tarball_requests == ["pkg@1.1.0"]
+    # the previous release is fetched to compare with; when it cannot be, that is said
+    assert prov.tarball_requests == ["pkg@1.1.0", "pkg@1.0.0"]
+    assert "not compared with 1.0.0" in str(by_id["suspicious-code"].details["compare_note"])
     # no advisory source at all: said, not skipped
     assert by_id["advisory"].unknown and "unavailable" in by_id["advisory"].summary
 
 
-async def test_no_tarball_without_install_script() -> None:
+async def test_code_is_read_without_install_script() -> None:
+    """suspicious-code reads the whole package (entry points), not only install scripts."""
     prov = provider()
+    prov.tarballs["calm@2.0.1"] = FakeTarball({
+        "package.json": '{"name": "calm", "version": "2.0.1"}',
+        "index.js": "const o = window.fetch;\nwindow.fetch = async (...a) => o(...a);\n"})
     calm = Package("calm", "2.0.1", integrity="sha512-x")
     findings = await review_package(calm, graph_of(calm), prov, SETTINGS)
-    assert prov.tarball_requests == []
-    assert [f.id for f in findings if not f.unknown] == []
+    assert prov.tarball_requests[0] == "calm@2.0.1"
+    (code,) = [f for f in findings if f.id == "suspicious-code"]
+    assert code.severity is Severity.HIGH and code.summary.startswith("index.js hooks")
+    assert ("index.js", 2) in {(e.file, e.line) for e in code.evidence}
 
 
 async def test_registry_error_becomes_unknown_findings() -> None:
@@ -153,14 +161,15 @@ async def test_scan_cache_avoids_refetching_tarballs(tmp_path: Path) -> None:
     first = await review_package(pkg, graph_of(pkg), first_provider, settings)
     second_provider = provider()
     second = await review_package(pkg, graph_of(pkg), second_provider, settings)
-    assert first_provider.tarball_requests == ["pkg@1.1.0"] and second_provider.tarball_requests == []
+    assert first_provider.tarball_requests[0] == "pkg@1.1.0"
+    assert "pkg@1.1.0" not in second_provider.tarball_requests
     code = [f for f in second if f.id == "suspicious-code"]
     assert code == [f for f in first if f.id == "suspicious-code"]
     # another integrity is another tarball: not served from the cache
     other = Package("pkg", "1.1.0", integrity="sha512-y")
     third_provider = provider()
     await review_package(other, graph_of(other), third_provider, settings)
-    assert third_provider.tarball_requests == ["pkg@1.1.0"]
+    assert third_provider.tarball_requests[0] == "pkg@1.1.0"
 
 
 async def test_no_advisory_endpoint_is_remembered(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from signal_fakes import FakeTarball, manifest
 
+from reviewer.code import PackageCode, analyze_package, grade
+from reviewer.code.tarballs import TarballFiles
 from reviewer.graph.model import Package, Source
 from reviewer.signals.finding import Severity
 from reviewer.signals.install_scripts import (
@@ -12,8 +14,7 @@ from reviewer.signals.install_scripts import (
     install_scripts_of,
     lifecycle_scripts,
 )
-from reviewer.signals.script_targets import ScriptSource, resolve_script_sources
-from reviewer.signals.suspicious_code import analyze_suspicious_code, scan_source
+from reviewer.signals.suspicious_code import to_finding
 
 
 def test_hooks_in_run_order_and_prepare_only_for_git_file_link() -> None:
@@ -70,7 +71,7 @@ def test_install_script_finding_and_upgrade() -> None:
 
 
 TARBALL = FakeTarball({
-    "package.json": '{"name": "x", "main": "lib/index.js"}',
+    "package.json": '{"name": "x", "version": "1.0.0", "main": "lib/index.js"}',
     "scripts/setup.js": "const helper = require('./helper')\nhelper.run()\n",
     "scripts/helper.js": (
         "const https = require('https')\n"
@@ -82,67 +83,56 @@ TARBALL = FakeTarball({
 })
 
 
+def analysed(tarball: FakeTarball, scripts: dict[str, str]) -> PackageCode:
+    meta = {"name": "x", "version": "1.0.0", "main": "lib/index.js", "scripts": scripts}
+    return analyze_package(TarballFiles(tarball), meta)
+
+
 def test_resolves_node_sh_inline_and_requires() -> None:
     scripts = {
         "preinstall": "node ./scripts/setup",
         "install": "sh install.sh && node -e \"require('child_process').execSync('id')\"",
         "postinstall": "FOO=1 node-pre-gyp install --fallback-to-build",
     }
-    sources, unresolved = resolve_script_sources(scripts, TARBALL)
-    labels = [s.label for s in sources]
+    code = analysed(TARBALL, scripts)
+    labels = [f.path for f in code.files]
     assert "scripts/setup.js" in labels and "scripts/helper.js" in labels
     assert "install.sh" in labels and "<install node -e>" in labels
-    assert any("node-pre-gyp" in u.what for u in unresolved)
+    assert "lib/index.js" in labels  # the entry point is read too
+    assert any("node-pre-gyp" in u for u in code.unresolved)
 
 
 def test_missing_file_is_reported_not_guessed() -> None:
-    _, unresolved = resolve_script_sources({"postinstall": "node nothere.js"}, TARBALL)
-    assert unresolved and "not in the tarball" in unresolved[0].what
+    code = analysed(TARBALL, {"postinstall": "node nothere.js"})
+    assert code.unresolved and "not in the package" in code.unresolved[0]
 
 
-def test_suspicious_code_lines_and_critical_escalation() -> None:
-    finding, _ = analyze_suspicious_code("x@1.0.0", {"postinstall": "node scripts/setup.js"}, TARBALL)
-    assert finding is not None
-    assert finding.severity is Severity.CRITICAL  # network + credentials
+def test_suspicious_code_lines_and_critical_combination() -> None:
+    code = analysed(TARBALL, {"postinstall": "node scripts/setup.js"})
+    finding = to_finding("x@1.0.0", code, grade(code), None, None, None)
+    assert finding.severity is Severity.CRITICAL  # token variable + network, at install time
     located = {(e.file, e.line) for e in finding.evidence}
     assert ("scripts/helper.js", 1) in located  # require('https')
     assert ("scripts/helper.js", 2) in located  # process.env.NPM_TOKEN
-    assert "network access" in finding.summary and "credential access" in finding.summary
-    assert any("NPM_TOKEN" in (e.text or "") for e in finding.evidence)
+    assert "credential material" in finding.summary and "NPM_TOKEN" in finding.summary
 
 
 def test_shell_pipe_and_benign_script() -> None:
-    finding, _ = analyze_suspicious_code("x@1.0.0", {"install": "sh install.sh"}, TARBALL)
-    assert finding is not None and "exec-pipe-shell" in finding.details["rules"]
+    code = analysed(TARBALL, {"install": "sh install.sh"})
+    assert grade(code)[0].severity >= Severity.HIGH
+    assert "downloads a program or script and runs it" in grade(code)[0].summary
     benign = FakeTarball({"build.js": "const fs = require('fs')\nfs.mkdirSync('build', {recursive: true})\n"})
-    quiet, _ = analyze_suspicious_code("y@1.0.0", {"postinstall": "node build.js"}, benign)
-    assert quiet is None
+    assert grade(analysed(benign, {"postinstall": "node build.js"})) == []
 
 
-def test_obfuscation_rules() -> None:
-    code = "var _0x4f2a=['\\x68\\x74'];" + "a" * 1200 + "\n" + "x='" + "QUJD" * 80 + "'\n"
-    matches = scan_source(ScriptSource("o.js", code, "js", "postinstall"))
-    rules = {m.rule for m in matches}
-    assert {"obfuscated-ids", "long-line", "base64-blob"} <= rules
-    assert all(m.line in (1, 2) for m in matches)
-
-
-def test_cloud_metadata_and_ssh_keys() -> None:
-    code = "fetch('http://169.254.169.254/latest/meta-data/')\nfs.readFileSync(os.homedir() + '/.ssh/id_rsa')\n"
-    matches = scan_source(ScriptSource("m.js", code, "js", "install"))
-    assert {m.rule for m in matches} >= {"cloud-metadata", "ssh-keys", "net-fetch"}
-
-
-def test_hostile_sizes_are_bounded() -> None:
+def test_hostile_sizes_have_no_byte_cap_but_a_time_budget() -> None:
     import time
-
-    from reviewer.signals import script_targets
 
     big = "writeFile(" * 300_000  # 3 MB, one line
     tarball = FakeTarball({"a.js": big, "b.js": "require('./a')\n"})
     started = time.perf_counter()
-    sources, unresolved = resolve_script_sources({"postinstall": "node b.js"}, tarball)
-    scan_source(next(s for s in sources if s.label == "a.js"))
+    code = analyze_package(TarballFiles(tarball), {"name": "x", "version": "1.0.0",
+                                                   "scripts": {"postinstall": "node b.js"}}, time_budget_s=20)
     assert time.perf_counter() - started < 30
-    assert any("only the first" in u.what for u in unresolved)
-    assert sum(len(s.text) for s in sources) <= script_targets.MAX_TOTAL_BYTES + 100
+    read = code.file("a.js")
+    assert (read is not None and read.size == len(big)) or code.incomplete

@@ -176,8 +176,9 @@ def test_report_flags_a_swapped_script_and_uses_the_tarballs(confused, fixture_r
     assert swapped["install-script"]["details"]["origin"] == "tarball"
     assert "suspicious-code" in swapped
     assert "manifest-confusion" not in signals["clean"]
-    # without --deep the tarballs of packages without scripts are not read
-    assert "manifest-confusion" not in signals["hidden-script"]
+    # every tarball is read (suspicious-code reads the whole package): a script only the
+    # tarball declares is found without --deep too
+    assert signals["hidden-script"]["manifest-confusion"]["severity"] == "high"
     # a second run reads the scan cache: the finding is still there
     again = _report(confused, fixture_registry, tmp_path / "cache", capsys)
     assert again["swapped"]["manifest-confusion"] == confusion
@@ -223,6 +224,12 @@ class _Session:
 
     async def tarball(self, key: str) -> Any:
         return self._tarball
+
+    def findings_of(self, key: str) -> list[Any]:
+        return []
+
+    def scanned(self, key: str) -> bool:
+        return False
 
 
 async def _scripts_tab(session: _Session) -> str:

@@ -29,6 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                         help="output format (default: text)")
     add_policy_argument(parser)
+    parser.add_argument("--deep", action="store_true",
+                        help="fetch what the cache lacks (metadata, tarballs) so that the code of "
+                             "every locked package is evaluated")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     project = open_project(args)
     graph, policy = project.graph, project.policy
-    findings = project.cached_findings()
+    findings = project.cached_findings(deep=args.deep)
     result = run_check(graph, policy, script_facts(graph, findings),
                        advisories=project.imported_advisories(),
                        findings=findings, registry_for=project.registry_config.registry_for,

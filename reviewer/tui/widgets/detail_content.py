@@ -20,7 +20,7 @@ from reviewer.registry.documents import Packument, VersionManifest
 from reviewer.signals.finding import Finding
 from reviewer.signals.unknowns import RegistryGaps
 from reviewer.tui.badges import BADGES, Palette
-from reviewer.tui.text import one_line, safe_code, styled
+from reviewer.tui.text import one_line, styled
 
 MAX_TIMELINE = 40
 """Versions shown in the maintainers timeline (around the locked one)."""
@@ -124,11 +124,9 @@ async def overview(session: ReviewSession, key: str, palette: Palette) -> Render
 
 
 async def scripts(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
-    from reviewer.signals.common import scripts_of, tarball_package_json
     from reviewer.signals.install_scripts import install_scripts_of, refine_with_tarball
     from reviewer.signals.manifest_confusion import manifest_confusion
-    from reviewer.signals.script_targets import resolve_script_sources
-    from reviewer.signals.suspicious_code import scan_sources
+    from reviewer.tui.widgets.code_view import code_block, read_code
 
     package = session.package(key)
     manifest = await _manifest(session, key)
@@ -149,7 +147,6 @@ async def scripts(session: ReviewSession, key: str, palette: Palette) -> Rendera
             parts.append(Text())
     if found.present is False:
         parts.append(Text("No install scripts: nothing runs when this package is installed.", style=palette.good))
-        return Group(*parts) if len(parts) > 1 else parts[0]
     if found.present is None:
         parts.append(Text("Whether this package runs install scripts is unknown "
                           "(not provided by this registry).", style=palette.unknown))
@@ -163,39 +160,10 @@ async def scripts(session: ReviewSession, key: str, palette: Palette) -> Rendera
         parts.append(line)
     if tarball_problem:
         parts += [Text(), Text.assemble(("tarball: ", palette.warning), styled(tarball_problem))]
-    if not found.scripts:
-        return Group(*parts)
-    inner = None if tarball is None else scripts_of(tarball_package_json(tarball))
-    all_scripts = inner or (manifest.scripts if manifest and manifest.scripts else None)
-    sources, unresolved = resolve_script_sources(found.scripts, tarball, all_scripts)
-    matches = scan_sources(sources)
-    for missing in unresolved:
-        parts.append(Text.assemble((f"{missing.hook}: ", palette.muted), styled(missing.what)))
-    for source in sources:
-        if source.label.startswith("<"):
-            continue
-        here = [m for m in matches if m.file == source.label]
-        parts += [Text(), Text.assemble(("▌ ", palette.warning), one_line(source.label, "bold"),
-                                        (f"  ({source.hook})", palette.muted))]
-        if here:
-            hits = Table.grid(padding=(0, 1))
-            hits.add_column(no_wrap=True, style=palette.muted)
-            hits.add_column(no_wrap=True)
-            hits.add_column(ratio=1, overflow="fold")
-            for match in here:
-                hits.add_row(Text(f"  line {match.line}"),
-                             Text(match.rule, style=palette.for_severity(match.severity)),
-                             styled(match.text))
-            parts.append(hits)
-        lexer = "javascript" if source.language == "js" else "bash"
-        parts.append(safe_code(source.text, lexer, {m.line for m in here}))
-    inline = [m for m in matches if m.file.startswith("<")]
-    if inline:
-        parts += [Text(), heading("In the commands themselves", palette)]
-        for match in inline:
-            parts.append(Text.assemble((f"  {match.file:<14}", palette.muted),
-                                       (f"{match.rule:<24}", palette.for_severity(match.severity)),
-                                       styled(match.text)))
+    code = next((f for f in session.findings_of(key) if f.id == "suspicious-code"), None)
+    evaluated = tarball is not None and session.scanned(key) and package.source is Source.REGISTRY
+    parts += code_block(code, tarball, palette, found.scripts, evaluated=evaluated,
+                        code=await read_code(tarball, found.scripts))
     return Group(*parts)
 
 

@@ -1,0 +1,615 @@
+"""Capabilities of one JavaScript file: candidate places found by regular expressions over
+the bytes, each confirmed against the syntax (`source.Source`): a pattern in a comment or in
+an unrelated string literal is not code. One rule, one row in `_CODE_RULES`."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+
+from reviewer.code.model import Capability
+from reviewer.code.source import CODE, COMMENT, STRING, Source
+
+NET_MODULES = r"(?:node:)?(https?|http2|net|tls|dgram|dns)"
+HTTP_CLIENTS = r"(axios|got|node-fetch|undici|needle|request|superagent|cross-fetch|make-fetch-happen|ws|socket\.io-client)"
+CRED_WORDS = re.compile(
+    r"\.npmrc|\.yarnrc|\.ssh\b|id_rsa|id_ed25519|id_ecdsa|\.aws\b|\.git-credentials|\.netrc|\.pgpass"
+    r"|\.docker[/\\]config|\.kube[/\\]config|\.config[/\\]gcloud|\.azure\b|application_default_credentials"
+    r"|Login Data|Local Extension Settings|Local State|wallet\.dat|\.bitcoin\b|\.electrum\b|Exodus"
+    r"|\.ethereum[/\\]keystore|\.config[/\\]solana|keychain|Keychains|\.gnupg|known_hosts",
+    re.I,
+)
+CLOUD_METADATA = rb"169\.254\.169\.254|metadata\.google\.internal|100\.100\.100\.200|fd00:ec2::254"
+TOKEN_VAR = re.compile(
+    r"^(?:NPM_TOKEN|NODE_AUTH_TOKEN|NPM_AUTH_TOKEN|GITHUB_TOKEN|GH_TOKEN|GITLAB_TOKEN|CI_JOB_TOKEN"
+    r"|AWS_SECRET_ACCESS_KEY|AWS_ACCESS_KEY_ID|AWS_SESSION_TOKEN|AZURE_CLIENT_SECRET"
+    r"|GOOGLE_APPLICATION_CREDENTIALS|CIRCLE_TOKEN|SLACK_TOKEN|TRAVIS_TOKEN|HEROKU_API_KEY|DOCKER_PASSWORD"
+    r"|npm_config__authToken|npm_config_.*_authtoken|npm_config__auth|npm_config_//.*)$",
+    re.I,
+)
+FS_CALLS = re.compile(r"\b(?:fs|fsp|promises|fse|readFile\w*|readdir\w*|existsSync|exists|stat\w*|access\w*"
+                      r"|open\w*|createReadStream|join|resolve|homedir|glob\w*|readJson\w*|cat|copy\w*)\b")
+OUTSIDE = re.compile(r"homedir\s*\(|process\.env\.(?:HOME|USERPROFILE|APPDATA|LOCALAPPDATA)\b"
+                     r"|['\"`](?:/etc|/usr|/root|/bin|/Library|~)/|\.\./\.\./|\.bashrc|\.zshrc|\.profile"
+                     r"|\.github[/\\]workflows|\.npmrc|\.ssh")
+DECODE = re.compile(r"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
+                    r"|createDecipher(?:iv)?\s*\(|fromCharCode|\.toString\(\s*['\"](?:base64|hex)['\"]\)"
+                    r"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
+BLOB = rb"[A-Za-z0-9+/=_\-]{256,}|(?:\\x[0-9a-fA-F]{2}){64,}|(?:\\u[0-9a-fA-F]{4}){48,}"
+WALLET_PATTERNS: tuple[tuple[str, tuple[bytes, ...], bytes], ...] = (
+    ("ethereum", (b"0x[",), rb"0x\[(?:a-fA-F0-9|0-9a-fA-F|a-f0-9|0-9a-f|0-9A-Fa-f|A-Fa-f0-9)\]\{40\}"),
+    ("bitcoin", (b"[13][", b"bc1"), rb"\[13\]\[a-(?:km-)?zA-HJ-NP-Z|bc1q?\[|bc1\|"),
+    ("solana", (b"[1-9A-HJ-NP-Za-km-z]{",), rb"\[1-9A-HJ-NP-Za-km-z\]\{(?:3\d|4\d)"),
+    ("tron", (b"T[",), rb"T\[(?:1-9A-HJ-NP-Za-km-z|A-Za-z1-9)\]\{33\}"),
+    ("litecoin", (b"[LM][", b"ltc1["), rb"\[LM\]\[a-km-zA-HJ-NP-Z1-9\]|ltc1\["),
+)
+_ADDRESS = re.compile(rb"['\"`](?:0x[a-fA-F0-9]{40}|(?:bc1|[13])[a-km-zA-HJ-NP-Z1-9]{25,39}|T[1-9A-HJ-NP-Za-km-z]{33})['\"`]")
+
+Confirm = Callable[[Source, "re.Match[bytes]"], "str | None"]
+
+
+def _code_at(group: int = 0) -> Confirm:
+    """The match (its group `group`) starts in code; the detail is group 1 or the match."""
+    def confirm(src: Source, m: re.Match[bytes]) -> str | None:
+        if src.kind_at(m.start(group)) != CODE:
+            return None
+        return _group(m)
+    return confirm
+
+
+def _group(m: re.Match[bytes]) -> str:
+    for i in range(1, (m.re.groups or 0) + 1):
+        if m.group(i):
+            return m.group(i).decode("utf-8", "replace")
+    return m.group(0).decode("utf-8", "replace").strip()
+
+
+def _fixed(detail: str, group: int = 0) -> Confirm:
+    inner = _code_at(group)
+
+    def confirm(src: Source, m: re.Match[bytes]) -> str | None:
+        return detail if inner(src, m) is not None else None
+    return confirm
+
+
+def _not_member(detail: str) -> Confirm:
+    """In code and not a method of some other object (`x.eval(` is not eval)."""
+    def confirm(src: Source, m: re.Match[bytes]) -> str | None:
+        if src.kind_at(m.start()) != CODE:
+            return None
+        before = src.data[max(0, m.start() - 1):m.start()]
+        return None if before in (b".", b"$") or before.isalnum() else detail
+    return confirm
+
+
+def _computed_require(src: Source, m: re.Match[bytes]) -> str | None:
+    if src.kind_at(m.start()) != CODE or src.data[max(0, m.start() - 1):m.start()] in (b".", b"$"):
+        return None
+    args = src.call_arguments(m.start())
+    if args is None:
+        return None
+    inner = args.strip()[1:-1].strip() if args.strip().startswith("(") else args
+    if re.fullmatch(r"""(['"])[^'"`]*\1|`[^`$]*`""", inner):
+        return None
+    if DECODE.search(inner):
+        return "require of a decoded string"
+    return "require of a computed name"
+
+
+_CONSTANT_ARGS = re.compile(r"""\(\s*(?:(?:'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")\s*,?\s*)*\)""", re.S)
+
+
+def _exec_call(detail: str, member: bool = False) -> Confirm:
+    """eval / Function / vm / _compile: "… of decoded code" when the argument is decoded
+    inline, "… of constant code" when it is only string literals (`Function('return this')`)."""
+    base = _fixed(detail) if member else _not_member(detail)
+
+    def confirm(src: Source, m: re.Match[bytes]) -> str | None:
+        if base(src, m) is None:
+            return None
+        args = src.call_arguments(m.start()) or ""
+        if DECODE.search(args):
+            return f"{detail} of decoded code"
+        if args and _CONSTANT_ARGS.fullmatch(args.strip()):
+            return f"{detail} of constant code"
+        return detail
+    return confirm
+
+
+def _require_alias(src: Source, m: re.Match[bytes]) -> str | None:
+    """`var r = require;` — require kept under another name (to call it with hidden names)."""
+    if src.kind_at(m.start()) != CODE:
+        return None
+    before = src.data[max(0, m.start() - 30):m.start()]
+    return "require aliased" if re.search(rb"[\w$]\s*=\s*$", before) else None
+
+
+def _shell_in_exec(src: Source, m: re.Match[bytes]) -> str | None:
+    return "command" if src.kind_at(m.start()) == CODE and src.data[max(0, m.start() - 1):m.start()] != b"$" else None
+
+
+def _env_member(src: Source, m: re.Match[bytes]) -> str | None:
+    return _group(m) if src.kind_at(m.start()) == CODE else None
+
+
+_WRAPPER = re.compile(r"(?:async\s+)?function\b|(?:async\s*)?\(?[\w$,\s.]*\)?\s*=>|new\s+Proxy\b|[\w$]+\s*\(")
+"""A right side that wraps code (a function, an arrow, a Proxy, a call returning one) — a
+hook; a plain reference (`globalThis.fetch = undici.fetch`) replaces the API instead."""
+
+
+def _hook(detail: str) -> Confirm:
+    """The expression at the match is the left side of an assignment."""
+    def confirm(src: Source, m: re.Match[bytes]) -> str | None:
+        if src.kind_at(m.start()) != CODE:
+            return None
+        target = src.assignment_target(m.start())
+        if target is None:
+            return None
+        guard = src.guarded_by(m.start())
+        if re.search(r"!\s*(?:\w+\.)*(?:fetch|XMLHttpRequest)\b|typeof\s+(?:\w+\.)*(?:fetch|XMLHttpRequest)\s*[!=]==?\s*['\"]undefined", guard):
+            return f"polyfills {detail}"
+        value = (src.assigned_value(m.start()) or "").lstrip()
+        if not _WRAPPER.match(value):
+            return f"replaces {detail}"
+        return detail
+    return confirm
+
+
+def _cred_string(src: Source, m: re.Match[bytes]) -> str | None:
+    """A credential path in a string that flows into an fs/path call (or in a shell
+    command string given to exec)."""
+    if src.kind_at(m.start()) != STRING:
+        return None
+    calls = src.string_context(m.start())
+    if any(FS_CALLS.search(c) or re.search(r"exec|spawn", c) for c in calls):
+        return m.group(0).decode("utf-8", "replace")
+    return None
+
+
+def _string_literal(detail: str) -> Confirm:
+    def confirm(src: Source, m: re.Match[bytes]) -> str | None:
+        return detail if src.kind_at(m.start()) == STRING else None
+    return confirm
+
+
+def _not_comment(detail: str) -> Confirm:
+    def confirm(src: Source, m: re.Match[bytes]) -> str | None:
+        return detail if src.kind_at(m.start()) != COMMENT else None
+    return confirm
+
+
+def _whole_string(pattern: str, detail: str) -> Confirm:
+    rx = re.compile(pattern)
+
+    def confirm(src: Source, m: re.Match[bytes]) -> str | None:
+        span = src.string_span(m.start())
+        if span is None:
+            return None
+        text = src.data[span[0] + 1:span[1] - 1].decode("utf-8", "replace")
+        return detail.format(text) if rx.fullmatch(text) else None
+    return confirm
+
+
+def _indirect_eval(src: Source, m: re.Match[bytes]) -> str | None:
+    """`(0, eval)(code)`: eval called indirectly."""
+    if src.kind_at(m.start()) != CODE:
+        return None
+    return "eval" if re.search(rb"\(\s*0\s*,\s*$", src.data[max(0, m.start() - 10):m.start()]) else None
+
+
+def _function_call(src: Source, m: re.Match[bytes]) -> str | None:
+    """`new Function(…)` / `Function(…)` (not `x.Function(`, not a declaration)."""
+    before = src.data[max(0, m.start() - 12):m.start()]
+    if before[-1:] in (b".", b"$") or src.kind_at(m.start()) != CODE:
+        return None
+    if re.search(rb"function\s+$", before):
+        return None
+    detail = "new Function" if re.search(rb"new\s+$", before) else "Function"
+    return _exec_call(detail)(src, m)
+
+
+def _new_module(src: Source, m: re.Match[bytes]) -> str | None:
+    before = src.data[max(0, m.start() - 8):m.start()]
+    if not re.search(rb"new\s+$", before) or src.kind_at(m.start()) != CODE:
+        return None
+    return "new module.constructor"
+
+
+_MODULE_KINDS: dict[str, tuple[str, str]] = {
+    **{m: ("network", m) for m in ("http", "https", "http2", "net", "tls", "dgram", "dns", "axios", "got", "node-fetch",
+                                  "undici", "needle", "request", "superagent", "cross-fetch", "make-fetch-happen",
+                                  "ws", "socket.io-client")},
+    **{m: ("process", m) for m in ("child_process", "execa", "cross-spawn", "shelljs")},
+    "vm": ("dynamic-code", "vm module"),
+}
+
+
+def _module(src: Source, m: re.Match[bytes]) -> str | None:
+    """require('x') / import … from 'x': the module name, when the keyword is code."""
+    if src.kind_at(m.start()) != CODE:
+        return None
+    name = m.group(1).decode("utf-8", "replace").removeprefix("node:")
+    return name if name in _MODULE_KINDS else None
+
+
+def _hook_member(src: Source, m: re.Match[bytes]) -> str | None:
+    """`window.fetch = …` (or globalThis/global/self) as the left side of an assignment."""
+    return _hook("global fetch/XMLHttpRequest")(src, m)
+
+
+def _remote_script(src: Source, m: re.Match[bytes]) -> str | None:
+    """`document.createElement('script')` with a remote `src` nearby: code loaded at run time."""
+    if src.kind_at(m.start()) != CODE:
+        return None
+    window = src.data[max(0, m.start() - 600):m.end() + 600]
+    return "loads a script from a remote URL" if re.search(rb"['\"`]https?://[^'\"`]+\.js\b|\.src\s*=", window) \
+        and re.search(rb"https?://", window) else None
+
+
+def _key_material(src: Source, m: re.Match[bytes]) -> str | None:
+    """A private key or seed phrase encoded for transport (`Buffer.from(secretKey)…`)."""
+    if src.kind_at(m.start()) != CODE:
+        return None
+    return f"private key material encoded ({m.group(1).decode()})"
+
+
+def _bare_env(src: Source, m: re.Match[bytes]) -> str | None:
+    """`{ data: process.env }`: the whole environment put into an object (not `env:`)."""
+    if src.kind_at(m.start()) != CODE:
+        return None
+    before = src.data[max(0, m.start() - 40):m.start()]
+    key = re.search(rb"([\w$]+)['\"]?\s*:\s*$", before)
+    if key is None or key.group(1).lower() in (b"env", b"environment_for_child"):
+        return None
+    return "the whole environment"
+
+
+# (kind, anchors, regex matched at an anchor, confirmation -> detail or None, word start)
+RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = (
+    ("module", (b"require",), rb"require\s*\(\s*['\"]([\w@/.:\-]{1,40})['\"]\s*\)", _module, True),
+    ("module", (b"from", b"import"), rb"(?:from|import)\s*\(?\s*['\"]([\w@/.:\-]{1,40})['\"]", _module, True),
+    ("network", (b"fetch",), rb"fetch\s*\(", _not_member("fetch"), True),
+    ("network", (b"XMLHttpRequest",), rb"XMLHttpRequest\b", _fixed("XMLHttpRequest"), True),
+    ("network", (b"WebSocket",), rb"WebSocket\s*\(", _fixed("WebSocket"), True),
+    ("network", (b"http",), rb"https?\.(?:get|request)\s*\(", _fixed("http request"), True),
+    ("network", (b"sendBeacon",), rb"sendBeacon\b", _fixed("sendBeacon"), False),
+    ("process", (b"execSync", b"spawnSync", b"execFileSync"), rb"(execSync|spawnSync|execFileSync)\s*\(", _code_at(), True),
+    ("process", (b"process.binding",), rb"process\.binding\s*\(\s*['\"]spawn_sync", _fixed("process.binding spawn"), True),
+    ("fs-write", (b"writeFile", b"appendFile", b"createWriteStream", b"copyFile", b"symlink", b"chmodSync", b"outputFile"),
+     rb"(writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|copyFileSync|symlinkSync|chmodSync"
+     rb"|outputFileSync|outputFile)\s*\(", None, True),
+    ("env", (b"process.env",), rb"process\.env\.([A-Za-z_$][\w$]*)", _env_member, True),
+    ("env", (b"process.env",), rb"process\.env\s*\[\s*['\"]([^'\"]{1,80})['\"]\s*\]", _env_member, True),
+    ("credentials", (b"process.env",), rb"process\.env\s*[,}]", _bare_env, True),
+    ("credentials", (b"JSON.stringify",), rb"JSON\.stringify\s*\(\s*process\.env\b", _fixed("the whole environment"), True),
+    ("credentials", (b"Buffer.from", b"bs58.encode", b"btoa", b"JSON.stringify", b"encodeURIComponent", b"base58"),
+     rb"(?:Buffer\.from|bs58\.encode|btoa|JSON\.stringify|encodeURIComponent|base58\.encode)\s*\(\s*[\w$.]*?"
+     rb"(secretKey|privateKey|privKey|secret_key|private_key|mnemonic|seedPhrase|seed_phrase)\b", _key_material, True),
+    ("credentials", (b"169.254.169.254", b"metadata.google.internal", b"100.100.100.200", b"fd00:ec2::254"),
+     rb"[\w.:]+", _string_literal("cloud metadata address"), False),
+    ("credentials", (b"_authToken", b"npm token", b"auth token"), rb"_authToken|npm\s+token\b|auth\s+token",
+     _string_literal("registry or GitHub token"), False),
+    ("dynamic-code", (b"eval",), rb"eval\s*\(", _exec_call("eval"), True),
+    ("dynamic-code", (b"eval",), rb"eval\s*\)", _indirect_eval, True),
+    ("dynamic-code", (b"Function",), rb"Function\s*\(\s*['\"`a-zA-Z_]", _function_call, True),
+    ("dynamic-code", (b"vm.",), rb"vm\.(?:runIn\w+|compileFunction)\s*\(|vm\.Script\b", _exec_call("vm", member=True), True),
+    ("dynamic-code", (b"._compile",), rb"\._compile\s*\(", _exec_call("module._compile", member=True), False),
+    ("dynamic-code", (b"module.constructor", b"Module"), rb"(?:module\.constructor|Module)\s*(?:\(|;|,|\))", _new_module, True),
+    ("dynamic-code", (b"require",), rb"require\s*\(", _computed_require, True),
+    ("dynamic-code", (b"createElement",), rb"createElement\s*\(\s*['\"]script['\"]\s*\)", _remote_script, False),
+    ("dynamic-code", (b"importScripts", b"import"), rb"(?:importScripts|import)\s*\(\s*['\"`]https?://", _fixed("loads a script from a remote URL"), True),
+    ("dynamic-code", (b"require",), rb"require\s*[,;)]", _require_alias, True),
+    ("runtime-hook", (b"window", b"globalThis", b"global", b"self"),
+     rb"(?:window|globalThis|global|self)\s*\.\s*(?:fetch|XMLHttpRequest|WebSocket)\b", _hook_member, True),
+    ("runtime-hook", (b"fetch",), rb"fetch\s*=(?![=>])", _hook("global fetch"), True),
+    ("runtime-hook", (b"window", b"globalThis", b"self"), rb"(?:window|globalThis|self)\s*\[\s*(?!['\"])",
+     _hook("a global API under a computed name"), True),
+    ("runtime-hook", (b"XMLHttpRequest",), rb"XMLHttpRequest\s*\.\s*prototype\s*(?:\.\s*(?:open|send|setRequestHeader)\b|\[)",
+     _hook("XMLHttpRequest.prototype"), True),
+    ("runtime-hook", (b"XMLHttpRequest",), rb"XMLHttpRequest\s*=(?![=>])", _hook("global XMLHttpRequest"), True),
+    ("runtime-hook", (b"ethereum", b"solana", b"phantom", b"window"),
+     rb"(?:window\s*\.\s*)?(?:ethereum|solana|phantom)\s*(?:\.\s*(?:request|send|sendAsync|enable|signTransaction"
+     rb"|signAndSendTransaction)\b|\[)", _hook("wallet provider"), True),
+    ("runtime-hook", (b"defineProperty",), rb"defineProperty\s*\(\s*(?:window|globalThis|global|self)\s*,\s*['\"]"
+     rb"(?:fetch|ethereum|solana|XMLHttpRequest)['\"]", _fixed("global fetch/wallet property"), False),
+    ("runtime-hook", (b"Proxy",), rb"Proxy\s*\(\s*(?:window\.)?(?:ethereum|solana|fetch)\b", _fixed("wallet provider"), True),
+    ("propagation", (b"npm",), rb"npm\s+publish", _not_comment("npm publish"), True),
+    ("propagation", (b"trufflehog",), rb"trufflehog", _not_comment("secret scanner trufflehog"), False),
+    ("propagation", (b"api.github.com",), rb"api\.github\.com", _string_literal("GitHub API"), False),
+    ("propagation", (b".github/workflows",), rb"\.github/workflows", _string_literal("GitHub workflow files"), False),
+    ("propagation", (b"registry.npmjs.org/-/",), rb"registry\.npmjs\.org/-/(?:user|npm/v1/tokens|v1/login)",
+     _string_literal("npm registry account API"), False),
+)
+_COMPILED = [(k, a, re.compile(p), c, w) for k, a, p, c, w in RULES]
+CRED_ANCHORS = (b".npmrc", b".yarnrc", b".ssh", b"id_rsa", b"id_ed25519", b"id_ecdsa", b".aws", b".git-credentials",
+                b".netrc", b".pgpass", b".docker", b".kube", b"gcloud", b".azure", b"application_default_credentials",
+                b"login data", b"local extension settings", b"local state", b"wallet.dat", b".bitcoin", b".electrum",
+                b"exodus", b".ethereum", b"solana", b"keychain", b".gnupg", b"known_hosts")
+STRONG_EXEC = frozenset({"eval", "new Function", "Function", "vm", "module._compile", "new module.constructor",
+                         "require aliased"})
+NEAR = 1500
+"""Bytes: a run-time decode this close to eval/Function/compile is "decoded code run"."""
+EXEC_ANCHORS = (b"exec", b"execSync", b"spawn", b"spawnSync", b"execFile", b"execFileSync", b"execa", b"shell.exec")
+_EXEC_RX = re.compile(rb"(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|execa|execaSync)\s*\(")
+_CRED_B = re.compile(CRED_WORDS.pattern.encode(), re.I)
+_IDENT = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
+_DECODE_ANCHORS = (b"Buffer.from", b"atob", b"createDecipher", b"fromCharCode", b".toString(", b"decodeURIComponent",
+                   b"reverse().join(")
+_DECODE_B = re.compile(DECODE.pattern.encode())
+_DECODE_NEAR = re.compile(rb"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\(|createDecipher(?:iv)?\s*\("
+                          rb"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
+_NEAR_ANCHORS = (b"Buffer.from", b"atob", b"createDecipher", b"decodeURIComponent", b"reverse().join(")
+_ROTATE = re.compile(rb"push['\"]?\]?\s*\(\s*[\w$]+(?:\.shift|\[['\"]shift['\"]\])\s*\(\s*\)\s*\)")
+_PACKED = re.compile(rb"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[rd]\s*\)")
+_HEX_ID = re.compile(rb"_0x[0-9a-fA-F]{3,}")
+_BLOB_CHARS = bytes(ord("a") if chr(i).isascii() and (chr(i).isalnum() or chr(i) in "+/=_-") else ord(" ")
+                    for i in range(256))
+_ESCAPED_RUN = re.compile(rb"(?:\\x[0-9a-fA-F]{2}){64,}")
+LONG_LINE = 20_000
+BLOB_MIN = 256
+
+
+def anchored(data: bytes, anchors: tuple[bytes, ...], rx: re.Pattern[bytes], word: bool,
+             limit: int = 100_000) -> Iterator[re.Match[bytes]]:
+    """Matches of `rx` starting at an occurrence of one of `anchors` (found with
+    bytes.find, much faster than a regex scan); `word`: the anchor starts a word."""
+    seen: set[int] = set()
+    count = 0
+    for anchor in anchors:
+        i = data.find(anchor)
+        while i >= 0 and count < limit:
+            if i not in seen and not (word and i > 0 and data[i - 1] in _IDENT):
+                m = rx.match(data, i)
+                if m is not None:
+                    seen.add(i)
+                    count += 1
+                    yield m
+            i = data.find(anchor, i + 1)
+
+
+def _fs_write(src: Source, m: re.Match[bytes]) -> str | None:
+    if src.kind_at(m.start()) != CODE or src.data[max(0, m.start() - 1):m.start()] == b"$":
+        return None
+    args = src.call_arguments(m.start()) or ""
+    hit = OUTSIDE.search(args)
+    return f"outside the package ({hit.group(0).strip(chr(39) + chr(34) + '`')})" if hit else "inside the package"
+
+
+def js_capabilities(path: str, src: Source, deadline: Callable[[], bool] | None = None) -> list[Capability]:
+    """Every capability of one JavaScript file, in file order. `deadline()` True: stop
+    (TimeoutError)."""
+    data = src.data
+    found: list[Capability] = []
+    seen: set[tuple[str, str, int]] = set()
+
+    def add(kind: str, detail: str, start: int, end: int, size: int = 0) -> None:
+        line = src.lines.line(start)
+        if (kind, detail, line) in seen:
+            return
+        seen.add((kind, detail, line))
+        found.append(Capability(kind, detail, path, line, src.lines.snippet(start, end), size))
+
+    execs: list[tuple[int, int, str]] = []
+    for kind, anchors, rx, confirm, word in _COMPILED:
+        if deadline is not None and deadline():
+            raise TimeoutError
+        check = _fs_write if confirm is None else confirm
+        per_rule = 0
+        for m in anchored(data, anchors, rx, word):
+            detail = check(src, m)
+            if detail is None:
+                continue
+            if kind == "dynamic-code" and detail in STRONG_EXEC:
+                execs.append((m.start(), m.end(), detail))
+            if kind == "module":
+                add(*_MODULE_KINDS[detail], m.start(), m.end())
+            else:
+                add(kind, detail, m.start(), m.end())
+            per_rule += 1
+            if kind == "env" and TOKEN_VAR.match(detail):
+                add("credentials", f"token variable {detail}", m.start(), m.end())
+            if per_rule >= 200:
+                break
+    if execs:
+        decodes = [m.start() for m in anchored(data, _NEAR_ANCHORS, _DECODE_NEAR, False, limit=500)
+                   if src.kind_at(m.start()) == CODE]
+        for start, end, detail in execs:
+            if any(abs(start - d) <= NEAR for d in decodes):
+                add("dynamic-code", f"{detail} of decoded code", start, end)
+    for m in anchored(data, EXEC_ANCHORS, _EXEC_RX, True, limit=500):
+        if _shell_in_exec(src, m) is None:
+            continue
+        args = src.call_arguments(m.start())
+        if args:
+            from reviewer.code.shell import command_capabilities
+
+            line = src.lines.line(m.start())
+            for cap in command_capabilities(args):
+                add(cap[0], cap[1], m.start(), m.end())
+            del line
+    lower = data.lower()
+    for m in anchored(lower, CRED_ANCHORS, _CRED_B, False, limit=2000):
+        detail = _cred_string(src, m)
+        if detail is not None:
+            add("credentials", data[m.start():m.end()].decode("utf-8", "replace"), m.start(), m.end())
+    found += _destructured_env(path, src)
+    found += _wiper(path, src)
+    if deadline is not None and deadline():
+        raise TimeoutError
+    obfuscation = _obfuscation(path, src, data)
+    found += obfuscation
+    if any(c.detail == "_0x identifiers" for c in obfuscation):
+        found = _name_hidden_hooks(found, data)
+    found += _wallet_patterns(path, src, data)
+    found.sort(key=lambda c: (c.line, c.kind))
+    return found
+
+
+_HOOKED_APIS = (b"fetch", b"XMLHttpRequest", b"ethereum", b"solana", b"WebSocket")
+_ESCAPE = re.compile(rb"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})")
+
+
+def _name_hidden_hooks(found: list[Capability], data: bytes) -> list[Capability]:
+    """In obfuscated code, `window[_0x12(0x1a3)] = function…` hides which API it hooks: the
+    names are in the string table (often as \\x escapes). Say which of the usual targets
+    are there."""
+    hidden = [c for c in found if c.kind == "runtime-hook" and "computed name" in c.detail]
+    if not hidden or len(data) > 20_000_000:
+        return found
+    text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)).encode("utf-8", "replace"), data)
+    names = [n.decode() for n in _HOOKED_APIS if re.search(rb"['\"`]" + n + rb"['\"`]", text)]
+    if not names:
+        return found
+    detail = f"{', '.join(names)} (names hidden in obfuscated strings)"
+    return [Capability(c.kind, detail, c.file, c.line, c.snippet, c.size) if c in hidden else c for c in found]
+
+
+_WALK = re.compile(rb"readdir(?:Sync)?\s*\(")
+_DESTROY = re.compile(rb"(?:writeFileSync|writeFile|unlinkSync|unlink|rmSync|rmdirSync|truncateSync)\s*\(")
+_FAR = re.compile(rb"homedir\s*\(\s*\)|process\.env\.(?:HOME|USERPROFILE)\b|['\"`](?:\.\./){3,}['\"`]|['\"`]/(?:home|Users)/|/Desktop\b")
+
+
+def _wiper(path: str, src: Source) -> list[Capability]:
+    """A directory walk that writes over or deletes what it finds, reaching outside the
+    package (the home directory, `../../`): a wiper's shape."""
+    data = src.data
+    if b"readdir" not in data:
+        return []
+    walks = [m.start() for m in _WALK.finditer(data) if src.kind_at(m.start()) == CODE][:200]
+    fars = [m.start() for m in _FAR.finditer(data) if src.kind_at(m.start()) != COMMENT][:200]
+    destroy = next((m for m in _DESTROY.finditer(data) if src.kind_at(m.start()) == CODE
+                    and any(abs(m.start() - w) <= 1500 for w in walks)
+                    and any(abs(m.start() - f) <= 3000 for f in fars)), None)
+    if destroy is None:
+        return []
+    return [Capability("fs-write", "walks directories and overwrites or deletes files outside the package",
+                       path, src.lines.line(destroy.start()), src.lines.snippet(destroy.start(), destroy.end()))]
+
+
+def _destructured_env(path: str, src: Source) -> Iterator[Capability]:
+    for m in anchored(src.data, (b"process.env",), re.compile(rb"process\.env\b"), True):
+        head = src.data[max(0, m.start() - 400):m.start()]
+        d = re.search(rb"\{([^{}]{1,400})\}\s*=\s*$", head)
+        if d is None or src.kind_at(m.start()) != CODE:
+            continue
+        line = src.lines.line(m.start())
+        snippet = src.lines.snippet(m.start(), m.end())
+        for name in re.findall(rb"([A-Za-z_$][\w$]*)\s*(?:[,:=}]|$)", d.group(1)):
+            text = name.decode()
+            yield Capability("env", text, path, line, snippet)
+            if TOKEN_VAR.match(text):
+                yield Capability("credentials", f"token variable {text}", path, line, snippet)
+
+
+def entropy(data: bytes) -> float:
+    counts = Counter(data)
+    n = len(data)
+    return -sum(c / n * math.log2(c / n) for c in counts.values()) if n else 0.0
+
+
+def _obfuscation(path: str, src: Source, data: bytes) -> list[Capability]:
+    found: list[Capability] = []
+
+    def cap(detail: str, start: int, end: int, size: int) -> None:
+        found.append(Capability("obfuscation", detail, path, src.lines.line(start),
+                                src.lines.snippet(start, end), size))
+
+    ids = list(anchored(data, (b"_0x",), _HEX_ID, True, limit=20_000))
+    names = {m.group(0) for m in ids}
+    if len(names) >= 5:
+        in_code = [m for m in ids[:50] if src.kind_at(m.start()) == CODE]
+        if len({m.group(0) for m in in_code}) >= 3:
+            cap("_0x identifiers", in_code[0].start(), in_code[0].end(), _extent(src, ids[0].start(), ids[-1].end()))
+    for m in anchored(data, (b"push",), _ROTATE, False, limit=50):
+        if src.kind_at(data.index(b"(", m.start())) == CODE:
+            cap("rotated string array", m.start(), m.end(), _extent(src, m.start(), m.end()))
+            break
+    for m in anchored(data, (b"eval",), _PACKED, True, limit=50):
+        if src.kind_at(m.start()) == CODE:
+            cap("packed code", m.start(), m.end(), _extent(src, m.start(), m.end()))
+            break
+    for pad in (b" " * 200, b"\t" * 100):
+        i = data.find(pad)
+        while i >= 0:
+            end = i + len(pad)
+            while end < len(data) and data[end] in b" \t":
+                end += 1
+            line_start = data.rfind(b"\n", 0, i) + 1
+            if end < len(data) and data[end] not in b"\r\n" and data[line_start:i].strip() \
+                    and src.kind_at(end) == CODE and src.kind_at(i) == CODE:
+                line_end = data.find(b"\n", end)
+                line_end = len(data) if line_end < 0 else line_end
+                cap("code hidden past whitespace", end, line_end, line_end - end)
+                break
+            i = data.find(pad, end)
+    decodes = any(src.kind_at(m.start()) == CODE
+                  for m in anchored(data, _DECODE_ANCHORS, _DECODE_B, False, limit=200))
+    mapped = data.translate(_BLOB_CHARS)
+    run = b"a" * BLOB_MIN
+    blobs = 0
+    i = mapped.find(run)
+    while i >= 0 and blobs < 5:
+        end = i + BLOB_MIN
+        while end < len(mapped) and mapped[end] == 97:
+            end += 1
+        span = src.string_span(i)
+        body = data[i:end]
+        if span is not None and not data[max(span[0], i - 40):i].count(b"base64,") \
+                and not body.startswith((b"data:", b"AGFzbQ", b"0061736d")) and len(set(body[:4096])) >= 10:
+            detail = "encoded blob decoded at run time" if decodes else "encoded blob"
+            if detail == "encoded blob" and entropy(body[:4096]) >= 5.2:
+                detail = "high-entropy string"
+            cap(detail, i, i + 60, end - i)
+            blobs += 1
+        i = mapped.find(run, end)
+    esc = data.find(b"\\x")
+    checked = 0
+    while esc >= 0 and checked < 200:
+        checked += 1
+        run_match = _ESCAPED_RUN.match(data, esc, esc + 100_000)
+        if run_match is not None and src.kind_at(esc) == STRING:
+            cap("escaped-character strings", esc, esc + 60, run_match.end() - esc)
+            break
+        esc = data.find(b"\\x", run_match.end() if run_match else esc + 2)
+    starts = src.lines.starts
+    for n, lo in enumerate(starts):
+        hi = starts[n + 1] if n + 1 < len(starts) else len(data)
+        if hi - lo >= LONG_LINE:
+            cap("very long line", lo, lo + 60, hi - lo)
+    return found
+
+
+def _extent(src: Source, start: int, end: int) -> int:
+    """Bytes of the lines from the one holding `start` to the one holding `end`."""
+    starts = src.lines.starts
+    first = src.lines.line(start) - 1
+    last = src.lines.line(end) - 1
+    hi = starts[last + 1] if last + 1 < len(starts) else len(src.data)
+    return hi - starts[first]
+
+
+def _wallet_patterns(path: str, src: Source, data: bytes) -> list[Capability]:
+    """Regular expressions matching crypto-wallet addresses (what a drainer needs to find
+    addresses to replace), or a list of literal addresses."""
+    chains: list[tuple[str, int, int]] = []
+    for chain, anchors, pattern in WALLET_PATTERNS:
+        for m in anchored(data, anchors, re.compile(pattern), False, limit=20):
+            if src.kind_at(m.start()) != COMMENT:
+                chains.append((chain, m.start(), m.end()))
+                break
+    found: list[Capability] = []
+    if chains:
+        names = ", ".join(c for c, _, _ in chains)
+        first = min(chains, key=lambda c: c[1])
+        found.append(Capability("runtime-hook", f"wallet-address patterns ({names})", path,
+                                src.lines.line(first[1]), src.lines.snippet(first[1], first[2]), len(chains)))
+    addresses = list(anchored(data, (b"'0x", b'"0x', b"'1", b"'3", b"'bc1", b'"1', b'"3', b'"bc1', b"'T", b'"T'),
+                                     _ADDRESS, False, limit=2000))
+    if len({m.group(0) for m in addresses}) >= 5:
+        first_m = min(addresses, key=lambda m: m.start())
+        found.append(Capability("runtime-hook", "wallet-address patterns (a list of addresses)", path,
+                                src.lines.line(first_m.start()), src.lines.snippet(first_m.start(), first_m.end()),
+                                len(addresses)))
+    return found

@@ -1,0 +1,5 @@
+// Deprecated
+
+"use strict";
+
+module.exports = function (obj) { return typeof obj === "function"; };

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+
+import run from '../dist/cli.js'
+
+await run()

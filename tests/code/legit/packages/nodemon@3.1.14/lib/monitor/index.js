@@ -1,0 +1,4 @@
+module.exports = {
+  run: require('./run'),
+  watch: require('./watch').watch,
+};

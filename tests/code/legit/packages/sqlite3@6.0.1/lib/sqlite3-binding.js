@@ -1,0 +1,1 @@
+module.exports = require('bindings')('node_sqlite3.node');
