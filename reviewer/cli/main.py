@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 
 from reviewer import __version__
 from reviewer.cli.exit_codes import ExitCode
 from reviewer.errors import ReviewerError
+from reviewer.text_safety import safe_line
 
 # name -> (module under reviewer.cli.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -137,10 +139,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(parser, args_list)
     if args.no_color:
         os.environ["NO_COLOR"] = "1"
+    with _guarded_output(args.command not in ("tui", "demo")):
+        return _run(args)
+
+
+@contextlib.contextmanager
+def _guarded_output(guard: bool) -> Iterator[None]:
+    """Headless commands print through `GuardedStream`: whatever a line holds (a package
+    name, an error body), no control sequence and no secret reaches the terminal or log.
+    The terminal UI draws through Textual, whose own text goes through reviewer.tui.text."""
+    if not guard:
+        yield
+        return
+    from reviewer.text_safety import GuardedStream
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout = GuardedStream(saved[0])  # type: ignore[assignment]
+    sys.stderr = GuardedStream(saved[1])  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(_command_module(args.command).run(args))
     except ReviewerError as error:
-        print(f"reviewer: error: {error}", file=sys.stderr)
+        print(f"reviewer: error: {safe_line(str(error))}", file=sys.stderr)
         return ExitCode.ERROR
     except KeyboardInterrupt:
         print("reviewer: interrupted", file=sys.stderr)
@@ -151,5 +177,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "verbose", False):
             raise
         kind = type(error).__name__
-        print(f"reviewer: internal error: {kind}: {error} (rerun with --verbose)", file=sys.stderr)
+        print(f"reviewer: internal error: {kind}: {safe_line(str(error))} (rerun with --verbose)",
+              file=sys.stderr)
         return ExitCode.ERROR

@@ -55,17 +55,29 @@ def _distances_to(graph: Graph, key: str) -> dict[str, int]:
 def _walk_down(
     graph: Graph, dist: dict[str, int], path: list[str], key: str, out: list[list[str]], limit: int
 ) -> None:
-    node = path[-1]
-    if node == key:
-        out.append(list(path))
-        return
-    nexts = sorted({e.target for e in graph.dependencies(node) if dist.get(e.target) == dist[node] - 1})
-    for target in nexts:
-        if len(out) >= limit:
-            return
-        path.append(target)
-        _walk_down(graph, dist, path, key, out, limit)
-        path.pop()
+    """Depth-first along edges that get one step closer to `key`, with an explicit stack
+    (a chain of 100,000 packages must not hit Python's recursion limit)."""
+
+    def closer(node: str) -> list[str]:
+        return sorted({e.target for e in graph.dependencies(node)
+                       if dist.get(e.target) == dist[node] - 1}, reverse=True)
+
+    stack: list[list[str]] = [[path[-1]]]
+    path.pop()
+    while stack and len(out) < limit:
+        pending = stack[-1]
+        if not pending:
+            stack.pop()
+            if path:
+                path.pop()
+            continue
+        node = pending.pop()
+        path.append(node)
+        if node == key:
+            out.append(list(path))
+            path.pop()
+            continue
+        stack.append(closer(node))
 
 
 def duplicates(graph: Graph) -> dict[str, list[Package]]:

@@ -9,22 +9,17 @@ instead of reaching the terminal. Every widget that displays such a string goes 
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.content import Content
 from textual.markup import escape
 
+from reviewer.text_safety import one_line as _one_line
+from reviewer.text_safety import safe as _safe
+
 if TYPE_CHECKING:
     from rich.syntax import Syntax
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def clean(value: object, *, keep_newlines: bool = True) -> str:
@@ -34,9 +29,7 @@ def clean(value: object, *, keep_newlines: bool = True) -> str:
     become visible too (for one-line cells).
     """
     text = str(value).replace("\t", "    ")
-    if not keep_newlines:
-        text = text.replace("\r\n", "\n").replace("\n", "\\n")
-    return _CONTROL.sub(_visible, text)
+    return _safe(text) if keep_newlines else _one_line(_safe(text))
 
 
 def plain(value: object, style: str = "") -> Content:

@@ -8,6 +8,7 @@ import sys
 from reviewer.cli.common import load_project_graph
 from reviewer.errors import UsageError
 from reviewer.graph.queries import why
+from reviewer.text_safety import one_line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     for key, paths in result.items():
-        sys.stdout.write(f"{key}\n")
+        sys.stdout.write(f"{one_line(key)}\n")
         if not paths:
             sys.stdout.write("  (not reachable from any importer)\n")
         for path in paths:
-            sys.stdout.write("  " + " > ".join(graph.label(n) for n in path) + "\n")
+            sys.stdout.write("  " + " > ".join(one_line(graph.label(n)) for n in path) + "\n")
     return 0
