@@ -45,6 +45,9 @@ def common_options() -> argparse.ArgumentParser:
     group.add_argument("--cache-dir", metavar="DIR", help="metadata cache directory")
     group.add_argument("--concurrency", type=_positive_int, default=16, metavar="N",
                        help="parallel registry requests (default 16)")
+    group.add_argument("--request-deadline", type=_positive_float, default=None, metavar="SECONDS",
+                       help="give up on a registry request not complete after this long "
+                            "(default 120)")
     group.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR)")
     group.add_argument("--quiet", "-q", action="store_true", help="print only results and errors")
     group.add_argument("--verbose", "-v", action="store_true", help="print more detail")
@@ -58,6 +61,16 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
     return value
 
 

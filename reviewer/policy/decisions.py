@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from reviewer.errors import UsageError
 from reviewer.graph.model import Graph, Package
@@ -27,6 +26,7 @@ from reviewer.policy.entries import (
 )
 from reviewer.policy.model import Policy
 from reviewer.signals.finding import Finding
+from reviewer.urls import hostname
 
 INSTALL_SCRIPT_SIGNAL = "install-script"
 
@@ -73,7 +73,7 @@ def cached_findings(graph: Graph, project_dir: Path | None = None, cache_dir: st
     overrides: dict[str, object] = {}
     if settings is not None:
         overrides["release_age_days"] = float(settings.minimum_release_age_days)
-        hosts = tuple(filter(None, (urlsplit(url).hostname for url in settings.allowed_registries)))
+        hosts = tuple(filter(None, (hostname(url) for url in settings.allowed_registries)))
         if hosts:
             overrides["allowed_hosts"] = hosts
     found: list[Finding] | None = compute(graph, cache_dir=cache_dir, registry=registry,

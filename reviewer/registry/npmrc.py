@@ -25,7 +25,8 @@ import re
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from reviewer.urls import split
 
 DEFAULT_REGISTRY = "https://registry.npmjs.org/"
 _ENV_RE = re.compile(r"(?<!\\)(\\*)\$\{([^${}?]+)(\?)?\}")
@@ -169,7 +170,9 @@ def registry_for(name: str, settings: Mapping[str, str], override: str | None = 
 
 def nerf_dart(url: str) -> str:
     """`https://host:8443/path/x` -> `//host:8443/path/x` (default ports dropped)."""
-    parts = urlsplit(url)
+    parts = split(url)
+    if parts is None:
+        return "//invalid/"
     host = (parts.hostname or "").lower()
     if ":" in host:
         host = f"[{host}]"

@@ -34,15 +34,14 @@ def settings_for(project_dir: Path, config: RegistryConfig, **overrides: object)
 
 def _policy_settings(project_dir: Path) -> dict[str, object]:
     """`minimum_release_age_days` and `allowed_registries` from the project's policy file."""
-    from urllib.parse import urlsplit
-
     from reviewer.policy.store import PolicyStore, default_policy_path
+    from reviewer.urls import hostname
 
     path = default_policy_path(project_dir)
     if not path.is_file():
         return {}
     policy = PolicyStore.load(path)
-    hosts = tuple(h for h in (urlsplit(u).hostname for u in policy.settings.allowed_registries) if h)
+    hosts = tuple(h for h in (hostname(u) for u in policy.settings.allowed_registries) if h)
     return {"release_age_days": float(policy.settings.minimum_release_age_days), "allowed_hosts": hosts}
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from reviewer.graph.model import Package, Source
 from reviewer.signals.common import shorten
 from reviewer.signals.finding import Evidence, Finding, Severity
+from reviewer.urls import hostname
 
 NON_REGISTRY = "non-registry-source"
 INSECURE = "insecure-source"
@@ -67,7 +67,7 @@ def missing_integrity(package: Package) -> Finding | None:
 
 @lru_cache(maxsize=1024)
 def _registry_host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    return hostname(url)
 
 
 def _host(url: str) -> str:

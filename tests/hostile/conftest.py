@@ -68,7 +68,10 @@ class Result:
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
     def go(*argv: str) -> Result:
-        code = main(list(argv))
+        try:
+            code = main(list(argv))
+        except SystemExit as exit_:  # argparse usage errors
+            code = int(exit_.code or 0)
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
 
