@@ -27,6 +27,7 @@ SIGNAL_DESCRIPTIONS: dict[str, str] = {
     "non-registry-source": "Package comes from outside the registry",
     "insecure-source": "Package fetched over plain http",
     "missing-integrity": "No integrity hash in the lockfile",
+    "integrity-mismatch": "Tarball bytes do not match the recorded integrity hash",
     "unexpected-registry": "Resolved from a registry that is not the configured or allowed one",
     "advisory": "Known vulnerability advisory",
     "new-dependency": "Dependency added by an upgrade",

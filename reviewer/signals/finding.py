@@ -40,6 +40,7 @@ SIGNAL_IDS: tuple[str, ...] = (
     "non-registry-source",
     "insecure-source",
     "missing-integrity",
+    "integrity-mismatch",
     "unexpected-registry",
     "advisory",
     "new-dependency",
