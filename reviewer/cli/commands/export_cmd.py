@@ -35,9 +35,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.cli.common import load_project_graph, project_dir
-    from reviewer.exporters import ExportOptions, build_export
+    from reviewer.exporters import ExportOptions, build_export, require_package_json
     from reviewer.policy.store import PolicyStore, policy_path_from_args
 
+    require_package_json(project_dir(args))
     graph = load_project_graph(args)
     policy = PolicyStore.load(policy_path_from_args(args))
     if not policy.exists_on_disk:
