@@ -31,7 +31,7 @@ from typing import TextIO
 _NEEDS_LOOK = re.compile(r"[^\x20-\x7e]")
 
 
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_NAMED = {"\n": "\\n", "\t": "\\t"}
 
 
 def _escape(char: str) -> str:

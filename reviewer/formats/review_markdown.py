@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.lines import editor_lines
 from reviewer.review.changes import ChangeKind
 from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport, evidence_parts
 from reviewer.text_safety import markdown, safe
@@ -120,7 +121,7 @@ def _where(field: str, key: str | None) -> str:
 
 
 def _fenced(patch: str) -> list[str]:
-    lines = patch.splitlines()
+    lines = editor_lines(patch)
     if len(lines) > MAX_PATCH_LINES:
         lines = lines[:MAX_PATCH_LINES] + [f"... ({len(lines) - MAX_PATCH_LINES} more lines)"]
     lines = [safe(line, newlines=False) for line in lines]

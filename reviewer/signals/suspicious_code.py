@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from reviewer.lines import editor_lines
 from reviewer.registry.interface import TarballContents
 from reviewer.signals.common import shorten
 from reviewer.signals.finding import Evidence, Finding, Severity
@@ -61,7 +62,7 @@ def scan_source(source: ScriptSource) -> list[Match]:
     matches: list[Match] = []
     patterns: list[PatternRule] = [r for r in PATTERN_RULES if _applies(r.applies, source.language)]
     measures: list[MeasureRule] = [r for r in MEASURE_RULES if _applies(r.applies, source.language)]
-    for number, line in enumerate(source.text.splitlines(), start=1):
+    for number, line in enumerate(editor_lines(source.text), start=1):
         if not line.strip():
             continue
         for rule in patterns:

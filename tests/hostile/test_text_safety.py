@@ -24,7 +24,7 @@ def test_visible_escapes_every_payload(payload: str) -> None:
 def test_visible_keeps_text_newlines_and_tabs() -> None:
     assert visible("zod ✓ 中文 😀\n\tx") == "zod ✓ 中文 😀\n\tx"
     assert visible("a\r\nb") == "a\nb"
-    assert visible("a\rb") == "a\\rb"
+    assert visible("a\rb") == "a\\x0db"
     assert one_line("a\nb") == "a\\nb"
     assert visible("\x1b[31m") == "\\x1b[31m" and visible("\u202e") == "\\u202e"
     assert visible(visible("\x1b\u202e")) == visible("\x1b\u202e")  # idempotent
