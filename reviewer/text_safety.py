@@ -143,6 +143,30 @@ def safe_line(value: object) -> str:
     return one_line(redact(value))
 
 
+# -- JSON ------------------------------------------------------------------------------
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "\n" or char.isprintable():
+        return char
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_text(dumped: str) -> str:
+    """Output of `json.dumps(..., ensure_ascii=False)` with every non-printing character
+    (C1, DEL, bidi, zero-width...) written as a JSON `\\uXXXX` escape: the same data for
+    any JSON reader, nothing raw for a terminal, and nothing left for `GuardedStream` to
+    change (which would otherwise turn `\\x85` into invalid JSON)."""
+    if dumped.isascii() and "\x7f" not in dumped:
+        return dumped
+    return _NEEDS_LOOK.sub(_json_escape, dumped)
+
+
 # -- markdown ------------------------------------------------------------------------------
 
 _MARKDOWN_SIGNIFICANT = frozenset("&<>`*_[]|~\\#@$!{}")

@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from reviewer.lines import count_lines, editor_lines, line_of
-
 from .conftest import FORBIDDEN, HOSTILE_NAME, PAYLOADS, npm_project, packument, sri, tgz
 
 BREAKS = "one\rstill one\fstill\u2028one\x85too\u2029end\nexec('rm -rf ~')\r\nthird\n"
@@ -20,6 +18,8 @@ BREAKS = "one\rstill one\fstill\u2028one\x85too\u2029end\nexec('rm -rf ~')\r\nth
 
 
 def test_editor_lines() -> None:
+    from reviewer.lines import count_lines, editor_lines, line_of
+
     assert editor_lines(BREAKS) == ["one\rstill one\fstill\u2028one\x85too\u2029end",
                                     "exec('rm -rf ~')", "third"]
     assert editor_lines("a\r\nb", keepends=True) == ["a\r\n", "b"]

@@ -163,3 +163,27 @@ def test_error_body_from_registry_is_escaped(run, fixture_registry, tmp_path: Pa
                  "--registry", fixture_registry.url)
     assert result.code == 2
     result.assert_clean()
+
+
+WIDE_NAME = "w\x85\x7f\U000e0041\u202e\u00a0x"
+"""C1, DEL, a tag character, a bidi override and a no-break space: JSON without
+ensure_ascii leaves them raw, and a visible-escaping pass would make `\\x85` invalid JSON."""
+
+
+@pytest.mark.parametrize("command", [["report", "--offline", "--format", "json"],
+                                     ["review", "--offline", "--format", "json"],
+                                     ["list", "--json"], ["why", "--json", WIDE_NAME],
+                                     ["check", "--offline", "--format", "json"],
+                                     ["check", "--offline", "--format", "sarif"]])
+def test_json_outputs_stay_valid_and_exact(run, tmp_path: Path, command: list[str]) -> None:
+    project = npm_project(tmp_path / "app", {WIDE_NAME: {"integrity": SHA,
+                                                         "resolved": "http://x.example/w.tgz"}})
+    (project / "reviewer-policy.toml").write_text('version = 1\n[settings]\nrequire_pins = true\n')
+    extra: list[str] = []
+    if command[0] == "review":
+        base = npm_project(tmp_path / "base", {"other": {"integrity": SHA}})
+        extra = ["--base-lockfile", str(base / "package-lock.json")]
+    result = run(*command, str(project), *extra)
+    assert result.code in (0, 1), result.err
+    result.assert_clean()
+    assert WIDE_NAME in json.dumps(json.loads(result.out), ensure_ascii=False)

@@ -152,3 +152,19 @@ def test_hostile_redirect_location_is_one_clear_line(run, fixture_registry) -> N
     assert result.code == 2
     result.assert_clean()
     assert "redirected" in result.err and len(result.err.strip().splitlines()) == 1
+
+
+def test_npmrc_credentials_echoed_by_a_registry_are_redacted(run, fixture_registry,  # noqa: ANN001
+                                                             tmp_path: Path) -> None:
+    """A registry error (or anything else) that repeats a configured credential: the value
+    itself is redacted, whatever shape it has."""
+    from reviewer.registry.npmrc import secret_values
+    from reviewer.text_safety import redact, register_secrets
+
+    settings = {"//r.example/:_authToken": "plain-opaque-value-123",
+                "//r.example/:_auth": "Ym9iOmNvcnJlY3QtaG9yc2U=",  # bob:correct-horse
+                "//r.example/:_password": "aHVudGVyMg=="}  # hunter2
+    register_secrets(secret_values(settings))
+    line = "echo: plain-opaque-value-123 / correct-horse / hunter2 / Ym9iOmNvcnJlY3QtaG9yc2U="
+    for secret in ("plain-opaque-value-123", "correct-horse", "hunter2", "Ym9iOmNvcnJlY3QtaG9yc2U="):
+        assert secret not in redact(line)
