@@ -176,8 +176,9 @@ def markdown(value: object) -> str:
     """Untrusted text safe in a markdown paragraph, table cell or HTML element, on one line:
     redacted, non-printing characters escaped visibly, and `| < > ` * _ [ ] ~ \\ # @ $ ! { }
     &` as numeric entities (a pipe cannot split a cell, `<` cannot open a tag, `@` cannot
-    mention anyone)."""
-    flat = safe_line(value)
+    mention anyone). Line breaks become spaces."""
+    text = value if isinstance(value, str) else str(value)
+    flat = safe_line(text.replace("\r\n", " ").replace("\n", " "))
     return "".join(f"&#{ord(c)};" if c in _MARKDOWN_SIGNIFICANT else c for c in flat)
 
 

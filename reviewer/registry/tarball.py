@@ -74,7 +74,7 @@ def verify_integrity(data: bytes, integrity: str | None, shasum: str | None) -> 
         expected_hex = shasum.strip().lower()
         actual_hex = hashlib.sha1(data).hexdigest()
         if actual_hex != expected_hex:
-            raise IntegrityMismatch("shasum mismatch", f"sha1 {expected_hex}", f"sha1 {actual_hex}")
+            raise IntegrityMismatch("shasum mismatch", expected_hex, actual_hex)
         return "sha1"
     raise IntegrityError("no integrity or shasum to verify the tarball against")
 

@@ -24,7 +24,7 @@ BADGES: dict[str, tuple[str, str]] = {
     "non-registry-source": ("G", "not from the registry (git, tarball, file)"),
     "insecure-source": ("H", "fetched over plain http"),
     "missing-integrity": ("I", "no integrity hash"),
-    "integrity-mismatch": ("X", "tarball does not match its integrity hash"),
+    "integrity-mismatch": ("X", "hash mismatch"),
     "unexpected-registry": ("R", "resolved from an unexpected host"),
     "advisory": ("A", "security advisory"),
     "new-dependency": ("+", "new dependency"),
