@@ -168,3 +168,37 @@ def test_npmrc_credentials_echoed_by_a_registry_are_redacted(run, fixture_regist
     line = "echo: plain-opaque-value-123 / correct-horse / hunter2 / Ym9iOmNvcnJlY3QtaG9yc2U="
     for secret in ("plain-opaque-value-123", "correct-horse", "hunter2", "Ym9iOmNvcnJlY3QtaG9yc2U="):
         assert secret not in redact(line)
+
+
+@pytest.mark.parametrize("fault", ["malformed", "status-500", "not-an-object", "hostile-fields"])
+def test_hostile_registry_bodies_are_never_echoed_raw(run, fixture_registry, tmp_path: Path,  # noqa: ANN001
+                                                       fault: str) -> None:
+    from .conftest import PAYLOADS
+
+    payload = "".join(PAYLOADS.values())
+    _publish(fixture_registry)
+    if fault == "malformed":
+        fixture_registry.malformed("/d")
+    elif fault == "status-500":
+        fixture_registry.fail("/d", *([500] * 10))
+    elif fault == "not-an-object":
+        doc = packument("d", {"1.0.0": {"data": DATA}}, fixture_registry.url)
+        doc["versions"]["1.0.1"] = payload
+        fixture_registry.add_packument(doc)
+    else:
+        doc = packument("d", {"1.0.0": {"data": DATA}, "1.0.1": {"data": DATA_B}},
+                        fixture_registry.url, description=payload, readme=payload)
+        doc["dist-tags"]["evil" + payload] = "1.0.1"
+        doc["versions"]["1.0.1"]["deprecated"] = payload
+        fixture_registry.add_packument(doc)
+    for command in (["diff", "d", "1.0.0", "1.0.1", "--registry", fixture_registry.url],
+                    ["diff", "d", "1.0.0", "evil" + payload, "--registry", fixture_registry.url]):
+        result = run(*command)
+        assert result.code in (0, 2), result
+        result.assert_clean()
+    project = npm_project(tmp_path / "app", {"d": {
+        "resolved": fixture_registry.tarball_url("d", "1.0.0"), "integrity": sri(DATA)}})
+    for fmt in ("text", "markdown", "json"):
+        result = run("report", str(project), "--format", fmt, "--registry", fixture_registry.url)
+        assert result.code == 0, result.err
+        result.assert_clean()
