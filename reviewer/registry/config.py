@@ -15,6 +15,10 @@ from reviewer.registry.tarball import DEFAULT_LIMITS, TarballLimits
 from reviewer.text_safety import safe_line
 
 
+DEFAULT_REQUEST_DEADLINE = 120.0
+"""Seconds for one registry request as a whole (`--request-deadline`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RegistryConfig:
     settings: Mapping[str, str] = field(default_factory=dict)
@@ -30,7 +34,7 @@ class RegistryConfig:
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     """Between two bytes: a registry that drips one byte at a time never trips it..."""
-    request_deadline: float = 120.0
+    request_deadline: float = DEFAULT_REQUEST_DEADLINE
     """...so this caps each request as a whole (connect + headers + body), in seconds; not
     retried when it passes. `--request-deadline`."""
     retries: int = 3
@@ -63,17 +67,18 @@ class RegistryConfig:
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, project_dir: Path | None = None) -> RegistryConfig:
-        """From the common CLI options (`--registry --offline --cache-dir --concurrency`)."""
+        """From the common CLI options (`--registry --offline --cache-dir --concurrency
+        --request-deadline`)."""
         from reviewer.paths import cache_dir
 
+        deadline = getattr(args, "request_deadline", None)
         return cls.from_npmrc(
             project_dir,
             registry=getattr(args, "registry", None),
             offline=bool(getattr(args, "offline", False)),
             cache_dir=cache_dir(getattr(args, "cache_dir", None)),
             concurrency=int(getattr(args, "concurrency", 16) or 16),
-            **({"request_deadline": float(deadline)}
-               if (deadline := getattr(args, "request_deadline", None)) else {}),
+            request_deadline=float(deadline) if deadline else DEFAULT_REQUEST_DEADLINE,
         )
 
     def with_options(self, **changes: object) -> RegistryConfig:
