@@ -14,7 +14,6 @@ from reviewer.registry import npmrc
 from reviewer.registry.tarball import DEFAULT_LIMITS, TarballLimits
 from reviewer.text_safety import safe_line
 
-
 DEFAULT_REQUEST_DEADLINE = 120.0
 """Seconds for one registry request as a whole (`--request-deadline`)."""
 
