@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -63,22 +62,6 @@ class RegistryConfig:
         settings = npmrc.load_npmrc(project_dir, environ, home or Path.home())
         check_registry_urls(settings, registry)
         return cls(settings=settings, registry_override=registry, **options)  # type: ignore[arg-type]
-
-    @classmethod
-    def from_args(cls, args: argparse.Namespace, project_dir: Path | None = None) -> RegistryConfig:
-        """From the common CLI options (`--registry --offline --cache-dir --concurrency
-        --request-deadline`)."""
-        from reviewer.paths import cache_dir
-
-        deadline = getattr(args, "request_deadline", None)
-        return cls.from_npmrc(
-            project_dir,
-            registry=getattr(args, "registry", None),
-            offline=bool(getattr(args, "offline", False)),
-            cache_dir=cache_dir(getattr(args, "cache_dir", None)),
-            concurrency=int(getattr(args, "concurrency", 16) or 16),
-            request_deadline=float(deadline) if deadline else DEFAULT_REQUEST_DEADLINE,
-        )
 
     def with_options(self, **changes: object) -> RegistryConfig:
         return replace(self, **changes)  # type: ignore[arg-type]

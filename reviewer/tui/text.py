@@ -19,6 +19,7 @@ from reviewer.text_safety import one_line as _one_line
 from reviewer.text_safety import safe as _safe
 
 if TYPE_CHECKING:
+    from rich.style import Style
     from rich.syntax import Syntax
 
 
@@ -39,7 +40,7 @@ def plain(value: object, style: str = "") -> Content:
     return Content.styled(text, style) if style else Content(text)
 
 
-def one_line(value: object, style: str = "", limit: int = 200) -> Text:
+def one_line(value: object, style: str | Style = "", limit: int = 200) -> Text:
     """Untrusted text for a table cell or label: one line, shortened, as a rich Text."""
     text = clean(value, keep_newlines=False)
     if len(text) > limit:
