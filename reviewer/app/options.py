@@ -48,9 +48,9 @@ class ProjectOptions:
     def registry_config(self) -> RegistryConfig:
         """The registry configuration: the project's `.npmrc` and these options."""
         from reviewer.paths import cache_dir
-        from reviewer.registry.config import RegistryConfig
+        from reviewer.registry.config import DEFAULT_REQUEST_DEADLINE, RegistryConfig
 
         return RegistryConfig.from_npmrc(
             self.project_dir, registry=self.registry, offline=self.offline,
             cache_dir=cache_dir(self.cache_dir), concurrency=self.concurrency,
-            **({} if self.request_deadline is None else {"request_deadline": self.request_deadline}))
+            request_deadline=self.request_deadline or DEFAULT_REQUEST_DEADLINE)

@@ -154,8 +154,8 @@ def _guarded_output(guard: bool) -> Iterator[None]:
     from reviewer.text_safety import GuardedStream
 
     saved = sys.stdout, sys.stderr
-    sys.stdout = GuardedStream(saved[0])  # type: ignore[assignment]
-    sys.stderr = GuardedStream(saved[1])  # type: ignore[assignment]
+    sys.stdout = GuardedStream(saved[0])
+    sys.stderr = GuardedStream(saved[1])
     try:
         yield
     finally:
