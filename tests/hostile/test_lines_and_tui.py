@@ -81,8 +81,7 @@ def test_cut_long_lines_keeps_numbering() -> None:
 
 
 async def _session_app(project: Path, registry):  # noqa: ANN001, ANN202
-    from reviewer.session import ReviewSession
-
+    from reviewer.app.session import ReviewSession
     from reviewer.lockfiles import load_graph
     from reviewer.registry.config import RegistryConfig
     from reviewer.registry.service import RegistryService
