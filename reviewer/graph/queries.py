@@ -39,6 +39,46 @@ def why(graph: Graph, key: str, limit: int = 50) -> list[list[str]]:
     return paths
 
 
+def why_all(graph: Graph, key: str, limit: int = 1000) -> list[list[str]]:
+    """Every dependent chain from an importer to `key` (like `npm explain`): each simple
+    path over the edges, importer first, sorted. A chain stops at an importer that nothing
+    depends on (the root, or a workspace reached by no link). At most `limit` chains."""
+    if key not in graph.packages:
+        return []
+    out: list[list[str]] = []
+    chain = [key]
+    on_chain = {key}
+
+    def sources_of(node: str) -> list[str]:
+        """Next steps up, reversed: the next to climb is popped last."""
+        return sorted({e.source for e in graph.dependents(node)} - on_chain, reverse=True)
+
+    def is_top(node: str) -> bool:
+        return is_importer_node(node) and not any(graph.dependents(node))
+
+    # Depth first with an explicit stack (a chain 100,000 deep must not hit Python's
+    # recursion limit): stack[i] holds what is left to climb from chain[i].
+    stack = [[] if is_top(key) else sources_of(key)]
+    if is_top(key):
+        out.append([key])
+    while stack and len(out) < limit:
+        pending = stack[-1]
+        if not pending:
+            stack.pop()
+            if len(chain) > 1:
+                on_chain.discard(chain.pop())
+            continue
+        source = pending.pop()
+        chain.append(source)
+        on_chain.add(source)
+        if is_top(source):
+            out.append(chain[::-1])
+            on_chain.discard(chain.pop())
+            continue
+        stack.append(sources_of(source))
+    return sorted(out, key=lambda path: (len(path), path))
+
+
 def _distances_to(graph: Graph, key: str) -> dict[str, int]:
     """Breadth-first over reverse edges: distance of each node to `key`."""
     dist = {key: 0}

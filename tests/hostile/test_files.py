@@ -126,6 +126,9 @@ def test_deep_chain_tree_and_why(run, tmp_path: Path) -> None:
     result = run("why", f"p{count - 1}", str(project))
     assert result.code == 0, result.err
     assert result.out.splitlines()[1].count(" > ") == count  # app > p0 > ... > p99999
+    result = run("why", "--all", f"p{count - 1}", str(project))
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1].count(" > ") == count
     result = run("tree", "--depth", "2000", str(project))
     assert result.code == 0, result.err
     lines = result.out.splitlines()
