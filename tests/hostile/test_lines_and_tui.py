@@ -179,4 +179,4 @@ async def test_tui_long_line_is_cut_and_keystrokes_stay_fast(fixture_registry, t
             await pilot.press(key)
             await pilot.pause()
             slowest = max(slowest, time.monotonic() - started)
-        assert slowest < 1.5, slowest
+        assert slowest < 3, slowest  # the issue measured 6-8 s a keystroke with the line drawn
