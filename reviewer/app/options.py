@@ -31,6 +31,9 @@ class ProjectOptions:
     """Overrides the policy's `minimum_release_age_days`."""
     read_tarballs: bool = True
     """Fetch the tarballs of packages with install scripts to scan their code."""
+    deep: bool = False
+    """Also fetch every other tarball (`report --deep`): scripts and dependencies hidden
+    from the registry manifest (manifest confusion), `binding.gyp`."""
 
     @property
     def project_dir(self) -> Path:

@@ -50,6 +50,7 @@ def options_from_args(args: argparse.Namespace) -> ProjectOptions:
         request_deadline=given.get("request_deadline"),
         release_age_days=given.get("release_age"),
         read_tarballs=not given.get("no_tarballs"),
+        deep=bool(given.get("deep")) and not given.get("no_tarballs"),
     )
 
 
