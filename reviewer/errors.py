@@ -41,6 +41,16 @@ class IntegrityError(ReviewerError):
     """A tarball's bytes do not match the integrity recorded for it."""
 
 
+class IntegrityMismatch(IntegrityError):
+    """The bytes hash to something else than recorded: `expected` and `actual` are the full
+    `algorithm-digest` strings (never shortened: both are shown wherever this appears)."""
+
+    def __init__(self, what: str, expected: str, actual: str) -> None:
+        super().__init__(f"{what}: expected {expected}, got {actual}")
+        self.expected = expected
+        self.actual = actual
+
+
 class TarballError(ReviewerError):
     """A tarball is too large, malformed or otherwise unusable."""
 

@@ -135,6 +135,12 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "moderate",
         "a registry or tarball package with no integrity in the lockfile"),
     SignalInfo(
+        "integrity-mismatch", "X", "hash mismatch", "hash mismatch",
+        "Tarball bytes do not match the recorded integrity hash",
+        "high",
+        "a fetched tarball's bytes do not hash to the lockfile's (or registry's) integrity; "
+        "both full hashes are shown"),
+    SignalInfo(
         "unexpected-registry", "R", "resolved from an unexpected host", "other host",
         "Resolved from a registry that is not the configured or allowed one",
         "high",

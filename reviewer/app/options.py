@@ -25,6 +25,8 @@ class ProjectOptions:
     cache_dir: Path | None = None
     """Metadata cache directory (None: the default one)."""
     concurrency: int = 16
+    request_deadline: float | None = None
+    """Seconds one registry request may take as a whole (None: the default, 120)."""
     release_age_days: float | None = None
     """Overrides the policy's `minimum_release_age_days`."""
     read_tarballs: bool = True
@@ -49,8 +51,9 @@ class ProjectOptions:
     def registry_config(self) -> RegistryConfig:
         """The registry configuration: the project's `.npmrc` and these options."""
         from reviewer.paths import cache_dir
-        from reviewer.registry.config import RegistryConfig
+        from reviewer.registry.config import DEFAULT_REQUEST_DEADLINE, RegistryConfig
 
         return RegistryConfig.from_npmrc(
             self.project_dir, registry=self.registry, offline=self.offline,
-            cache_dir=cache_dir(self.cache_dir), concurrency=self.concurrency)
+            cache_dir=cache_dir(self.cache_dir), concurrency=self.concurrency,
+            request_deadline=self.request_deadline or DEFAULT_REQUEST_DEADLINE)

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from reviewer.policy.entries import Settings as PolicySettings
 from reviewer.signals.settings import ReviewSettings
+from reviewer.urls import hostname
 
 
 def review_settings(project_dir: Path, policy: PolicySettings | None,
@@ -37,7 +37,7 @@ def review_settings(project_dir: Path, policy: PolicySettings | None,
         query_registry_advisories=query_registry_advisories,
     )
     if policy is not None:
-        hosts = tuple(h for h in (urlsplit(u).hostname for u in policy.allowed_registries) if h)
+        hosts = tuple(h for h in (hostname(u) for u in policy.allowed_registries) if h)
         settings = replace(settings, release_age_days=float(policy.minimum_release_age_days),
                            allowed_hosts=hosts)
     if release_age_days is not None:

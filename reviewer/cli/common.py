@@ -47,6 +47,7 @@ def options_from_args(args: argparse.Namespace) -> ProjectOptions:
         offline=bool(given.get("offline")),
         cache_dir=Path(cache) if cache else None,
         concurrency=int(given.get("concurrency") or 16),
+        request_deadline=given.get("request_deadline"),
         release_age_days=given.get("release_age"),
         read_tarballs=not given.get("no_tarballs"),
         deep=bool(given.get("deep")) and not given.get("no_tarballs"),

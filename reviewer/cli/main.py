@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 
 from reviewer import __version__
 from reviewer.cli.exit_codes import ExitCode
 from reviewer.errors import ReviewerError
+from reviewer.text_safety import safe_line
 
 # name -> (module under reviewer.cli.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -43,6 +45,9 @@ def common_options() -> _Parser:
     group.add_argument("--cache-dir", metavar="DIR", help="metadata cache directory")
     group.add_argument("--concurrency", type=_positive_int, default=16, metavar="N",
                        help="parallel registry requests (default 16)")
+    group.add_argument("--request-deadline", type=_positive_float, default=None, metavar="SECONDS",
+                       help="give up on a registry request not complete after this long "
+                            "(default 120)")
     group.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR)")
     group.add_argument("--quiet", "-q", action="store_true", help="print only results and errors")
     group.add_argument("--verbose", "-v", action="store_true", help="print more detail")
@@ -56,6 +61,16 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
     return value
 
 
@@ -124,10 +139,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(parser, args_list)
     if args.no_color:
         os.environ["NO_COLOR"] = "1"
+    with _guarded_output(args.command not in ("tui", "demo")):
+        return _run(args)
+
+
+@contextlib.contextmanager
+def _guarded_output(guard: bool) -> Iterator[None]:
+    """Headless commands print through `GuardedStream`: whatever a line holds (a package
+    name, an error body), no control sequence and no secret reaches the terminal or log.
+    The terminal UI draws through Textual, whose own text goes through reviewer.tui.text."""
+    if not guard:
+        yield
+        return
+    from reviewer.text_safety import GuardedStream
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout = GuardedStream(saved[0])
+    sys.stderr = GuardedStream(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(_command_module(args.command).run(args))
     except ReviewerError as error:
-        print(f"reviewer: error: {error}", file=sys.stderr)
+        print(f"reviewer: error: {safe_line(str(error))}", file=sys.stderr)
         return ExitCode.ERROR
     except KeyboardInterrupt:
         print("reviewer: interrupted", file=sys.stderr)
@@ -138,5 +177,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "verbose", False):
             raise
         kind = type(error).__name__
-        print(f"reviewer: internal error: {kind}: {error} (rerun with --verbose)", file=sys.stderr)
+        print(f"reviewer: internal error: {kind}: {safe_line(str(error))} (rerun with --verbose)",
+              file=sys.stderr)
         return ExitCode.ERROR

@@ -19,10 +19,21 @@ from reviewer.policy.model import Policy
 TARGETS: tuple[str, ...] = ("npm", "pnpm", "yarn", "bun", "lavamoat")
 
 
+def require_package_json(project: Path) -> None:
+    """Export edits an existing project: without its package.json it is a clear error,
+    and nothing is written (it would otherwise create a package.json of `{}`)."""
+    if not (project / "package.json").is_file():
+        from reviewer.exporters.jsonfile import ExportError
+
+        raise ExportError(f"{project}: no package.json here: export only edits an existing "
+                          "project's settings (nothing was written)")
+
+
 def build_export(target: str, project: Path, policy: Policy, graph: Graph,
                  options: ExportOptions | None = None) -> ExportPlan:
     if target not in TARGETS:
         raise ValueError(f"unknown export target {target!r}")
+    require_package_json(project)
     decisions = collect(policy, graph)
     module = importlib.import_module(f"reviewer.exporters.{target}")
     options = options or ExportOptions()
@@ -33,4 +44,4 @@ def build_export(target: str, project: Path, policy: Policy, graph: Graph,
     return plan
 
 
-__all__ = ["TARGETS", "ExportOptions", "ExportPlan", "build_export"]
+__all__ = ["TARGETS", "ExportOptions", "ExportPlan", "build_export", "require_package_json"]

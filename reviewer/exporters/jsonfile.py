@@ -6,7 +6,9 @@ gives the new text. Top-level members whose value did not change are kept byte f
 (so `"workspaces": ["a"]` stays on one line); changed members are re-serialised in the
 file's own indentation (detected from the first indented line: 2 or 4 spaces, a tab, any
 width), new members are appended before the closing brace, deleted ones are cut out with
-their comma. CRLF line endings and the presence of a trailing newline are kept.
+their comma. CRLF line endings, a UTF-8 byte order mark and the presence of a trailing
+newline are kept; a file written on one line stays on one line, with its own separators
+(`", "` and `": "`, or none).
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ class ExportError(ReviewerError):
 class JsonFile:
     path: Path
     original: str | None
-    """The text as read; None when the file does not exist."""
+    """The text as read (with its byte order mark, if any); None when the file does not
+    exist."""
     data: dict[str, Any] = field(default_factory=dict)
+    bom: bool = False
+    """The file starts with a UTF-8 byte order mark (kept on render)."""
 
     @classmethod
     def load(cls, path: Path) -> JsonFile:
@@ -41,13 +46,16 @@ class JsonFile:
             return cls(path, None, {})
         except (OSError, UnicodeDecodeError) as error:
             raise ExportError(f"{path}: cannot be read ({error})") from None
+        bom = text.startswith("\ufeff")
         try:
-            data = json.loads(text)
+            data = json.loads(text.removeprefix("\ufeff"))
         except json.JSONDecodeError as error:
             raise ExportError(f"{path}:{error.lineno}: invalid JSON: {error.msg}") from None
+        except RecursionError:
+            raise ExportError(f"{path}: JSON nested too deeply") from None
         if not isinstance(data, dict):
             raise ExportError(f"{path}: expected a JSON object at the top level")
-        return cls(path, text, data)
+        return cls(path, text, data, bom)
 
     def section(self, *keys: str) -> dict[str, Any]:
         """The object at data[k1][k2]..., created (at the end) when missing."""
@@ -76,12 +84,13 @@ class JsonFile:
         original = self.original
         if original is None:
             return json.dumps(self.data, indent=2, ensure_ascii=False) + "\n"
+        bom = "\ufeff" if self.bom else ""
+        original = original.removeprefix("\ufeff")
         if "\n" not in original.strip():
-            compact = json.dumps(self.data, separators=(",", ":"), ensure_ascii=False)
-            return compact + ("\n" if original.endswith("\n") else "")
+            return bom + _splice(original, self.data, _one_line_style(original))
         newline = "\r\n" if "\r\n" in original else "\n"
         text = _splice(original.replace("\r\n", "\n"), self.data, self.indent())
-        return text.replace("\n", newline)
+        return bom + text.replace("\n", newline)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,17 +124,35 @@ def _members(text: str) -> tuple[list[_Member], int, int]:
     return members, open_brace, pos
 
 
-def _value_text(value: Any, indent: str | int) -> str:
+@dataclass(frozen=True, slots=True)
+class _OneLine:
+    """The separators of a file written on one line."""
+
+    item: str
+    key: str
+
+
+def _one_line_style(text: str) -> _OneLine:
+    key = ": " if re.search(r"\"\s*:\s", text) else ":"
+    if "," in text:
+        return _OneLine(", " if re.search(r",\s", text) else ",", key)
+    return _OneLine(", " if key == ": " else ",", key)
+
+
+def _value_text(value: Any, indent: str | int | _OneLine) -> str:
+    if isinstance(indent, _OneLine):
+        return json.dumps(value, separators=(indent.item, indent.key), ensure_ascii=False)
     unit = indent if isinstance(indent, str) else " " * indent
     dumped = json.dumps(value, indent=indent, ensure_ascii=False)
     return dumped.replace("\n", "\n" + unit)
 
 
-def _splice(text: str, data: dict[str, Any], indent: str | int) -> str:
+def _splice(text: str, data: dict[str, Any], indent: str | int | _OneLine) -> str:
     """`text` with its top-level members updated to `data` (see the module doc)."""
     members, _, close = _members(text)
     old = json.loads(text)
-    unit = indent if isinstance(indent, str) else " " * indent
+    one_line = indent if isinstance(indent, _OneLine) else None
+    unit = indent if isinstance(indent, str) else " " * indent if isinstance(indent, int) else ""
     pieces: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
     kept = [m for m in members if m.key in data]
     for i, member in enumerate(members):
@@ -142,7 +169,17 @@ def _splice(text: str, data: dict[str, Any], indent: str | int) -> str:
             pieces.append((member.value_start, member.value_end,
                            _value_text(data[member.key], indent)))
     new_keys = [k for k in data if k not in old]
-    if new_keys:
+    if new_keys and one_line is not None:
+        added = "".join(
+            f"{one_line.item}{json.dumps(k, ensure_ascii=False)}{one_line.key}"
+            f"{_value_text(data[k], indent)}" for k in new_keys
+        )
+        if kept:
+            anchor = kept[-1].value_end
+            pieces.append((anchor, anchor, added))
+        else:
+            pieces.append((close, close, added[len(one_line.item):]))
+    elif new_keys:
         added = "".join(
             f",\n{unit}{json.dumps(k, ensure_ascii=False)}: {_value_text(data[k], indent)}"
             for k in new_keys

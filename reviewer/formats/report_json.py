@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from reviewer.signals.finding import Severity
 from reviewer.signals.results import PackageReview
+from reviewer.text_safety import json_text
 
 
 def report_to_json(reviews: Sequence[PackageReview]) -> dict[str, object]:
@@ -61,4 +62,4 @@ def report_to_json(reviews: Sequence[PackageReview]) -> dict[str, object]:
 
 
 def format_report_json(reviews: Sequence[PackageReview]) -> str:
-    return json.dumps(report_to_json(reviews), indent=1, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(report_to_json(reviews), indent=1, ensure_ascii=False)) + "\n"

@@ -25,7 +25,7 @@ EVIDENCE_LINES = 3
 
 def _wrap(text: str, indent: str, width: int) -> list[str]:
     return textwrap.wrap(printable(text), width=width, initial_indent=indent,
-                         subsequent_indent=indent + "  ", break_long_words=True,
+                         subsequent_indent=indent + "  ", break_long_words=False,
                          break_on_hyphens=False) or [indent]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport
+from reviewer.text_safety import json_text
 
 
 def review_to_json(report: ReviewReport) -> dict[str, object]:
@@ -25,7 +26,7 @@ def review_to_json(report: ReviewReport) -> dict[str, object]:
 
 
 def format_review_json(report: ReviewReport) -> str:
-    return json.dumps(review_to_json(report), indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(review_to_json(report), indent=2, ensure_ascii=False)) + "\n"
 
 
 def _change(reviewed: ReviewedChange) -> dict[str, object]:

@@ -14,22 +14,21 @@ from __future__ import annotations
 
 import re
 
+from reviewer.lines import editor_lines
 from reviewer.review.changes import ChangeKind
 from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport, evidence_parts
 from reviewer.signals.unknowns import RegistryGaps
+from reviewer.text_safety import markdown, safe
 
 MAX_PATCH_LINES = 200
 """Per file: a PR comment is limited in size (65,536 characters on GitHub)."""
 
-_SIGNIFICANT = set("&<>`*_[]|~\\#@$!{}")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-_CONTROL_BUT_TAB = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-
 
 def md_text(text: str) -> str:
-    """`text` safe in a markdown paragraph, table cell or HTML element, on one line."""
-    flat = _CONTROL.sub(" ", text)
-    return "".join(f"&#{ord(c)};" if c in _SIGNIFICANT else c for c in flat)
+    """`text` safe in a markdown paragraph, table cell or HTML element, on one line
+    (reviewer.text_safety.markdown: control, bidi and zero-width characters visibly escaped,
+    secrets redacted, markdown/HTML characters as entities)."""
+    return markdown(text)
 
 
 def format_review_markdown(report: ReviewReport) -> str:
@@ -132,10 +131,10 @@ def _where(field: str, key: str | None) -> str:
 
 
 def _fenced(patch: str) -> list[str]:
-    lines = patch.splitlines()
+    lines = editor_lines(patch)
     if len(lines) > MAX_PATCH_LINES:
         lines = lines[:MAX_PATCH_LINES] + [f"... ({len(lines) - MAX_PATCH_LINES} more lines)"]
-    lines = [_CONTROL_BUT_TAB.sub("?", line) for line in lines]
+    lines = [safe(line, newlines=False) for line in lines]
     longest = max((len(run) for run in re.findall(r"`+", patch)), default=0)
     fence = "`" * max(3, longest + 1)
     return [f"{fence}diff", *lines, fence, ""]

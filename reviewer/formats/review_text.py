@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reviewer.lines import editor_lines
 from reviewer.lockfiles.manifest import printable
 from reviewer.review.changes import ChangeKind
 from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport, evidence_parts
@@ -74,7 +75,7 @@ def _diff_lines(diff: PackageDiff) -> list[str]:
         lines += [f"{INDENT * 2}{printable(_manifest_line(m))}" for m in diff.manifest]
     for file in diff.files:
         if file.patch:
-            lines += [f"{INDENT * 2}{printable(line)}" for line in file.patch.splitlines()]
+            lines += [f"{INDENT * 2}{printable(line)}" for line in editor_lines(file.patch)]
     return lines
 
 

@@ -49,22 +49,33 @@ def why_all(graph: Graph, key: str, limit: int = 1000) -> list[list[str]]:
     chain = [key]
     on_chain = {key}
 
-    def climb() -> None:
-        node = chain[-1]
-        sources = sorted({e.source for e in graph.dependents(node)} - on_chain)
-        if is_importer_node(node) and not any(graph.dependents(node)):
-            out.append(chain[::-1])
-            return
-        for source in sources:
-            if len(out) >= limit:
-                return
-            chain.append(source)
-            on_chain.add(source)
-            climb()
-            on_chain.discard(source)
-            chain.pop()
+    def sources_of(node: str) -> list[str]:
+        """Next steps up, reversed: the next to climb is popped last."""
+        return sorted({e.source for e in graph.dependents(node)} - on_chain, reverse=True)
 
-    climb()
+    def is_top(node: str) -> bool:
+        return is_importer_node(node) and not any(graph.dependents(node))
+
+    # Depth first with an explicit stack (a chain 100,000 deep must not hit Python's
+    # recursion limit): stack[i] holds what is left to climb from chain[i].
+    stack = [[] if is_top(key) else sources_of(key)]
+    if is_top(key):
+        out.append([key])
+    while stack and len(out) < limit:
+        pending = stack[-1]
+        if not pending:
+            stack.pop()
+            if len(chain) > 1:
+                on_chain.discard(chain.pop())
+            continue
+        source = pending.pop()
+        chain.append(source)
+        on_chain.add(source)
+        if is_top(source):
+            out.append(chain[::-1])
+            on_chain.discard(chain.pop())
+            continue
+        stack.append(sources_of(source))
     return sorted(out, key=lambda path: (len(path), path))
 
 
@@ -84,17 +95,29 @@ def _distances_to(graph: Graph, key: str) -> dict[str, int]:
 def _walk_down(
     graph: Graph, dist: dict[str, int], path: list[str], key: str, out: list[list[str]], limit: int
 ) -> None:
-    node = path[-1]
-    if node == key:
-        out.append(list(path))
-        return
-    nexts = sorted({e.target for e in graph.dependencies(node) if dist.get(e.target) == dist[node] - 1})
-    for target in nexts:
-        if len(out) >= limit:
-            return
-        path.append(target)
-        _walk_down(graph, dist, path, key, out, limit)
-        path.pop()
+    """Depth-first along edges that get one step closer to `key`, with an explicit stack
+    (a chain of 100,000 packages must not hit Python's recursion limit)."""
+
+    def closer(node: str) -> list[str]:
+        return sorted({e.target for e in graph.dependencies(node)
+                       if dist.get(e.target) == dist[node] - 1}, reverse=True)
+
+    stack: list[list[str]] = [[path[-1]]]
+    path.pop()
+    while stack and len(out) < limit:
+        pending = stack[-1]
+        if not pending:
+            stack.pop()
+            if path:
+                path.pop()
+            continue
+        node = pending.pop()
+        path.append(node)
+        if node == key:
+            out.append(list(path))
+            path.pop()
+            continue
+        stack.append(closer(node))
 
 
 def duplicates(graph: Graph) -> dict[str, list[Package]]:

@@ -54,14 +54,21 @@ def choose_lockfile(project: Path) -> tuple[Path, str | None]:
 
 def _by_package_manager(project: Path, present: list[Path]) -> Path | None:
     try:
+        if (project / "package.json").stat().st_size > 16 * 1024**2:
+            return None
         manifest = json.loads((project / "package.json").read_text(encoding="utf-8"))
         wanted = str(manifest.get("packageManager", "")).split("@", 1)[0]
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         return None
     for path in present:
         if FORMATS[path.name][1] == wanted:
             return path
     return None
+
+
+MAX_LOCKFILE_BYTES = 512 * 1024**2
+"""A lockfile larger than this is refused before it is read (the largest real ones are
+tens of MiB; reading 3 GB would take twice that in memory)."""
 
 
 def load_graph(project: Path, lockfile: Path | None = None) -> Graph:
@@ -73,6 +80,10 @@ def load_graph(project: Path, lockfile: Path | None = None) -> Graph:
         raise LockfileError(path, BUN_LOCKB_HINT)
     module_name = FORMATS.get(path.name, (_guess_module(path), ""))[0]
     try:
+        size = path.stat().st_size
+        if size > MAX_LOCKFILE_BYTES:
+            raise LockfileError(path, f"{size} bytes, over the {MAX_LOCKFILE_BYTES // 1024**2} MiB "
+                                "a lockfile may have (not read)")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LockfileError(path, "file not found") from None

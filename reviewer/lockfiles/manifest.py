@@ -22,6 +22,7 @@ from pathlib import Path
 from reviewer.errors import LockfileError
 from reviewer.graph.model import DepKind
 from reviewer.lockfiles._json import load_json
+from reviewer.text_safety import safe_line
 
 MANIFEST_NAME = "package.json"
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
@@ -196,10 +197,9 @@ def _first_few(names: list[str]) -> str:
 
 
 def printable(text: str) -> str:
-    """`text` with control and other non-printable characters escaped, for one-line messages."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+    """`text` with control and other non-printable characters escaped and secrets redacted,
+    for one-line messages (see reviewer.text_safety)."""
+    return safe_line(text)
 
 
 def _string_map(value: object) -> dict[str, str]:

@@ -350,6 +350,8 @@ def parse_data(path: Path, text: str) -> dict[str, Any]:
         fault = message[: match.start()].strip() if match else message
         where = f"{path}:{match.group(1)}" if match else f"{path}"
         raise PolicyError(f"{where}: invalid TOML: {fault}") from None
+    except RecursionError:
+        raise PolicyError(f"{path}: invalid policy: values nested too deeply") from None
 
 
 def parse_document(path: Path, text: str) -> TOMLDocument:
@@ -361,6 +363,8 @@ def parse_document(path: Path, text: str) -> TOMLDocument:
         raise PolicyError(f"{path}:{error.line}: invalid TOML: {fault}") from None
     except TOMLKitError as error:
         raise PolicyError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise PolicyError(f"{path}: invalid policy: values nested too deeply") from None
 
 
 def _plain(value: Any) -> Any:

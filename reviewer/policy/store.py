@@ -63,6 +63,10 @@ def current_user() -> str:
         return "unknown"
 
 
+MAX_POLICY_BYTES = 16 * 1024**2
+"""A policy file larger than this is refused before it is read."""
+
+
 class PolicyStore:
     """Stateless helpers; a class so callers can write `PolicyStore.load(path)`."""
 
@@ -75,6 +79,10 @@ class PolicyStore:
     @staticmethod
     def _load_one(path: Path) -> Policy:
         try:
+            size = path.stat().st_size if path.is_file() else 0
+            if size > MAX_POLICY_BYTES:
+                raise PolicyError(f"{path}: {size} bytes, over the {MAX_POLICY_BYTES // 1024**2} MiB "
+                                  "a policy file may have (not read)")
             raw = read_bytes_or_none(path)
         except OSError as error:
             raise PolicyError(f"{path}: cannot be read ({error.strerror})") from None

@@ -22,13 +22,14 @@ import ssl
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from reviewer.errors import RegistryError
 from reviewer.registry.config import RegistryConfig, host_of
 from reviewer.registry.stats import TransferStats
+from reviewer.urls import split, url_problem
 
 RETRY_STATUSES = frozenset({408, 420, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -71,7 +72,9 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
-    parts = urlsplit(url)
+    parts = split(url)
+    if parts is None:
+        return ("", "", None)
     default = {"http": 80, "https": 443}.get(parts.scheme.lower())
     return (parts.scheme.lower(), (parts.hostname or "").lower(), parts.port or default)
 
@@ -117,6 +120,9 @@ class RegistryClient:
         4xx/5xx statuses the caller interprets (404, 405, 410, 501); raises RegistryError for the
         rest, naming `what` was asked, the host and the status."""
         limit = self.config.max_document_bytes if max_bytes is None else max_bytes
+        problem = url_problem(url)
+        if problem:
+            raise RegistryError(f"{what}: cannot fetch {host_of(url)}: {problem}")
         base_headers = dict(headers or {})
         auth = self.config.auth_header_for(url)
         auth_origin = _origin(url)
@@ -150,7 +156,14 @@ class RegistryClient:
                 redirects += 1
                 if redirects > self.config.max_redirects:
                     raise RegistryError(f"{what}: more than {self.config.max_redirects} redirects")
-                current = urljoin(current, location)
+                try:
+                    current = urljoin(current, location)
+                except ValueError:
+                    current = location
+                problem = url_problem(current)
+                if problem:
+                    raise RegistryError(f"{what}: {host_of(url)} redirected to an unusable "
+                                        f"URL ({problem})")
                 if result.status == 303:
                     method, content = "GET", None
                 continue
@@ -167,41 +180,55 @@ class RegistryClient:
     async def _send_once(self, method: str, url: str, headers: dict[str, str],
                          content: bytes | None, limit: int, what: str) -> HttpResult:
         async with self._semaphore:
-            self.stats.requests += 1
+            deadline = self.config.request_deadline
             try:
-                async with self._http.stream(method, url, headers=headers,
-                                             content=content) as response:
-                    status = response.status_code
-                    if status in RETRY_STATUSES:
-                        delay = parse_retry_after(response.headers.get("retry-after"))
-                        self.stats.bytes_received += response.num_bytes_downloaded
-                        raise _Retry(f"HTTP {status}", delay)
-                    declared = response.headers.get("content-length", "")
-                    if declared.isdigit() and int(declared) > limit:
+                async with asyncio.timeout(deadline):
+                    return await self._stream_once(method, url, headers, content, limit, what)
+            except TimeoutError:
+                raise RegistryError(
+                    f"{what}: {host_of(url)}: request deadline of {deadline:g} s passed "
+                    "before the answer was complete (--request-deadline)"
+                ) from None
+
+    async def _stream_once(self, method: str, url: str, headers: dict[str, str],
+                           content: bytes | None, limit: int, what: str) -> HttpResult:
+        self.stats.requests += 1
+        try:
+            async with self._http.stream(method, url, headers=headers,
+                                         content=content) as response:
+                status = response.status_code
+                if status in RETRY_STATUSES:
+                    delay = parse_retry_after(response.headers.get("retry-after"))
+                    self.stats.bytes_received += response.num_bytes_downloaded
+                    raise _Retry(f"HTTP {status}", delay)
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > limit:
+                    raise RegistryError(
+                        f"{what}: {host_of(url)} sent {declared} bytes, over the "
+                        f"{limit}-byte cap"
+                    )
+                chunks = []
+                received = 0
+                async for chunk in response.aiter_bytes():
+                    received += len(chunk)
+                    if received > limit:
                         raise RegistryError(
-                            f"{what}: {host_of(url)} sent {declared} bytes, over the "
+                            f"{what}: the document from {host_of(url)} is over the "
                             f"{limit}-byte cap"
                         )
-                    chunks = []
-                    received = 0
-                    async for chunk in response.aiter_bytes():
-                        received += len(chunk)
-                        if received > limit:
-                            raise RegistryError(
-                                f"{what}: the document from {host_of(url)} is over the "
-                                f"{limit}-byte cap"
-                            )
-                        chunks.append(chunk)
-                    self.stats.bytes_received += response.num_bytes_downloaded
-                    return HttpResult(status, {k.lower(): v for k, v in response.headers.items()},
-                                      b"".join(chunks), str(response.url))
-            except _RETRYABLE_ERRORS as error:
-                raise _Retry(_describe(error)) from None
-            except httpx.DecodingError as error:
-                raise RegistryError(f"{what}: {host_of(url)} sent a body that cannot be "
-                                    f"decoded ({error})") from None
-            except httpx.HTTPError as error:
-                raise RegistryError(f"{what}: {host_of(url)}: {_describe(error)}") from None
+                    chunks.append(chunk)
+                self.stats.bytes_received += response.num_bytes_downloaded
+                return HttpResult(status, {k.lower(): v for k, v in response.headers.items()},
+                                  b"".join(chunks), str(response.url))
+        except _RETRYABLE_ERRORS as error:
+            raise _Retry(_describe(error)) from None
+        except httpx.DecodingError as error:
+            raise RegistryError(f"{what}: {host_of(url)} sent a body that cannot be "
+                                f"decoded ({error})") from None
+        except httpx.HTTPError as error:
+            raise RegistryError(f"{what}: {host_of(url)}: {_describe(error)}") from None
+        except (httpx.InvalidURL, ValueError) as error:  # a URL httpx cannot use
+            raise RegistryError(f"{what}: cannot fetch {host_of(url)}: {_describe(error)}") from None
 
 
 def tls_verify(settings: Mapping[str, str]) -> ssl.SSLContext | bool:

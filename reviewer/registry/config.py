@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
+from reviewer import urls
 from reviewer.errors import RegistryError
 from reviewer.registry import npmrc
 from reviewer.registry.tarball import DEFAULT_LIMITS, TarballLimits
+from reviewer.text_safety import safe_line
+
+DEFAULT_REQUEST_DEADLINE = 120.0
+"""Seconds for one registry request as a whole (`--request-deadline`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,10 @@ class RegistryConfig:
     """Inside this window after a fetch, a cached document is used without any request."""
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
+    """Between two bytes: a registry that drips one byte at a time never trips it..."""
+    request_deadline: float = DEFAULT_REQUEST_DEADLINE
+    """...so this caps each request as a whole (connect + headers + body), in seconds; not
+    retried when it passes. `--request-deadline`."""
     retries: int = 3
     """Extra attempts after the first, on 408/420/429/5xx and network errors."""
     backoff_base: float = 0.5
@@ -51,6 +60,7 @@ class RegistryConfig:
     ) -> RegistryConfig:
         environ = npmrc.default_env() if env is None else env
         settings = npmrc.load_npmrc(project_dir, environ, home or Path.home())
+        check_registry_urls(settings, registry)
         return cls(settings=settings, registry_override=registry, **options)  # type: ignore[arg-type]
 
     def with_options(self, **changes: object) -> RegistryConfig:
@@ -81,6 +91,22 @@ class RegistryConfig:
         return self.default_registry + "-/npm/v1/security/advisories/bulk"
 
 
+def check_registry_urls(settings: Mapping[str, str], override: str | None) -> None:
+    """One clear RegistryError when `--registry` or a `registry=` / `@scope:registry=`
+    setting (from .npmrc or npm_config_registry) is not a usable http(s) URL."""
+    if override is not None:
+        problem = urls.url_problem(override.strip())
+        if problem:
+            raise RegistryError(f"--registry {safe_line(override)!r} is not a usable registry "
+                                f"URL: {problem}")
+    for key, value in settings.items():
+        if key == "registry" or (key.startswith("@") and key.endswith(":registry")):
+            problem = urls.url_problem(value.strip())
+            if problem:
+                raise RegistryError(f"`{safe_line(key)}={safe_line(value)}` (.npmrc or "
+                                    f"npm_config_registry) is not a usable registry URL: {problem}")
+
+
 def escape_name(name: str) -> str:
     """npm's `escapedName`: `@scope/name` -> `@scope%2fname`; anything odd percent-encoded."""
     if not name or name in (".", "..") or len(name) > 214 or name.startswith("."):
@@ -89,5 +115,5 @@ def escape_name(name: str) -> str:
 
 
 def host_of(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.netloc or url
+    """`host[:port]` for messages, never with credentials (see reviewer.urls)."""
+    return urls.host_of(url)

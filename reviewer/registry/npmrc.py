@@ -25,7 +25,9 @@ import re
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from reviewer.text_safety import register_secrets
+from reviewer.urls import split
 
 DEFAULT_REGISTRY = "https://registry.npmjs.org/"
 _ENV_RE = re.compile(r"(?<!\\)(\\*)\$\{([^${}?]+)(\?)?\}")
@@ -147,7 +149,28 @@ def load_npmrc(project_dir: Path | None, env: Mapping[str, str], home: Path) -> 
     env_registry = _env_value(env, "registry")
     if env_registry:
         merged["registry"] = env_registry
+    register_secrets(secret_values(merged))
     return merged
+
+
+def secret_values(settings: Mapping[str, str]) -> list[str]:
+    """The credentials in `settings` (tokens, `_auth`, passwords, and what `_auth` and
+    `_password` decode to), for reviewer.text_safety to redact from every message."""
+    found: list[str] = []
+    for key, value in settings.items():
+        field = key.rpartition(":")[2]
+        if field not in ("_authToken", "_auth", "_password", "password", "certfile-password"):
+            continue
+        found.append(value)
+        if field in ("_auth", "_password"):
+            try:
+                decoded = base64.b64decode(value, validate=True).decode("utf-8")
+            except (ValueError, UnicodeDecodeError):
+                continue
+            found.append(decoded)
+            if field == "_auth" and ":" in decoded:
+                found.append(decoded.split(":", 1)[1])
+    return found
 
 
 def normalize_registry(url: str) -> str:
@@ -169,7 +192,9 @@ def registry_for(name: str, settings: Mapping[str, str], override: str | None = 
 
 def nerf_dart(url: str) -> str:
     """`https://host:8443/path/x` -> `//host:8443/path/x` (default ports dropped)."""
-    parts = urlsplit(url)
+    parts = split(url)
+    if parts is None:
+        return "//invalid/"
     host = (parts.hostname or "").lower()
     if ":" in host:
         host = f"[{host}]"

@@ -24,7 +24,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reviewer.errors import IntegrityError, TarballError
+from reviewer.errors import IntegrityError, IntegrityMismatch, TarballError
 from reviewer.registry.interface import TarEntry
 
 # Strongest first.
@@ -66,19 +66,15 @@ def verify_integrity(data: bytes, integrity: str | None, shasum: str | None) -> 
             actual = base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
             if actual in expected:
                 return algorithm
-            raise IntegrityError(
-                f"integrity mismatch: expected {algorithm}-{expected[0]}, "
-                f"got {algorithm}-{actual}"
-            )
+            raise IntegrityMismatch("integrity mismatch", f"{algorithm}-{expected[0]}",
+                                    f"{algorithm}-{actual}")
         if not shasum:
             raise IntegrityError(f"unsupported integrity value: {integrity[:80]!r}")
     if shasum:
         expected_hex = shasum.strip().lower()
         actual_hex = hashlib.sha1(data).hexdigest()
         if actual_hex != expected_hex:
-            raise IntegrityError(
-                f"shasum mismatch: expected {expected_hex[:80]}, got {actual_hex}"
-            )
+            raise IntegrityMismatch("shasum mismatch", expected_hex, actual_hex)
         return "sha1"
     raise IntegrityError("no integrity or shasum to verify the tarball against")
 
@@ -110,6 +106,9 @@ def _decompress(data: bytes, limit: int) -> bytes:
         out += inflater.flush()
     except zlib.error as error:
         raise TarballError(f"tarball is not valid gzip: {error}") from None
+    if not inflater.eof:
+        raise TarballError("tarball is truncated: the gzip stream ends before its end marker "
+                           "(npm rejects it too)")
     if len(out) > limit:
         raise TarballError(f"tarball expands past {limit} bytes (a decompression bomb?)")
     return bytes(out)
@@ -229,6 +228,13 @@ def open_tarball(
                     if member.offset_data + size > len(tar_bytes):
                         raise TarballError(f"tarball entry {path!r} is truncated")
                     files[path] = (member.offset_data, size)
+            rest = tar_bytes[archive.offset : archive.offset + 512]
+            if rest.strip(b"\0"):
+                raise TarballError("tarball is truncated or damaged: the tar stream stops in "
+                                   f"the middle of an entry header at byte {archive.offset}")
+            if entries and len(rest) < 512:
+                raise TarballError("tarball is truncated: the tar stream ends without its "
+                                   "end-of-archive blocks (entries after the cut would be lost)")
     except (tarfile.TarError, EOFError, ValueError, OverflowError, binascii.Error) as error:
         raise TarballError(f"tarball is not a valid tar archive: {error}") from None
     return Tarball(tar_bytes, entries, files, algorithm)

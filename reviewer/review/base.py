@@ -121,7 +121,13 @@ def _lockfile_at(root: Path, revision: str, directory: str, wanted: str | None) 
 
 
 def _parse_file(path: Path) -> Graph:
+    from reviewer.lockfiles.detect import MAX_LOCKFILE_BYTES
+
     try:
+        size = path.stat().st_size
+        if size > MAX_LOCKFILE_BYTES and path.is_file():
+            raise LockfileError(path, f"{size} bytes, over the {MAX_LOCKFILE_BYTES // 1024**2} "
+                                "MiB a lockfile may have (not read)")
         data = path.read_bytes()
     except FileNotFoundError:
         raise LockfileError(path, "file not found") from None

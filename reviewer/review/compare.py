@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from urllib.parse import urlsplit
 
 from reviewer.graph.model import Package, Source
+from reviewer.urls import split
 
 _SRI_ALGORITHMS = ("sha1", "sha256", "sha384", "sha512")
 
@@ -51,7 +51,9 @@ def _origin(url: str) -> str | None:
     """`scheme://host[:port]` of an http(s) URL, with registry aliases folded; else None."""
     if not url.startswith(("http://", "https://")):
         return None
-    parts = urlsplit(url)
+    parts = split(url)
+    if parts is None:
+        return None
     host = (parts.hostname or "").lower()
     host = _REGISTRY_HOST_ALIASES.get(host, host)
     port = f":{parts.port}" if parts.port else ""

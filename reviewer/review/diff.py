@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from reviewer.lines import editor_lines
 from reviewer.registry.interface import TarballContents
 from reviewer.review.report import FileChange
 from reviewer.signals.common import tarball_package_json
@@ -75,7 +76,7 @@ def unified_patch(path: str, old: bytes | None, new: bytes | None, old_label: st
     if old_text is None or new_text is None:
         return None
     lines = difflib.unified_diff(
-        old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+        editor_lines(old_text, keepends=True), editor_lines(new_text, keepends=True),
         fromfile="/dev/null" if old is None else f"a/{path}",
         tofile="/dev/null" if new is None else f"b/{path}", n=context,
     )
@@ -173,7 +174,7 @@ def format_diff(diff: TarballDiff, *, name_only: bool = False) -> str:
 def _printable_patch(patch: str) -> str:
     from reviewer.lockfiles.manifest import printable
 
-    return "".join(printable(line) + "\n" for line in patch.splitlines())
+    return "".join(printable(line) + "\n" for line in editor_lines(patch))
 
 
 def _size(size: int | None) -> str:

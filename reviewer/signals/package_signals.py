@@ -10,7 +10,7 @@ from pathlib import Path
 from reviewer.audit.model import Advisory
 from reviewer.code import PackageCode
 from reviewer.code import cache as code_cache
-from reviewer.errors import RegistryError, ReviewerError
+from reviewer.errors import IntegrityMismatch, RegistryError, ReviewerError
 from reviewer.graph.model import Package, Source
 from reviewer.registry.documents import Packument, VersionManifest
 from reviewer.registry.interface import AdvisoryProvider, MetadataProvider
@@ -40,7 +40,7 @@ from reviewer.signals.common import (
 from reviewer.signals.finding import Finding
 from reviewer.signals.install_scripts import InstallScripts
 from reviewer.signals.settings import ReviewSettings
-from reviewer.signals.sources import source_findings
+from reviewer.signals.sources import integrity_mismatch, source_findings
 
 METADATA_SIGNALS = (maintainers.CHANGED, maintainers.NEW_PUBLISHER, provenance.SIGNAL,
                     release_age.SIGNAL, deprecation.SIGNAL)
@@ -173,6 +173,7 @@ async def script_findings(
     code: PackageCode | str | None = None
     confusion: Finding | None = None
     tarball_error: str | None = None
+    mismatch: Finding | None = None
     if settings.read_tarballs:
         # The tarball is verified against the lockfile's integrity, else the registry's.
         verified_by = package.integrity or (manifest.integrity if manifest is not None else None)
@@ -183,6 +184,9 @@ async def script_findings(
         else:
             try:
                 tarball = await provider.tarball(package.name, package.version, package.integrity, tarball_url)
+            except IntegrityMismatch as error:
+                mismatch = integrity_mismatch(package.key, error.expected, error.actual)
+                tarball_error = "tarball does not match its integrity hash"
             except ReviewerError as error:
                 tarball_error = f"tarball unavailable: {shorten(str(error), 80)}"
             else:
@@ -197,6 +201,8 @@ async def script_findings(
     else:
         finding = install_scripts.install_script_finding(package.key, scripts, unknown_reason)
     findings = [finding] if finding is not None else []
+    if mismatch is not None:
+        findings.insert(0, mismatch)
     if confusion is not None:
         findings.append(confusion)
     if isinstance(code, PackageCode):

@@ -5,6 +5,8 @@
 - insecure-source: fetched over plain `http:` or `git:`;
 - missing-integrity: a registry or tarball package with no integrity in the lockfile (nor
   yarn berry's own `checksum`);
+- integrity-mismatch (HIGH): the tarball's bytes do not hash to the recorded integrity;
+  raised where the tarball is read, with both full hashes;
 - unexpected-registry: the resolved URL's host is not the registry configured for the
   package's scope. `registry.npmjs.org` and its alias `registry.yarnpkg.com` are always
   accepted: npm rewrites them to the configured registry (`replace-registry-host=npmjs`).
@@ -14,16 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from reviewer.graph.model import Package, Source
 from reviewer.signals.common import shorten
 from reviewer.signals.finding import Evidence, Finding, Severity
+from reviewer.urls import hostname
 
 NON_REGISTRY = "non-registry-source"
 INSECURE = "insecure-source"
 MISSING_INTEGRITY = "missing-integrity"
 UNEXPECTED_REGISTRY = "unexpected-registry"
+INTEGRITY_MISMATCH = "integrity-mismatch"
 PUBLIC_REGISTRY_HOSTS = frozenset({"registry.npmjs.org", "registry.yarnpkg.com"})
 
 _NON_REGISTRY_SEVERITY = {
@@ -32,6 +35,17 @@ _NON_REGISTRY_SEVERITY = {
     Source.FILE: Severity.LOW,
     Source.LINK: Severity.LOW,
 }
+
+
+def integrity_mismatch(key: str, expected: str, actual: str) -> Finding:
+    """The tarball is not what the lockfile (or registry) recorded: HIGH, both hashes in
+    full in the summary, the evidence and the details."""
+    return Finding(
+        INTEGRITY_MISMATCH, Severity.HIGH,
+        f"tarball does not match its integrity hash: expected {expected}, got {actual}", key,
+        evidence=(Evidence(text=f"expected {expected}"), Evidence(text=f"actual   {actual}")),
+        details={"expected": expected, "actual": actual},
+    )
 
 
 def _evidence(package: Package) -> tuple[Evidence, ...]:
@@ -67,7 +81,7 @@ def missing_integrity(package: Package) -> Finding | None:
 
 @lru_cache(maxsize=1024)
 def _registry_host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    return hostname(url)
 
 
 def _host(url: str) -> str:

@@ -9,23 +9,18 @@ instead of reaching the terminal. Every widget that displays such a string goes 
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.content import Content
 from textual.markup import escape
 
+from reviewer.text_safety import one_line as _one_line
+from reviewer.text_safety import safe as _safe
+
 if TYPE_CHECKING:
     from rich.style import Style
     from rich.syntax import Syntax
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def clean(value: object, *, keep_newlines: bool = True) -> str:
@@ -35,14 +30,14 @@ def clean(value: object, *, keep_newlines: bool = True) -> str:
     become visible too (for one-line cells).
     """
     text = str(value).replace("\t", "    ")
-    if not keep_newlines:
-        text = text.replace("\r\n", "\n").replace("\n", "\\n")
-    return _CONTROL.sub(_visible, text)
+    return _safe(text) if keep_newlines else _one_line(_safe(text))
 
 
 def plain(value: object, style: str = "") -> Content:
-    """Untrusted text as textual Content: no markup, control characters made visible."""
-    return Content.styled(clean(value), style) if style else Content(clean(value))
+    """Untrusted text as textual Content: no markup, control characters made visible,
+    lines longer than LONG_LINE cut."""
+    text = cut_long_lines(clean(value))[0]
+    return Content.styled(text, style) if style else Content(text)
 
 
 def one_line(value: object, style: str | Style = "", limit: int = 200) -> Text:
@@ -54,22 +49,49 @@ def one_line(value: object, style: str | Style = "", limit: int = 200) -> Text:
 
 
 def styled(value: object, style: str = "") -> Text:
-    """Untrusted multi-line text as a rich Text (for composing with other Text parts)."""
-    return Text(clean(value), style=style)
+    """Untrusted multi-line text as a rich Text (for composing with other Text parts);
+    lines longer than LONG_LINE cut."""
+    return Text(cut_long_lines(clean(value))[0], style=style)
+
+
+LONG_LINE = 2_000
+"""Characters of one line drawn in the terminal UI; the rest is cut with a marker."""
+
+
+def cut_long_lines(text: str, limit: int = LONG_LINE) -> tuple[str, bool]:
+    """`text` with every line longer than `limit` cut to it, followed by a marker saying
+    how many characters were left out and where to see them. Line count and numbering are
+    unchanged. Returns (text, whether anything was cut)."""
+    if len(text) <= limit or all(len(line) <= limit for line in text.split("\n")):
+        return text, False
+    lines = []
+    for line in text.split("\n"):
+        if len(line) > limit:
+            left = len(line) - limit
+            line = (f"{line[:limit]} … [line cut for display: {left:,} more characters; "
+                    "`reviewer diff` prints it whole]")
+        lines.append(line)
+    return "\n".join(lines), True
 
 
 def safe_code(code: str, lexer: str, highlight_lines: set[int] | None = None,
               theme: str = "ansi_dark") -> Syntax:
-    """File contents or a script, syntax highlighted (pygments never interprets markup)."""
+    """File contents or a script, syntax highlighted (pygments never interprets markup).
+
+    Lines are numbered as editors count them (only `\n` ends a line: every other break
+    character is shown escaped). A line longer than LONG_LINE is cut for display (a 1 MB
+    minified line would make every redraw take seconds) and the lines are then wrapped,
+    so the kept part is visible in full; continuation rows carry no line number."""
     from rich.syntax import Syntax  # pygments: imported when a file is first shown
 
+    text, cut = cut_long_lines(clean(code))
     return Syntax(
-        clean(code),
+        text,
         lexer,
         theme=theme,
         line_numbers=True,
         highlight_lines=highlight_lines or set(),
-        word_wrap=False,
+        word_wrap=cut,
         indent_guides=False,
     )
 

@@ -27,6 +27,10 @@ tests/conftest.py gives a started instance per test, stopped afterwards):
     registry.oversize(path, nbytes, chunked=False)  # a body of nbytes (no Content-Length if chunked)
     registry.redirect(path, target_url, times=None)  # 302 to target_url + the same path
                                              #   (only the first `times` requests if given)
+    registry.drip(path, interval)            # headers at once, then the body one byte every
+                                             #   `interval` seconds (a slow-drip registry)
+    registry.extra_headers(path, {name: value})  # added to the answer (hostile headers);
+                                             #   with a 3xx status in fail(), e.g. a Location
     registry.requests                        # [Request(method, path, headers{lower-case}, body,
                                              #   raw_path as on the request line)]
     registry.requests_for(path)              # the requests for one path
@@ -88,6 +92,8 @@ class Fault:
     chunked: bool = False
     redirect_to: str | None = None
     redirects_left: int | None = None
+    drip: float | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def tarball_basename(name: str) -> str:
@@ -209,6 +215,12 @@ class FixtureRegistry:
         fault.redirect_to = target_url
         fault.redirects_left = times
 
+    def drip(self, path: str, interval: float) -> None:
+        self._fault(path).drip = interval
+
+    def extra_headers(self, path: str, headers: dict[str, str]) -> None:
+        self._fault(path).headers.update(headers)
+
     def requests_for(self, path: str) -> list[Request]:
         return [r for r in self.requests if r.path == path]
 
@@ -326,6 +338,7 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(fault.delay)
         if status is not None:
             extra = {"retry-after": fault.retry_after} if fault and fault.retry_after else {}
+            extra.update(fault.headers if fault else {})
             return self._send(status, b'{"error":"fault"}', "application/json", extra)
         if fault and fault.redirect_to and fault.redirects_left != 0:
             if fault.redirects_left is not None:
@@ -338,14 +351,18 @@ class _Handler(BaseHTTPRequestHandler):
             return self._post(path)
         with registry._lock:
             tarball = registry.tarballs.get(path)
+        if tarball is not None and fault and fault.drip:
+            return self._send_drip(tarball, "application/octet-stream", fault.drip)
         if tarball is not None:
-            return self._send(200, tarball, "application/octet-stream", {},
+            return self._send(200, tarball, "application/octet-stream", dict(fault.headers) if fault else {},
                               truncate=bool(fault and fault.truncate))
         status, content_type, text = registry.document_for(path, headers.get("accept", ""))
         data = text.encode()
         if fault and fault.malformed and status == 200:
             data = data[: len(data) // 2] + b"<html>oops"
-        extra: dict[str, str] = {}
+        if fault and fault.drip and status == 200:
+            return self._send_drip(data, content_type, fault.drip)
+        extra: dict[str, str] = dict(fault.headers) if fault else {}
         if status == 200:
             tag = '"' + hashlib.md5(data).hexdigest() + '"'
             modified = "Wed, 04 Jun 2025 08:30:00 GMT"
@@ -387,6 +404,21 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self.wfile.write(data)
         self.wfile.flush()
+
+    def _send_drip(self, data: bytes, content_type: str, interval: float) -> None:
+        self.send_response(200)
+        self.send_header("content-type", content_type)
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.flush()
+        try:
+            for index in range(len(data)):
+                time.sleep(interval)
+                self.wfile.write(data[index : index + 1])
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
 
     def _send_big(self, nbytes: int, chunked: bool) -> None:
         self.send_response(200)

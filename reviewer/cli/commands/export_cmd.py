@@ -39,8 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.cli.common import open_project, project_dir
-    from reviewer.exporters import ExportOptions, build_export
+    from reviewer.exporters import ExportOptions, build_export, require_package_json
 
+    require_package_json(project_dir(args))
     project = open_project(args)
     graph, policy = project.graph, project.policy
     if not policy.exists_on_disk:

@@ -57,11 +57,13 @@ def _row(package: Package, direct: bool, importers: list[str]) -> dict[str, obje
 
 def format_table(graph: Graph, rows: list[dict[str, object]]) -> str:
     """Plain columns: name@version, kind, source, direct marker."""
-    width = max((len(f"{r['name']}@{r['version']}") for r in rows), default=10)
+    from reviewer.text_safety import one_line
+
+    idents = [one_line(f"{r['name']}@{r['version']}") for r in rows]
+    width = max((len(ident) for ident in idents), default=10)
     lines = []
-    for row, package in zip(rows, graph.sorted_packages(), strict=True):
-        ident = f"{row['name']}@{row['version']}"
+    for row, package, ident in zip(rows, graph.sorted_packages(), idents, strict=True):
         marker = "direct" if row["direct"] else ""
         lines.append(f"{ident:<{width}}  {package.kind:<8}  {row['source']:<9}  {marker}".rstrip())
-    lines.append(f"{len(rows)} packages from {graph.lockfile.path.name}")
+    lines.append(f"{len(rows)} packages from {one_line(graph.lockfile.path.name)}")
     return "\n".join(lines) + "\n"

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from reviewer.signals.results import PackageReview
 
 from reviewer.cli.common import add_path_argument
+from reviewer.text_safety import unguarded
 
 FORMATS = ("text", "json", "markdown")
 
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         reviews = asyncio.run(review())
     finally:
         if progress is not None:
-            sys.stderr.write("\r\033[K")
+            unguarded(sys.stderr).write("\r\033[K")
     sys.stdout.write(render(reviews, args.format, verbose=args.verbose))
     return ExitCode.FOUND if threshold is not None and fails(reviews, threshold) else ExitCode.OK
 
@@ -95,7 +96,7 @@ def _progress_line() -> Callable[[ReviewProgress], None]:
         if done < total and now - last[0] < 0.1:
             return
         last[0] = now
-        sys.stderr.write(f"\rreviewing {done}/{total}")
+        unguarded(sys.stderr).write(f"\rreviewing {done}/{total}")
         sys.stderr.flush()
 
     return show

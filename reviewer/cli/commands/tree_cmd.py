@@ -7,7 +7,12 @@ import sys
 
 from reviewer.cli.common import add_path_argument, load_project_graph
 from reviewer.graph import Graph
-from reviewer.graph.model import is_importer_node
+from reviewer.graph.model import Edge, is_importer_node
+from reviewer.text_safety import one_line
+
+MAX_DRAWN_LEVELS = 100
+"""Deeper levels keep the indentation of this one and say their level: a chain 100,000
+deep would otherwise print gigabytes of tree lines."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +35,7 @@ def render_tree(graph: Graph, depth: int | None = None) -> list[str]:
     lines: list[str] = []
     printed: set[str] = set()
     for importer in sorted(graph.importers.values(), key=lambda i: i.path):
-        lines.append(importer.label)
+        lines.append(one_line(importer.label))
         _children(graph, importer.node, "", 1, depth, printed, lines)
     return lines
 
@@ -39,9 +44,16 @@ def _children(
     graph: Graph, node: str, prefix: str, level: int, depth: int | None,
     printed: set[str], lines: list[str],
 ) -> None:
-    edges = sorted(graph.dependencies(node), key=lambda e: (e.name, e.target))
-    for index, edge in enumerate(edges):
-        last = index == len(edges) - 1
+    """The lines under `node`, depth first, with an explicit stack: a dependency chain
+    100,000 deep must not hit Python's recursion limit."""
+    stack = [(_sorted_edges(graph, node), prefix, level)]
+    while stack:
+        edges, prefix, level = stack[-1]
+        if not edges:
+            stack.pop()
+            continue
+        edge = edges.pop()
+        last = not edges
         branch = "└── " if last else "├── "
         label = graph.label(edge.target)
         if is_importer_node(edge.target):
@@ -53,9 +65,16 @@ def _children(
         if seen and not is_importer_node(edge.target) and graph.dependencies(edge.target):
             tags.append("deduped")
         suffix = f" ({', '.join(tags)})" if tags else ""
-        lines.append(f"{prefix}{branch}{label}{suffix}")
+        drawn = prefix if level <= MAX_DRAWN_LEVELS else f"{prefix}[level {level}] "
+        lines.append(one_line(f"{drawn}{branch}{label}{suffix}"))
         if seen or (depth is not None and level >= depth):
             continue
         printed.add(edge.target)
-        _children(graph, edge.target, prefix + ("    " if last else "│   "), level + 1, depth,
-                  printed, lines)
+        if level < MAX_DRAWN_LEVELS:
+            prefix += "    " if last else "│   "
+        stack.append((_sorted_edges(graph, edge.target), prefix, level + 1))
+
+
+def _sorted_edges(graph: Graph, node: str) -> list[Edge]:
+    """The edges of `node` in print order, reversed: the next to print is popped last."""
+    return sorted(graph.dependencies(node), key=lambda e: (e.name, e.target), reverse=True)
