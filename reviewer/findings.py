@@ -55,7 +55,7 @@ class SignalInfo:
 
 SIGNALS: tuple[SignalInfo, ...] = (
     SignalInfo(
-        "install-script", "S", "install script", "install script",
+        "install-script", "S", "install script", "scripts",
         "Package runs install scripts",
         "moderate; **high** in an upgrade that adds or changes a hook",
         "`preinstall`/`install`/`postinstall`; implicit `install: node-gyp rebuild` (a "
@@ -82,7 +82,7 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "semver), or from the locked version in an upgrade. Compared by npm account name, never "
         "by display text: an entry written as `Name <email>` is the account with that e-mail"),
     SignalInfo(
-        "new-publisher", "P", "new publisher", "new publisher",
+        "new-publisher", "P", "new publisher", "publisher",
         "Published by someone who never published this package before",
         "high",
         "the `_npmUser` of this version published none of the earlier versions"),
@@ -120,7 +120,7 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "an ecosystem (`electron-rebuild`). The finding names the target, the kind and both "
         "download figures"),
     SignalInfo(
-        "non-registry-source", "G", "not from the registry (git, tarball, file)", "not registry",
+        "non-registry-source", "G", "not from the registry (git, tarball, file)", "git/url",
         "Package comes from outside the registry",
         "moderate (git, tarball URL); low (file, link)",
         "not from a registry (workspaces are not reported)"),
@@ -130,12 +130,12 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "high",
         "`http:` or `git:` transport"),
     SignalInfo(
-        "missing-integrity", "I", "no integrity hash", "no integrity",
+        "missing-integrity", "I", "no integrity hash", "no hash",
         "No integrity hash in the lockfile",
         "moderate",
         "a registry or tarball package with no integrity in the lockfile"),
     SignalInfo(
-        "integrity-mismatch", "X", "hash mismatch", "hash mismatch",
+        "integrity-mismatch", "X", "hash mismatch", "mismatch",
         "Tarball bytes do not match the recorded integrity hash",
         "high",
         "a fetched tarball's bytes do not hash to the lockfile's (or registry's) integrity; "

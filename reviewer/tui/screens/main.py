@@ -264,13 +264,22 @@ class MainScreen(Screen[None]):
             self.sub_title = progress
 
     def _update_legend(self) -> None:
+        """The legend's lines, broken between entries only (a badge never parts from its
+        label), for the legend's current width."""
+        legend = self.query_one("#legend", Static)
+        width = legend.content_size.width or 72
         palette = reviewer_app(self.app).palette
         text = Text("legend ", style="dim")
+        column = len(text)
         for signal in SIGNALS:
             letter, label = signal.badge, signal.short
+            if column and column + len(letter) + 1 + len(label) > width:
+                text.append("\n")
+                column = 0
             text.append(letter, style=palette.warning)
             text.append(f" {label}  ", style="dim")
-        self.query_one("#legend", Static).update(text)
+            column += len(letter) + len(label) + 3
+        legend.update(text)
 
     @property
     def narrow(self) -> bool:
@@ -279,6 +288,7 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self.call_after_refresh(self._update_legend)
         if self.ready:
             self.update_status()
 
