@@ -43,6 +43,13 @@ def common_options() -> argparse.ArgumentParser:
     group.add_argument("--cache-dir", metavar="DIR", help="metadata cache directory")
     group.add_argument("--concurrency", type=_positive_int, default=16, metavar="N",
                        help="parallel registry requests (default 16)")
+    group.add_argument("--refresh", action="store_true",
+                       help="ask the registry again now about what can change (new versions, "
+                            "dist-tags, deprecation, maintainers)")
+    group.add_argument("--revalidate-after", "--freshness", type=_duration, default=None,
+                       metavar="AGE", help="revalidate cached metadata older than this, e.g. "
+                                           "30m, 12h, 2d (default 1d; published versions are "
+                                           "never fetched again)")
     group.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR)")
     group.add_argument("--quiet", "-q", action="store_true", help="print only results and errors")
     group.add_argument("--verbose", "-v", action="store_true", help="print more detail")
@@ -57,6 +64,16 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _duration(text: str) -> float:
+    from reviewer.registry.config import parse_duration
+
+    try:
+        return parse_duration(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a duration: {text!r} (e.g. 90s, 30m, 12h, 1d)"
+                                         ) from None
 
 
 class _Parser(argparse.ArgumentParser):

@@ -12,9 +12,19 @@ Documents and their cache keys (kept apart, like pacote's `full:`/`corgi:`):
   `corgi:<url>`;
 - `version_document(name, version)`: `/<name>/<version>`, key `version:<url>`.
 
-A document fetched less than `freshness_seconds` ago is used with no request; an older one
-is revalidated with `If-None-Match`/`If-Modified-Since` when the registry sent validators
-(a 304 keeps the body), else fetched again. `offline` serves only the cache and raises
+A document the registry confirmed less than `freshness_seconds` ago (default a day) is used
+with no request (`refresh` revalidates everything once per run). An older one is
+revalidated with `If-None-Match`/`If-Modified-Since` when the registry sent validators (a
+304 keeps the body). Without validators (the mirror these machines reach), a packument is
+not fetched again, since what a published version holds never changes; only what can change is
+asked for, in small documents:
+- the dist-tags (`/-/package/<name>/dist-tags`, a few bytes): every publish moves a tag,
+  so unchanged tags mean an unchanged list of versions; changed tags (or a locked version
+  the cached document does not list) fetch the packument again;
+- the deprecation and maintainers of the versions the project locks (`track()`), from
+  their `/<name>/<version>` documents, spliced into the cached document.
+The packument's top-level maintainers are renewed only with the packument itself (the
+signals read each version's own). Tarballs are content addressed and never revalidated. `offline` serves only the cache and raises
 OfflineMiss naming what is missing. Parsed documents are memoised for the run, and
 concurrent requests for one document share a single fetch.
 """
@@ -24,7 +34,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +49,7 @@ from reviewer.registry.parse import (
     loads,
     parse_packument,
     parse_version,
+    refresh_versions,
 )
 from reviewer.registry.stats import TransferStats
 from reviewer.registry.tarball import Tarball, open_tarball
@@ -141,6 +152,25 @@ class RegistryService:
         self._clock = clock
         self._parsed: dict[str, Any] = {}
         self._inflight: dict[str, asyncio.Future[tuple[bytes, Origin]]] = {}
+        self._tracked: dict[str, set[str]] = {}
+        self._validated: set[str] = set()
+        """Keys the registry confirmed in this run (`refresh` asks once per document)."""
+
+    def track(self, versions: Iterable[tuple[str, str]]) -> None:
+        """The `(name, version)` pairs the project locks: their mutable facts (deprecation,
+        maintainers) are revalidated with their packument."""
+        for name, version in versions:
+            self._tracked.setdefault(name, set()).add(version)
+
+    def _confirmed(self, key: str, record: CacheRecord | None) -> bool:
+        """The record is recent enough to use without a request."""
+        if record is None:
+            return False
+        if self.config.offline:
+            return True
+        if self.config.refresh and key not in self._validated:
+            return False
+        return 0 <= self._clock() - record.fetched_at < self.config.freshness_seconds
 
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -277,11 +307,8 @@ class RegistryService:
         if self.cache is None:
             return False
         url = self.config.document_url(name, version if kind is DocKind.VERSION else None)
-        record = self.cache.record(f"{kind}:{url}")
-        if record is None:
-            return False
-        return self.config.offline or 0 <= self._clock() - record.fetched_at < \
-            self.config.freshness_seconds
+        key = f"{kind}:{url}"
+        return self._confirmed(key, self.cache.record(key))
 
     async def document(self, kind: DocKind, name: str, version: str | None = None,
                        *, want_body: bool = True) -> tuple[bytes, Origin]:
@@ -308,6 +335,64 @@ class RegistryService:
         future.set_result(result)
         return result
 
+    async def _revalidate_mutable(self, name: str, url: str, key: str, body: bytes | None,
+                                  record: CacheRecord, now: float) -> bytes | None:
+        """Revalidate a cached packument without validators by asking only for what can
+        change (see the module docstring). The new body (stored), or None when the whole
+        document must be fetched again (tags moved, a locked version is missing or gone,
+        the small documents are not served)."""
+        cache = self.cache
+        assert cache is not None
+        if body is None:
+            body = cache.body(key)
+        if body is None:
+            return None
+        try:
+            document = loads(body)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(document, dict) or not isinstance(document.get("versions"), dict):
+            return None
+        tags_url = self.config.dist_tags_url(name)
+        result = await self.client.request("GET", tags_url, what=f"dist-tags of {name}",
+                                           headers={"accept": FULL_ACCEPT})
+        if result.status != 200:
+            return None
+        try:
+            tags = loads(result.body)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(tags, dict) or \
+                {k: v for k, v in tags.items() if isinstance(v, str)} != document.get("dist_tags"):
+            return None
+        versions = sorted(self._tracked.get(name, ()))
+        if any(version not in document["versions"] for version in versions):
+            return None
+        manifests = await asyncio.gather(*(self._fresh_manifest(name, v) for v in versions))
+        if any(manifest is None for manifest in manifests):
+            return None
+        try:
+            changed = refresh_versions(document, dict(zip(versions, manifests, strict=True)))
+        except RegistryError:
+            return None
+        if changed:
+            body = _dumps(document, _describe(DocKind.FULL, name, None))
+            cache.store(key, body, CacheRecord(now, None, None, len(body)))
+            self._parsed.pop(key, None)
+        else:
+            cache.renew(key, CacheRecord(now, None, None, record.size))
+        return body
+
+    async def _fresh_manifest(self, name: str, version: str) -> object | None:
+        """The registry's current `/<name>/<version>` document (None when not a 200)."""
+        url = self.config.document_url(name, version)
+        what = _describe(DocKind.VERSION, name, version)
+        result = await self.client.request("GET", url, what=what,
+                                           headers={"accept": FULL_ACCEPT})
+        if result.status != 200:
+            return None
+        return _loads(result.body, what, url)
+
     async def _document(self, kind: DocKind, name: str, version: str | None, url: str,
                         key: str, want_body: bool) -> tuple[bytes, Origin]:
         what = _describe(kind, name, version)
@@ -325,9 +410,20 @@ class RegistryService:
             if record is None:
                 raise OfflineMiss(f"{what} is not in the cache (offline mode)")
             return body or b"", Origin.CACHE
-        now = self._clock()
-        if record is not None and 0 <= now - record.fetched_at < self.config.freshness_seconds:
+        if want_body and record is not None and not self._confirmed(key, record) and \
+                cache is not None:
+            renewed_record = cache.record(key)  # a revalidation may have renewed it alone
+            if renewed_record is not None and renewed_record.fetched_at > record.fetched_at:
+                record = renewed_record
+        if self._confirmed(key, record):
             return body or b"", Origin.CACHE
+        now = self._clock()
+        self._validated.add(key)
+        if record is not None and cache is not None and kind is not DocKind.VERSION and \
+                not (record.etag or record.last_modified):
+            confirmed = await self._revalidate_mutable(name, url, key, body, record, now)
+            if confirmed is not None:
+                return confirmed if want_body else b"", Origin.REVALIDATED
         headers = {"accept": CORGI_ACCEPT if kind is DocKind.CORGI else FULL_ACCEPT}
         if record is not None and (record.etag or record.last_modified):
             if record.etag:

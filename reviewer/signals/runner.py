@@ -57,10 +57,12 @@ def _marker(config: RegistryConfig) -> Path | None:
 
 async def review_project(graph: Graph, config: RegistryConfig, settings: ReviewSettings,
                          progress: Callable[[int, int], None] | None = None) -> list[PackageReview]:
+    from reviewer.registry.scan import registry_versions
     from reviewer.registry.service import RegistryService
     from reviewer.signals.engine import review_all
 
     async with RegistryService(config) as service:
+        service.track(registry_versions(graph))
         return await review_all(graph, service, settings, config.concurrency, progress)
 
 

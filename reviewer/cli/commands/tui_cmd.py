@@ -51,6 +51,7 @@ def _session(graph: Graph, args: argparse.Namespace,
              changes: ChangeSet | None = None) -> ReviewSession:
     from reviewer.policy import policy_path_from_args
     from reviewer.registry.config import RegistryConfig
+    from reviewer.registry.scan import registry_versions
     from reviewer.registry.service import RegistryService
     from reviewer.session import ReviewSession
     from reviewer.signals.settings import ReviewSettings
@@ -58,6 +59,7 @@ def _session(graph: Graph, args: argparse.Namespace,
     directory = project_dir(args)
     config = RegistryConfig.from_args(args, directory)
     provider = RegistryService(config)
+    provider.track(registry_versions(graph))
     settings = ReviewSettings(registry_for=config.registry_for, project_dir=directory)
     return ReviewSession(graph, provider, directory, settings=settings, change_set=changes,
                          policy_path=policy_path_from_args(args),
