@@ -353,22 +353,18 @@ class RegistryService:
             return None
         if not isinstance(document, dict) or not isinstance(document.get("versions"), dict):
             return None
-        tags_url = self.config.dist_tags_url(name)
-        result = await self.client.request("GET", tags_url, what=f"dist-tags of {name}",
-                                           headers={"accept": FULL_ACCEPT})
-        if result.status != 200:
-            return None
-        try:
-            tags = loads(result.body)
-        except (ValueError, RecursionError):
-            return None
+        versions = sorted(self._tracked.get(name, ()))
+        if any(version not in document["versions"] for version in versions):
+            return None  # the lockfile names a version this copy does not list
+        # one round trip: the tags and the locked versions' documents side by side
+        tags, *manifests = await asyncio.gather(
+            self._small_document(self.config.dist_tags_url(name), f"dist-tags of {name}"),
+            *(self._small_document(self.config.document_url(name, version),
+                                   _describe(DocKind.VERSION, name, version))
+              for version in versions))
         if not isinstance(tags, dict) or \
                 {k: v for k, v in tags.items() if isinstance(v, str)} != document.get("dist_tags"):
             return None
-        versions = sorted(self._tracked.get(name, ()))
-        if any(version not in document["versions"] for version in versions):
-            return None
-        manifests = await asyncio.gather(*(self._fresh_manifest(name, v) for v in versions))
         if any(manifest is None for manifest in manifests):
             return None
         try:
@@ -383,15 +379,16 @@ class RegistryService:
             cache.renew(key, CacheRecord(now, None, None, record.size))
         return body
 
-    async def _fresh_manifest(self, name: str, version: str) -> object | None:
-        """The registry's current `/<name>/<version>` document (None when not a 200)."""
-        url = self.config.document_url(name, version)
-        what = _describe(DocKind.VERSION, name, version)
+    async def _small_document(self, url: str, what: str) -> object | None:
+        """The registry's current JSON at `url` (None when not a 200 or not JSON)."""
         result = await self.client.request("GET", url, what=what,
                                            headers={"accept": FULL_ACCEPT})
         if result.status != 200:
             return None
-        return _loads(result.body, what, url)
+        try:
+            return loads(result.body)
+        except (ValueError, RecursionError):
+            return None
 
     async def _document(self, kind: DocKind, name: str, version: str | None, url: str,
                         key: str, want_body: bool) -> tuple[bytes, Origin]:
