@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from reviewer import workers
 from reviewer.errors import IntegrityError, OfflineMiss, RegistryError
 from reviewer.registry.cache import CacheRecord, MetadataCache
 from reviewer.registry.config import RegistryConfig, host_of
@@ -113,7 +114,8 @@ def _dumps(document: Any, what: str) -> bytes:
         raise RegistryError(f"{what}: the document is too deeply nested to cache") from None
 
 
-_THREAD_THRESHOLD = 256 * 1024
+_WORKER_THRESHOLD = 64 * 1024
+"""Documents past this size are converted in a worker process (`reviewer.workers`)."""
 
 
 def _compact_body(data: bytes, kind: DocKind, name: str, version: str | None, what: str,
@@ -449,11 +451,11 @@ class RegistryService:
         # document as application/json: keep everything it says
         abbreviated = kind is DocKind.CORGI and CORGI_TYPE in result.headers.get(
             "content-type", CORGI_TYPE)
-        if len(result.body) > _THREAD_THRESHOLD:
-            # big documents are converted in a thread so that the event loop keeps reading
-            # the other responses meanwhile
-            body = await asyncio.to_thread(_compact_body, result.body, kind, name, version,
-                                           what, url, abbreviated)
+        if len(result.body) > _WORKER_THRESHOLD:
+            # big documents are converted on another core, so that the event loop keeps
+            # reading the other responses meanwhile
+            body = await workers.run(_compact_body, result.body, kind, name, version,
+                                     what, url, abbreviated)
         else:
             body = _compact_body(result.body, kind, name, version, what, url, abbreviated)
         if cache is not None:

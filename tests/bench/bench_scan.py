@@ -92,8 +92,22 @@ def synthetic_packument(name: str, locked: list[str], registry_url: str,
 
 
 CPU_TIMES: list[float] = []
-"""CPU seconds (user + sys) of each child process, in order: wall time on a shared machine
-says little, so both are printed."""
+"""CPU seconds (user + sys) of each child process and the processes it waited for, in
+order: wall time on a shared machine says little, so both are printed."""
+MAIN_CPU: list[float] = []
+"""CPU seconds of the reviewer process alone (without its worker processes): what the
+event loop that reads the network competes with."""
+
+REVIEWER_CHILD = r"""
+import resource, sys
+from reviewer.cli.main import main
+try:
+    code = main(sys.argv[1:])
+finally:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"BENCH-SELF-CPU {usage.ru_utime + usage.ru_stime:.3f}", file=sys.stderr)
+raise SystemExit(code)
+"""
 
 
 def run_child(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, str]:
@@ -106,13 +120,21 @@ def run_child(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command[:4])} failed ({done.returncode}): "
                          f"{done.stderr.strip()[-800:]}")
+    MAIN_CPU.extend(float(line.split()[1]) for line in done.stderr.splitlines()
+                    if line.startswith("BENCH-SELF-CPU "))
     return elapsed, done.stdout.strip()
 
 
 def run_reviewer(args: list[str], env: dict[str, str], tree: Path = ROOT) -> tuple[float, str]:
     env = {**env, "PYTHONPATH": str(tree)}
-    elapsed, out = run_child([sys.executable, "-m", "reviewer", *args], env, tree)
+    elapsed, out = run_child([python_of(tree), "-c", REVIEWER_CHILD, *args], env, tree)
     return elapsed, out.splitlines()[0] if out else ""
+
+
+def python_of(tree: Path) -> str:
+    """The tree's own virtual environment when it has one (its dependencies as they were)."""
+    own = tree / ".venv" / "bin" / "python"
+    return str(own) if tree != ROOT and own.exists() else sys.executable
 
 
 def trees(args: argparse.Namespace) -> list[tuple[str, Path]]:
@@ -237,7 +259,7 @@ def rescan_steps(project: Path, registry_url: str, cache: Path, tree: Path,
         if refresh and not has_refresh:
             continue
         before = counted() if callable(counted) else None
-        _, text = run_child([sys.executable, "-c", RESCAN_CHILD, str(project), str(cache),
+        _, text = run_child([python_of(tree), "-c", RESCAN_CHILD, str(project), str(cache),
                              registry_url, str(offset), "1" if refresh else "0"], env, tree)
         server = counted() - before if callable(counted) else None
         out.append((label, json.loads(text.splitlines()[-1]), server))
@@ -316,6 +338,7 @@ def real_registry(project: Path, runs: int, code: list[tuple[str, Path]]) -> Non
     env = {**os.environ}
     bare: list[tuple[float, float]] = []
     scans: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in code}
+    main_cpu: dict[str, list[float]] = {label: [] for label, _ in code}
     lines: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="bench-real-") as temp:
         work = Path(temp)
@@ -329,6 +352,7 @@ def real_registry(project: Path, runs: int, code: list[tuple[str, Path]]) -> Non
                 elapsed, line = run_reviewer(["scan", str(project), "--cache-dir", str(cache)],
                                              env, tree)
                 scans[label].append((elapsed, CPU_TIMES[-1]))
+                main_cpu[label].append(MAIN_CPU[-1])
                 lines[label] = line
                 shutil.rmtree(cache, ignore_errors=True)
         print(median_line(f"real registry: bare HTTP/2 fetch of {len(urls)} packuments",
@@ -340,6 +364,7 @@ def real_registry(project: Path, runs: int, code: list[tuple[str, Path]]) -> Non
             cpu = statistics.median(p[1] for p in pairs) / statistics.median(p[1] for p in bare)
             print(median_line(f"[{label}] real registry: reviewer scan (cold)",
                               [p[0] for p in pairs], [p[1] for p in pairs],
+                              f", main process cpu {statistics.median(main_cpu[label]):.2f} s"
                               f"   ratio to bare fetch: wall {ratio:.2f} (target <= 1.5), "
                               f"cpu {cpu:.2f}   {lines[label]}"))
         npm_vs_reviewer(project, work, statistics.median(p[0] for p in scans[code[0][0]]))

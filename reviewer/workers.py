@@ -1,0 +1,81 @@
+"""One process pool for CPU-heavy pure functions (parsing and compacting big registry
+documents), so that the event loop keeps reading the network on one core while another
+core converts.
+
+- Created on first use, with the `spawn` start method (never `fork` from a process that
+  runs threads; the workers are children of this process, so their CPU time is counted
+  with it when they are joined); `max(1, min(4, cpus - 1))` workers; none on a single-CPU machine
+  (then the work runs in a thread, as it would without this module).
+- `REVIEWER_WORKERS=0` turns the pool off (a whole number caps the workers).
+- A pool that breaks (a worker killed) is not used again in this run: the work runs in a
+  thread instead, never lost.
+- Only module-level functions of reviewer with picklable arguments (bytes, str) go through
+  it, and the exceptions they raise must pickle (ReviewerError subclasses with one message
+  argument do).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_disabled = False
+
+
+def worker_count() -> int:
+    """How many worker processes the pool has (0: no pool, work runs in threads)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    count = max(1, min(4, cpus - 1)) if cpus > 1 else 0
+    setting = os.environ.get("REVIEWER_WORKERS", "").strip()
+    if setting.isdigit():
+        count = min(count, int(setting)) if count else 0
+    return count
+
+
+def _get_pool() -> ProcessPoolExecutor | None:
+    global _pool, _disabled
+    if _disabled:
+        return None
+    with _lock:
+        if _pool is None and not _disabled:
+            count = worker_count()
+            if count == 0:
+                _disabled = True
+                return None
+            context = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+        return _pool
+
+
+async def run(function: Callable[..., T], *args: object) -> T:
+    """`function(*args)` in a worker process (in a thread when there is no pool)."""
+    global _disabled
+    pool = _get_pool()
+    if pool is not None:
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
+        except BrokenProcessPool:
+            _disabled = True
+    return await asyncio.to_thread(function, *args)
+
+
+def shutdown() -> None:
+    """Stop the workers (the interpreter does it at exit too); the next `run` starts a new
+    pool, even after a broken one."""
+    global _pool, _disabled
+    with _lock:
+        if _pool is not None:
+            _pool.shutdown(wait=True, cancel_futures=True)
+            _pool = None
+        _disabled = False
