@@ -98,6 +98,9 @@ MAIN_CPU: list[float] = []
 """CPU seconds of the reviewer process alone (without its worker processes): what the
 event loop that reads the network competes with."""
 
+LAST_STDERR: list[str] = [""]
+"""The standard error of the last child."""
+
 REVIEWER_CHILD = r"""
 import resource, sys
 from reviewer.cli.main import main
@@ -122,6 +125,7 @@ def run_child(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float
                          f"{done.stderr.strip()[-800:]}")
     MAIN_CPU.extend(float(line.split()[1]) for line in done.stderr.splitlines()
                     if line.startswith("BENCH-SELF-CPU "))
+    LAST_STDERR[:] = [done.stderr]
     return elapsed, done.stdout.strip()
 
 
