@@ -7,6 +7,8 @@ core converts.
   with it when they are joined); `max(1, min(4, cpus - 1))` workers; none on a single-CPU machine
   (then the work runs in a thread, as it would without this module).
 - `REVIEWER_WORKERS=0` turns the pool off (a whole number caps the workers).
+- Workers ignore SIGINT: Ctrl-C reaches the whole process group, and this process
+  cancels what they were doing.
 - A pool that breaks (a worker killed) is not used again in this run: the work runs in a
   thread instead, never lost.
 - Only module-level functions of reviewer with picklable arguments (bytes, str) go through
@@ -19,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -43,6 +46,12 @@ def worker_count() -> int:
     return count
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C (sent to the whole process group) to this process, which
+    cancels their work: no traceback from them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _get_pool() -> ProcessPoolExecutor | None:
     global _pool, _disabled
     if _disabled:
@@ -54,7 +63,8 @@ def _get_pool() -> ProcessPoolExecutor | None:
                 _disabled = True
                 return None
             context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+            _pool = ProcessPoolExecutor(max_workers=count, mp_context=context,
+                                        initializer=_ignore_interrupts)
         return _pool
 
 

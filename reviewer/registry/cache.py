@@ -181,8 +181,9 @@ class MetadataCache:
         text = _record_text(record)
 
         def write(cache: diskcache.Cache) -> None:
-            cache.set("body:" + key, body, tag=text)
-            cache.set("meta:" + key, text)
+            with cache.transact():  # one commit for both rows
+                cache.set("body:" + key, body, tag=text)
+                cache.set("meta:" + key, text)
 
         self._guard(write, None)
 

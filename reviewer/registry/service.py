@@ -114,7 +114,7 @@ def _dumps(document: Any, what: str) -> bytes:
         raise RegistryError(f"{what}: the document is too deeply nested to cache") from None
 
 
-_WORKER_THRESHOLD = 64 * 1024
+_WORKER_THRESHOLD = 32 * 1024
 """Documents past this size are converted in a worker process (`reviewer.workers`)."""
 
 
