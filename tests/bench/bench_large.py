@@ -3,11 +3,14 @@
     python tests/bench/bench_large.py [--project DIR] [--runs N] [--compare TREE]
                                       [--no-tui] [--profile OUT_DIR]
 
-The project: by default a real one, generated once by `npm install --package-lock-only
---ignore-scripts --legacy-peer-deps` from a package.json with about 90 heavy dependencies
-(frameworks, bundlers, cloud SDKs, test runners) and kept in
-`~/.cache/reviewer-bench/large-10k/` (the registry these machines reach answers; about a
-minute and 150 MB once). `--project DIR` takes any project instead.
+The project, by default: real trees stacked as workspaces of one npm project, kept in
+`~/.cache/reviewer-bench/stacked-10k/`:
+- `heavy`: resolved once by `npm install --package-lock-only --ignore-scripts
+  --legacy-peer-deps` from a package.json with about 90 heavy dependencies (frameworks,
+  bundlers, cloud SDKs, test runners): about 7,800 entries (the registry these machines
+  reach answers; several minutes once on a loaded machine);
+- `app-a` and `app-b`: the corpus's large-npm tree twice (two similar apps of a monorepo).
+About 10,800 entries, 6,000 distinct packages. `--project DIR` takes any project instead.
 
 A fixture registry on 127.0.0.1 serves a synthetic full packument for every name
 (bench_scan.synthetic_packument); one `reviewer scan` fills a cache. Then, interleaved with
@@ -73,8 +76,42 @@ HEAVY = {
 }
 
 
-def generated_project() -> Path:
-    """The ~10,000-entry project, resolved by npm once and kept."""
+CORPUS = Path(os.environ.get("REVIEWER_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+def stacked_project() -> Path:
+    """The heavy tree and large-npm twice as workspaces of one project (see the docstring)."""
+    project = CACHE_HOME / "stacked-10k"
+    if (project / "package-lock.json").is_file():
+        return project
+    parts = {"heavy": heavy_project(), "app-a": CORPUS / "large-npm",
+             "app-b": CORPUS / "large-npm"}
+    entries: dict[str, object] = {"": {"name": "bench-stacked", "version": "1.0.0",
+                                       "workspaces": ["ws/*"]}}
+    for name, source in parts.items():
+        manifest = json.loads((source / "package.json").read_text())
+        lock = json.loads((source / "package-lock.json").read_text())["packages"]
+        manifest = {**{k: v for k, v in manifest.items() if k != "workspaces"},
+                    "name": f"ws-{name}", "version": "1.0.0"}
+        folder = project / "ws" / name
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
+        root = {k: v for k, v in lock[""].items() if k != "workspaces"}
+        entries[f"ws/{name}"] = {**root, "name": f"ws-{name}", "version": "1.0.0"}
+        entries[f"node_modules/ws-{name}"] = {"resolved": f"ws/{name}", "link": True}
+        entries.update((f"ws/{name}/{key}", value) for key, value in lock.items()
+                       if key.startswith("node_modules/"))
+    (project / "package.json").write_text(json.dumps(
+        {"name": "bench-stacked", "version": "1.0.0", "private": True,
+         "workspaces": ["ws/*"]}, indent=2) + "\n")
+    (project / "package-lock.json").write_text(json.dumps(
+        {"name": "bench-stacked", "version": "1.0.0", "lockfileVersion": 3,
+         "requires": True, "packages": entries}, indent=2) + "\n")
+    return project
+
+
+def heavy_project() -> Path:
+    """The heavy dependencies resolved by npm once and kept."""
     project = CACHE_HOME / "large-10k"
     if (project / "package-lock.json").is_file():
         return project
@@ -125,7 +162,7 @@ def main() -> int:
     parser.add_argument("--no-tui", action="store_true")
     parser.add_argument("--profile", type=Path, default=None, metavar="DIR")
     args = parser.parse_args()
-    project = args.project or generated_project()
+    project = args.project or stacked_project()
     code = [("this tree", ROOT)] + ([(str(args.compare), args.compare.resolve())]
                                     if args.compare else [])
     from servers.fixture_registry import FixtureRegistry
