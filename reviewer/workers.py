@@ -9,6 +9,8 @@ core converts.
 - `REVIEWER_WORKERS=0` turns the pool off (a whole number caps the workers).
 - Workers ignore SIGINT: Ctrl-C reaches the whole process group, and this process
   cancels what they were doing.
+- At most two jobs per worker wait in the pool; past that the work runs in a thread here,
+  so that a slow or starved worker never leaves this process idle at the end of a scan.
 - A pool that breaks (a worker killed) is not used again in this run: the work runs in a
   thread instead, never lost.
 - Only module-level functions of reviewer with picklable arguments (bytes, str) go through
@@ -33,6 +35,9 @@ T = TypeVar("T")
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _disabled = False
+_pending = 0
+"""Jobs given to the pool and not finished."""
+_workers = 0
 
 
 def worker_count() -> int:
@@ -53,12 +58,12 @@ def _ignore_interrupts() -> None:
 
 
 def _get_pool() -> ProcessPoolExecutor | None:
-    global _pool, _disabled
+    global _pool, _disabled, _workers
     if _disabled:
         return None
     with _lock:
         if _pool is None and not _disabled:
-            count = worker_count()
+            count = _workers = worker_count()
             if count == 0:
                 _disabled = True
                 return None
@@ -69,14 +74,24 @@ def _get_pool() -> ProcessPoolExecutor | None:
 
 
 async def run(function: Callable[..., T], *args: object) -> T:
-    """`function(*args)` in a worker process (in a thread when there is no pool)."""
-    global _disabled
+    """`function(*args)` in a worker process; in a thread of this process when there is no
+    pool, or when the workers already have two jobs each waiting (a busy machine: this
+    process then does its share instead of letting a backlog grow while it idles)."""
+    global _disabled, _pending
     pool = _get_pool()
-    if pool is not None:
+    with _lock:
+        use_pool = pool is not None and _pending < 2 * _workers
+        if use_pool:
+            _pending += 1
+    if use_pool:
+        assert pool is not None
         try:
             return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
         except BrokenProcessPool:
             _disabled = True
+        finally:
+            with _lock:
+                _pending -= 1
     return await asyncio.to_thread(function, *args)
 
 

@@ -150,7 +150,10 @@ class RegistryService:
             cache = MetadataCache(config.cache_dir, warn=self._warn)
         self.cache = cache
         self._client = client
-        self._owns_client = client is None
+        """A client given by the caller (tests): used from any event loop, never closed."""
+        self._clients: dict[asyncio.AbstractEventLoop | None, RegistryClient] = {}
+        """Own clients, one per event loop that used this service (an HTTP client belongs
+        to the loop it was opened on: the TUI reviews on a thread of its own)."""
         self._clock = clock
         self._parsed: dict[str, Any] = {}
         self._inflight: dict[str, asyncio.Future[tuple[bytes, Origin]]] = {}
@@ -181,19 +184,38 @@ class RegistryService:
 
     @property
     def client(self) -> RegistryClient:
-        if self._client is None:
+        """The HTTP client of the running event loop (opened on first use)."""
+        if self._client is not None:
+            return self._client
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        held = self._clients.get(loop)
+        if held is None:
             from reviewer.registry.client import RegistryClient  # httpx: only when needed
 
-            self._client = RegistryClient(self.config)
-        return self._client
+            held = self._clients[loop] = RegistryClient(self.config)
+        return held
 
     @property
     def transfer_stats(self) -> TransferStats:
-        """Requests and bytes so far (zeros when no request was needed)."""
-        if self._client is None:
-            return TransferStats()
-        return TransferStats(self._client.stats.requests, self._client.stats.retries,
-                             self._client.stats.bytes_received)
+        """Requests and bytes so far, over every loop (zeros when no request was needed)."""
+        clients = list(self._clients.values()) + ([self._client] if self._client else [])
+        return TransferStats(sum(c.stats.requests for c in clients),
+                             sum(c.stats.retries for c in clients),
+                             sum(c.stats.bytes_received for c in clients))
+
+    async def close_loop(self) -> None:
+        """Close the HTTP client of the running loop: a thread that used this service from
+        its own event loop calls this before the loop ends. The counters stay readable."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        held = self._clients.get(loop)
+        if held is not None:
+            await held.aclose()
 
     async def __aenter__(self) -> RegistryService:
         return self
@@ -202,8 +224,7 @@ class RegistryService:
         await self.aclose()
 
     async def aclose(self) -> None:
-        if self._client is not None and self._owns_client:
-            await self._client.aclose()  # kept: its transfer_stats stay readable
+        await self.close_loop()  # the clients are kept: their transfer_stats stay readable
         if self.cache is not None:
             self.cache.close()
 
@@ -317,7 +338,8 @@ class RegistryService:
         """The compact JSON bytes of a document and where they came from."""
         url = self.config.document_url(name, version if kind is DocKind.VERSION else None)
         key = f"{kind}:{url}"
-        flight_key = f"{key}|{want_body}"
+        # futures belong to a loop: concurrent requests share one fetch per loop
+        flight_key = f"{key}|{want_body}|{id(asyncio.get_running_loop())}"
         pending = self._inflight.get(flight_key)
         if pending is not None:
             return await asyncio.shield(pending)
