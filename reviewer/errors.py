@@ -49,6 +49,10 @@ class PolicyError(ReviewerError):
     """The policy file is invalid, locked by another process or changed under us."""
 
 
+class PolicyChangedError(PolicyError):
+    """The policy file changed on disk since it was loaded: nothing was written."""
+
+
 class AuditImportError(ReviewerError):
     """An audit report could not be read."""
 

@@ -15,10 +15,10 @@ import jsonschema
 import pytest
 
 from reviewer.audit.model import Advisory as AuditAdvisory
-from reviewer.check import Advisory, run_check
 from reviewer.cli.main import main
 from reviewer.lockfiles import load_graph
 from reviewer.policy import PolicyStore
+from reviewer.policy.check import run_check
 from reviewer.policy.decisions import script_facts
 from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
 
@@ -187,9 +187,8 @@ def test_advisories(corpus: Callable[[str], Path], capsys: pytest.CaptureFixture
         AuditAdvisory("GHSA-vite-0001", "vite", f"<={vite.version}", Severity.HIGH, "path traversal"),
         AuditAdvisory("GHSA-none-0002", "vite", "<0.0.1", Severity.HIGH, "not affected"),
     ]
-    import reviewer.audit
-
-    monkeypatch.setattr(reviewer.audit, "load_advisories", lambda _dir: imported, raising=False)
+    (project / "reviewer-advisories.json").write_text(json.dumps(
+        {"version": 1, "imports": [], "advisories": [a.to_json() for a in imported]}))
     code, report = check_json(capsys, project)
     assert code == 1
     assert [(v["rule"], v["package"], v["severity"]) for v in report["violations"]] == \
@@ -237,7 +236,8 @@ def test_signals_threshold_and_acceptance(corpus: Callable[[str], Path]) -> None
     policy.accept_signal("trust-downgrade", "esbuild@0.21.5", "checked", None)
     assert run_check(graph, policy, facts, findings=findings).ok
     assert run_check(graph, policy, facts, advisories=[
-        Advisory("GHSA-x", "esbuild", "0.21.5", Severity.LOW)]).counts() == {"undecided-advisory": 1}
+        AuditAdvisory("GHSA-x", "esbuild", "*", Severity.LOW, "t", affected_versions=("0.21.5",))]
+    ).counts() == {"undecided-advisory": 1}
 
 
 def test_sarif_is_valid_and_points_into_the_lockfile(
@@ -306,8 +306,8 @@ def test_input_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_text_output_escapes_control_characters(tmp_path: Path) -> None:
-    from reviewer.check import CheckResult, Violation
     from reviewer.cli.commands.check_cmd import to_text
+    from reviewer.policy.check import CheckResult, Violation
 
     evil = "evil\x1b[2J\x07"
     result = CheckResult(violations=[Violation("unreviewed-script", evil, "1.0.0",

@@ -1,4 +1,4 @@
-"""reviewer.diff on real (in-memory) tarballs, and `reviewer diff` against the fixture registry."""
+"""reviewer.review.diff on real (in-memory) tarballs, and `reviewer diff` against the fixture registry."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 
 from servers.verdaccio import build_tarball, integrity_of
 
-from reviewer.diff import diff_tarballs, format_diff, manifest_changes
 from reviewer.registry.tarball import open_tarball
+from reviewer.review.diff import diff_tarballs, format_diff, manifest_changes
 
 
 def tarball(files: dict[str, str | bytes]):  # noqa: ANN201

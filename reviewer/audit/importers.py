@@ -17,7 +17,7 @@ from typing import Any
 
 from reviewer.audit.model import Advisory, parse_severity
 from reviewer.errors import AuditImportError
-from reviewer.signals.finding import Severity
+from reviewer.findings import Severity
 
 FORMATS = ("npm-v2", "npm-v1", "pnpm", "yarn-classic", "yarn-berry", "osv")
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviewer.signals.finding import Severity
+from reviewer.findings import Severity
+from reviewer.jsonvalues import mapping, texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +57,10 @@ class Advisory:
             severity=parse_severity(data.get("severity")),
             title=str(data.get("title") or ""),
             url=str(data["url"]) if data.get("url") else None,
-            affected_versions=tuple(str(v) for v in data.get("affected_versions") or ()),  # type: ignore[union-attr]
-            aliases=tuple(str(v) for v in data.get("aliases") or ()),  # type: ignore[union-attr]
+            affected_versions=texts(data.get("affected_versions")),
+            aliases=texts(data.get("aliases")),
             source=str(data.get("source") or ""),
-            extra=dict(data.get("extra") or {}),  # type: ignore[call-overload]
+            extra=mapping(data.get("extra")),
         )
 
 

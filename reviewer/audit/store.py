@@ -21,6 +21,7 @@ from reviewer.audit.model import Advisory
 from reviewer.errors import AuditImportError
 from reviewer.fileio import atomic_write_text
 from reviewer.graph.model import Graph
+from reviewer.jsonvalues import array, objects
 from reviewer.semver import satisfies
 
 FILENAME = "reviewer-advisories.json"
@@ -47,7 +48,7 @@ def load_advisories(project_dir: Path) -> list[Advisory]:
     """Every stored advisory (empty when nothing was imported). Used by `reviewer check`."""
     data = _read(advisories_path(project_dir))
     out = []
-    for item in data["advisories"]:  # type: ignore[union-attr]
+    for item in array(data["advisories"]):
         try:
             out.append(Advisory.from_json(item))
         except (KeyError, TypeError, AttributeError):
@@ -78,7 +79,7 @@ def save_import(project_dir: Path, report_file: str, report_format: str,
     """Merge `advisories` into the store (replacing those of the same format); atomic."""
     path = advisories_path(project_dir)
     data = _read(path)
-    kept = [a for a in data["advisories"] if isinstance(a, dict) and a.get("source") != report_format]  # type: ignore[union-attr]
+    kept = [a for a in objects(data["advisories"]) if a.get("source") != report_format]
     seen: set[tuple[str, str]] = set()
     fresh = []
     for advisory in advisories:
@@ -86,7 +87,8 @@ def save_import(project_dir: Path, report_file: str, report_format: str,
         if key not in seen:
             seen.add(key)
             fresh.append(advisory.to_json())
-    imports = [i for i in data.get("imports") or () if isinstance(i, dict) and i.get("format") != report_format]  # type: ignore[union-attr]
+    imports: list[dict[str, object]] = [
+        i for i in objects(data.get("imports")) if i.get("format") != report_format]
     imports.append({"file": report_file, "format": report_format, "advisories": len(fresh),
                     "at": (now or datetime.now(UTC)).isoformat(timespec="seconds")})
     document = {"version": STORE_VERSION, "imports": imports,

@@ -35,9 +35,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def common_options() -> argparse.ArgumentParser:
+def common_options() -> _Parser:
     """Options every command takes (SPEC §7)."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     group = common.add_argument_group("common options")
     group.add_argument("--lockfile", metavar="FILE", help="use this lockfile instead of detecting one")
     group.add_argument("--registry", metavar="URL", help="registry URL (overrides .npmrc)")
@@ -125,23 +125,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is not None and name != only:
             sub.add_parser(name, help=help_text, description=help_text, parents=[common])
             continue
-        module = _available_module(name)
-        if module is None:
-            continue
+        module = _command_module(name)
         command = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
         module.add_arguments(command)
     return parser
-
-
-def _available_module(name: str) -> ModuleType | None:
-    """The command's module, or None while it is not part of this build."""
-    module_path = f"reviewer.cli.commands.{COMMANDS[name][0]}"
-    try:
-        return importlib.import_module(module_path)
-    except ModuleNotFoundError as error:
-        if error.name == module_path:
-            return None
-        raise
 
 
 def _with_default_command(argv: list[str]) -> list[str]:

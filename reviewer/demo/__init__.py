@@ -2,17 +2,17 @@
 
     bundle = load_demo()           # fresh writable copy of the project + a DemoProvider
     graph = load_graph(bundle.project_dir)
-    findings = await review_all(graph, bundle.provider, bundle.settings())
+    findings = await reviewer.app.review_all(graph, bundle.provider, bundle.settings())
     ...
     bundle.cleanup()               # or use `with load_demo() as bundle:`
 
-The project (`reviewer/demo/project/`) is a web shop with ~570 locked packages: a real
+The project (`project/` in the data archive `demo-data.tar.xz`) is a web shop with ~570 locked packages: a real
 npm tree (names, versions and integrity from a real lockfile) plus planted stories —
 a maintainer takeover adding a postinstall that downloads and runs code, a trust
 downgrade, a typosquat, deprecations, advisories (`audit.json`, and the provider's bulk
 advisory answer), a node-gyp native module, a release from two days ago and benign install
 scripts. `bundle.provider.stories` names the package telling each story. Regenerate
-the data with `python -m reviewer.demo.generate`.
+the data with `python -m tools.demo.generate` (from a clone; the generator is not installed).
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from reviewer.demo.archive import DemoArchive
 from reviewer.demo.provider import DemoProvider
 
 if TYPE_CHECKING:
+    from reviewer.app import Project
     from reviewer.signals.settings import ReviewSettings
 
 PROJECT_DIR_NAME = "acme-storefront"
@@ -55,21 +55,19 @@ class DemoBundle:
         takeover, the trust downgrade, the recent release and the typosquat arrive as changes."""
         return self.project_dir / "base" / "package-lock.json"
 
-    def settings(self, **overrides: object) -> ReviewSettings:
-        """Review settings for the demo: its registry, its project dir, the provider's clock,
-        and the advisories imported into the project (`reviewer-advisories.json`)."""
-        from reviewer.audit.store import has_imported, load_advisories
-        from reviewer.signals.settings import ReviewSettings
+    def project(self, policy: Path | None = None) -> Project:
+        """The demo project opened like any other (its lockfile, policy, imported
+        advisories), reviewed against the bundled registry at the provider's clock."""
+        from reviewer.app import Project, ProjectOptions
 
-        values: dict[str, object] = {
-            "registry_for": self.provider.registry_for,
-            "project_dir": self.project_dir,
-            "now": self.provider.now,
-        }
-        if has_imported(self.project_dir):
-            values["advisories"] = tuple(load_advisories(self.project_dir))
-        values.update(overrides)
-        return ReviewSettings(**values)  # type: ignore[arg-type]
+        return Project.open(ProjectOptions(path=self.project_dir, policy=policy, offline=True),
+                            now=self.provider.now, registry_for=self.provider.registry_for)
+
+    def settings(self, **overrides: Any) -> ReviewSettings:
+        """The demo project's review settings (`project().settings`), with `overrides`."""
+        from dataclasses import replace
+
+        return replace(self.project().settings, **overrides)
 
     def cleanup(self) -> None:
         """Remove the temporary copy made by `load_demo` (nothing when a target was given)."""
@@ -84,17 +82,6 @@ class DemoBundle:
         self.cleanup()
 
 
-def _copy_tree(source: Traversable, target: Path) -> None:
-    target.mkdir(parents=True, exist_ok=True)
-    for item in source.iterdir():
-        if item.name.startswith(".") or item.name == "__pycache__":
-            continue
-        if item.is_dir():
-            _copy_tree(item, target / item.name)
-        else:
-            (target / item.name).write_bytes(item.read_bytes())
-
-
 def load_demo(target: Path | None = None, now: datetime | None = None) -> DemoBundle:
     """Copy the bundled project into `target` (default: a new temporary directory, removed
     by `cleanup()`) and open the bundled registry. `now` fixes the provider's clock."""
@@ -102,7 +89,8 @@ def load_demo(target: Path | None = None, now: datetime | None = None) -> DemoBu
     if target is None:
         temp_root = Path(tempfile.mkdtemp(prefix="reviewer-demo-"))
         target = temp_root / PROJECT_DIR_NAME
-    _copy_tree(files("reviewer.demo") / "project", target)
+    target.mkdir(parents=True, exist_ok=True)
+    DemoArchive.bundled().extract("project", target)
     provider = DemoProvider(now=now)
     return DemoBundle(target, provider, provider.registry_url, temp_root)
 

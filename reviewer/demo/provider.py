@@ -1,7 +1,8 @@
 """DemoProvider: a `MetadataProvider` over the registry documents bundled in the package.
 
-No network: packuments, tarballs and advisories are read from `reviewer/demo/registry/`
-(package data, read through importlib.resources so it works from any install). Packuments
+No network: packuments, tarballs and advisories are read from the `registry/` part of the
+demo data archive (`reviewer/demo/archive.py`, package data read through importlib.resources
+so it works from any install). Packuments
 go through the registry engineer's parser and tarballs through the verified in-memory
 reader, exactly like documents from a real registry.
 
@@ -16,10 +17,9 @@ import dataclasses
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from typing import Any
 
+from reviewer.demo.archive import DemoArchive
 from reviewer.errors import RegistryError
 from reviewer.registry.documents import Packument, VersionManifest
 from reviewer.registry.parse import parse_packument
@@ -28,16 +28,15 @@ from reviewer.registry.tarball import Tarball, open_tarball
 NOT_BUNDLED = "not bundled in the demo"
 
 
-def bundled_registry() -> Traversable:
-    """The directory of bundled registry data inside the installed package."""
-    return files("reviewer.demo") / "registry"
+REGISTRY = "registry/"
+"""Where the registry's files are in the archive."""
 
 
-def _read_json(path: Traversable) -> Any:
+def _read_json(archive: DemoArchive, path: str) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise RegistryError(f"demo data {path.name} cannot be read: {error}") from None
+        return json.loads(archive.read_bytes(REGISTRY + path).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise RegistryError(f"demo data {path} cannot be read: {error}") from None
 
 
 def _parse_anchor(value: object) -> datetime:
@@ -54,9 +53,9 @@ class DemoProvider:
     `MetadataProvider`, plus `abbreviated`, `version_document` and `bulk_advisories`
     like `RegistryService`)."""
 
-    def __init__(self, root: Traversable | None = None, now: datetime | None = None) -> None:
-        self._root = root if root is not None else bundled_registry()
-        index = _read_json(self._root / "index.json")
+    def __init__(self, archive: DemoArchive | None = None, now: datetime | None = None) -> None:
+        self._archive = archive if archive is not None else DemoArchive.bundled()
+        index = _read_json(self._archive, "index.json")
         if not isinstance(index, dict) or index.get("format") != 1:
             raise RegistryError("demo data index.json has an unknown format")
         self._index: dict[str, Any] = index
@@ -103,7 +102,7 @@ class DemoProvider:
         file_name = self._index["packuments"].get(name)
         if not isinstance(file_name, str):
             raise RegistryError(f"{name}: not in the demo registry")
-        packument = self._rebased(parse_packument(_read_json(self._root / file_name), name=name))
+        packument = self._rebased(parse_packument(_read_json(self._archive, file_name), name=name))
         self._packuments[name] = packument
         return packument
 
@@ -126,14 +125,14 @@ class DemoProvider:
         if not isinstance(entry, dict):
             raise RegistryError(f"tarball of {name}@{version}: {NOT_BUNDLED}")
         try:
-            data = (self._root / entry["file"]).read_bytes()
+            data = self._archive.read_bytes(REGISTRY + entry["file"])
         except OSError as error:
             raise RegistryError(f"tarball of {name}@{version}: demo data unreadable ({error})") from None
         return open_tarball(data, integrity or entry["integrity"])
 
     async def bulk_advisories(self, versions: dict[str, list[str]]) -> dict[str, Any] | None:
         """Like the registry's bulk endpoint: the bundled advisories of the names asked about."""
-        known = _read_json(self._root / self._index["advisories"])
+        known = _read_json(self._archive, self._index["advisories"])
         return {name: known[name] for name in versions if name in known}
 
     # -- time rebasing --------------------------------------------------------------------

@@ -38,7 +38,7 @@ class ExportPlan:
 
     def diff(self) -> str:
         """A unified diff of every changed file."""
-        chunks = []
+        chunks: list[str] = []
         for edit in self.changed:
             name = str(edit.path)
             chunks.extend(difflib.unified_diff(

@@ -13,7 +13,9 @@ Which pnpm: `package.json#packageManager` (`pnpm@X.Y.Z`); otherwise pnpm-lock.ya
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
@@ -59,7 +61,7 @@ def export(project: Path, decisions: ExportDecisions, options: ExportOptions) ->
         _legacy(workspace, manifest, decisions, in_manifest, plan)
     else:
         mapping = allow_scripts_map(decisions)
-        old = workspace.get_map("allowBuilds") or {}
+        old: Mapping[str, Any] = workspace.get_map("allowBuilds") or {}
         dropped = [str(k) for k in old if k not in mapping]
         if dropped:
             plan.messages.append("removed from allowBuilds (not in the policy): " + ", ".join(dropped))

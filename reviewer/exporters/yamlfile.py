@@ -65,7 +65,7 @@ class YamlFile:
 
     def get_map(self, key: str) -> CommentedMap | None:
         value = self.data.get(key)
-        if value is not None and not isinstance(value, dict):
+        if value is not None and not isinstance(value, CommentedMap):
             raise ExportError(f"{self.path}: `{key}` is not a mapping")
         return value
 

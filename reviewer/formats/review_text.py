@@ -13,7 +13,7 @@ from reviewer.review.changes import ChangeKind
 from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport, evidence_parts
 
 if TYPE_CHECKING:
-    from reviewer.diff import ManifestChange
+    from reviewer.review.diff import ManifestChange
 
 INDENT = "    "
 

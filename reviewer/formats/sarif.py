@@ -10,27 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer import __version__
-from reviewer.check import POLICY_RULES, CheckResult
-from reviewer.signals.finding import SIGNAL_IDS, Severity
+from reviewer.findings import SIGNAL_IDS, SIGNALS, Severity
+from reviewer.policy.check import POLICY_RULES, CheckResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
-SIGNAL_DESCRIPTIONS: dict[str, str] = {
-    "install-script": "Package runs install scripts",
-    "suspicious-code": "Suspicious code in install-script files",
-    "maintainers-changed": "Maintainer set changed",
-    "new-publisher": "Published by someone who never published this package before",
-    "trust-downgrade": "Provenance or trusted publishing missing where earlier releases had it",
-    "recent-release": "Version published very recently",
-    "deprecated": "Locked version is deprecated",
-    "typosquat": "Name close to a popular package",
-    "non-registry-source": "Package comes from outside the registry",
-    "insecure-source": "Package fetched over plain http",
-    "missing-integrity": "No integrity hash in the lockfile",
-    "unexpected-registry": "Resolved from a registry that is not the configured or allowed one",
-    "advisory": "Known vulnerability advisory",
-    "new-dependency": "Dependency added by an upgrade",
-}
+SIGNAL_DESCRIPTIONS: dict[str, str] = {s.id: s.description for s in SIGNALS}
+"""Signal id -> SARIF rule description, from the signal catalogue."""
 
 
 def rule_ids() -> list[str]:

@@ -92,7 +92,7 @@ def _package(path: Path, name: str, entry: dict[str, Any], line: int | None) -> 
     version = entry.get("version")
     if not isinstance(version, str) or not version:
         raise LockfileError(path, f'dependencies entry "{printable(name)}" has no version', line)
-    real_name, aliases = name, ()
+    real_name, aliases = name, tuple[str, ...]()
     alias = npm_alias(version)
     if alias is not None:
         real_name, version = alias

@@ -29,7 +29,7 @@ except ImportError:  # PyYAML built without libyaml: the pure-Python parser is s
             Composer.__init__(self)
 
 
-class _NodeParser(_Parser, BaseResolver):  # type: ignore[misc, valid-type]
+class _NodeParser(_Parser, BaseResolver):
     """PyYAML's parser and composer without any type resolution: gives a node tree."""
 
     def __init__(self, stream: str) -> None:

@@ -20,7 +20,6 @@ from reviewer.policy.store import (
     PolicyStore,
     current_user,
     default_policy_path,
-    policy_path_from_args,
 )
 
 __all__ = [
@@ -37,5 +36,4 @@ __all__ = [
     "SignalAcceptance",
     "current_user",
     "default_policy_path",
-    "policy_path_from_args",
 ]

@@ -2,7 +2,7 @@
 
 - `script_facts(graph, findings)`: which locked packages have install scripts
   (True / False / None = unknown), from the lockfile and, where it says nothing, from
-  findings computed from cached registry metadata (`cached_findings`).
+  findings computed from cached registry metadata (`Project.cached_findings`).
 - `pending_script_packages(graph, policy, facts)`: packages with install scripts whose
   decision is `unreviewed` (including republished ones whose allow no longer matches).
 - `approve_package` / `deny_package`: record a decision for one locked package and
@@ -13,15 +13,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from reviewer.errors import UsageError
 from reviewer.graph.model import Graph, Package
 from reviewer.policy.entries import (
     ScriptDecisionKind,
     ScriptState,
-    Settings,
     content_hash,
     split_spec,
 )
@@ -39,7 +36,7 @@ def script_facts(graph: Graph, findings: Iterable[Finding] | None = None) -> dic
 
     The lockfile's `hasInstallScript`/`requiresBuild` comes first. Where the lockfile does
     not say (pnpm 9, yarn), review findings computed from cached registry metadata fill the
-    gap when given (`cached_findings`): a known `install-script` finding means yes, an
+    gap when given (`reviewer.app.Project.cached_findings`): a known `install-script` finding means yes, an
     `unknown` one means still unknown, none at all means no. Otherwise it stays None.
     """
     facts: dict[str, bool | None] = {p.key: p.has_install_script for p in graph}
@@ -55,30 +52,6 @@ def script_facts(graph: Graph, findings: Iterable[Finding] | None = None) -> dic
         if value is None and key in reviewed:
             facts[key] = reported.get(key, False)
     return facts
-
-
-def cached_findings(graph: Graph, project_dir: Path | None = None, cache_dir: str | None = None,
-                    registry: str | None = None,
-                    settings: Settings | None = None) -> list[Finding] | None:
-    """Review findings from cached registry metadata only (never the network), or None when
-    there is no cache or the signals part does not offer it. The policy `settings` give the
-    release age and the extra allowed registry hosts."""
-    try:
-        from reviewer.signals import runner
-    except ImportError:
-        return None
-    compute = getattr(runner, "cached_findings", None)
-    if compute is None:
-        return None
-    overrides: dict[str, object] = {}
-    if settings is not None:
-        overrides["release_age_days"] = float(settings.minimum_release_age_days)
-        hosts = tuple(filter(None, (urlsplit(url).hostname for url in settings.allowed_registries)))
-        if hosts:
-            overrides["allowed_hosts"] = hosts
-    found: list[Finding] | None = compute(graph, cache_dir=cache_dir, registry=registry,
-                                          project_dir=project_dir, **overrides)
-    return found
 
 
 def pending_script_packages(graph: Graph, policy: Policy, facts: ScriptFacts) -> list[Package]:

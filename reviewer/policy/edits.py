@@ -139,7 +139,7 @@ class PolicyEdits:
             value = str(value)
         elif isinstance(value, (list, tuple)):
             value = list(value)
-        table[key] = value  # type: ignore[index]
+        table[key] = value
         self._changed()
 
     # -- plumbing -------------------------------------------------------------------------

@@ -4,12 +4,14 @@ API (used by the CLI and the TUI):
 
 - `default_policy_path(project_dir) -> Path`: `reviewer-policy.toml` in the project directory
   (next to the lockfile).
-- `policy_path_from_args(args) -> Path`: `--policy FILE` or the default for PATH.
 - `PolicyStore.load(path) -> Policy`: the validated policy; an empty one (not yet on disk)
   when the file is absent. Raises PolicyError (one line: file:line: fault).
 - `PolicyStore.save(policy)`: validate the new text, take the advisory lock, refuse if the
   file changed on disk since `load` (PolicyError), write atomically (fileio), then remember
   the new bytes so that the same `Policy` can be saved again.
+- `PolicyStore.save_edits(loaded, edits)`: apply typed edits (`reviewer.policy.pending`)
+  to the policy as it was loaded and save it; PolicyChangedError when the file changed on
+  disk since (the TUI then shows `pending.conflicts` and offers to re-apply).
 - `PolicyStore.edit(path)`: a context manager for headless read-modify-write: holds the lock
   from load to save so that two `reviewer` processes never lose each other's decisions.
 - `current_user() -> str`: `git config user.name`, else $USER, else "unknown".
@@ -17,16 +19,16 @@ API (used by the CLI and the TUI):
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import getpass
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from reviewer.errors import PolicyError
+from reviewer.errors import PolicyChangedError, PolicyError
 from reviewer.fileio import (
+    ConcurrentEditError,
     FileWriteError,
     atomic_write_text,
     check_unchanged,
@@ -34,27 +36,13 @@ from reviewer.fileio import (
     read_bytes_or_none,
 )
 from reviewer.policy.model import Policy
+from reviewer.policy.pending import PolicyEdit, apply_edits
 
 POLICY_FILE_NAME = "reviewer-policy.toml"
 
 
 def default_policy_path(project_dir: Path | str) -> Path:
     return Path(project_dir) / POLICY_FILE_NAME
-
-
-def add_policy_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--policy", metavar="FILE",
-                        help=f"policy file (default: {POLICY_FILE_NAME} in the project directory)")
-
-
-def policy_path_from_args(args: argparse.Namespace) -> Path:
-    explicit = getattr(args, "policy", None)
-    if explicit:
-        return Path(explicit)
-    lockfile = getattr(args, "lockfile", None)
-    if lockfile:
-        return Path(lockfile).parent / POLICY_FILE_NAME
-    return default_policy_path(getattr(args, "path", ".") or ".")
 
 
 def current_user() -> str:
@@ -106,10 +94,32 @@ class PolicyStore:
             with file_lock(policy.path, timeout):
                 check_unchanged(policy.path, policy.loaded_bytes)
                 atomic_write_text(policy.path, text)
+        except ConcurrentEditError as error:
+            raise PolicyChangedError(error.message) from None
         except FileWriteError as error:
             raise PolicyError(error.message) from None
         policy.loaded_bytes = text.encode("utf-8")
         policy.dirty = False
+
+    @staticmethod
+    def copy(policy: Policy) -> Policy:
+        """The policy as it was loaded (its edits since left out)."""
+        raw = policy.loaded_bytes
+        if raw is None:
+            return Policy.empty(policy.path)
+        return Policy(None, policy.path, raw, source_text=raw.decode("utf-8"))
+
+    @staticmethod
+    def save_edits(loaded: Policy, edits: Sequence[PolicyEdit], by: str | None = None,
+                   timeout: float | None = None) -> tuple[Policy, list[str]]:
+        """Apply `edits` to `loaded` as it was loaded and save it (see the module doc).
+        Returns the saved policy and messages about notes with nothing to attach to.
+        Raises PolicyChangedError (the file changed since `loaded`), PolicyError."""
+        policy = PolicyStore.copy(loaded)
+        messages = apply_edits(policy, edits, by or current_user())
+        if policy.dirty:
+            PolicyStore.save(policy, timeout)
+        return policy, messages
 
     @staticmethod
     @contextlib.contextmanager
@@ -138,9 +148,7 @@ def reload(policy: Policy) -> Policy:
 __all__ = [
     "POLICY_FILE_NAME",
     "PolicyStore",
-    "add_policy_argument",
     "current_user",
     "default_policy_path",
-    "policy_path_from_args",
     "reload",
 ]

@@ -25,16 +25,11 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from orjson import dumps as _dumps
+from orjson import loads as _loads
+
 from reviewer.errors import RegistryError
-
-try:
-    from orjson import dumps as _dumps
-    from orjson import loads as _loads
-except ImportError:  # pragma: no cover - orjson is a declared dependency
-    from json import loads as _loads
-
-    def _dumps(value: object) -> bytes:
-        return repr(value).encode()
+from reviewer.jsonvalues import array, mapping
 from reviewer.registry.documents import Packument, Person, Publisher, VersionManifest
 
 COMPACT_MARK = "_reviewer_compact"
@@ -325,8 +320,8 @@ def load_compact(doc: dict[str, Any]) -> Packument:
     name = doc.get("name")
     if not isinstance(name, str) or not name:
         raise RegistryError("a cached registry document has no package name")
-    values = doc.get("values") if isinstance(doc.get("values"), list) else []
-    records = doc.get("versions") if isinstance(doc.get("versions"), dict) else {}
+    values = array(doc.get("values"))
+    records = mapping(doc.get("versions"))
     abbreviated = doc.get("abbreviated") is True
     times_raw = doc.get("times")
     times = None
@@ -336,7 +331,7 @@ def load_compact(doc: dict[str, Any]) -> Packument:
             when = parse_time(text)
             if when is not None:
                 times[version] = when
-    top = doc.get("top") if isinstance(doc.get("top"), dict) else {}
+    top = mapping(doc.get("top"))
     tags = doc.get("dist_tags")
     return Packument(
         name=name,

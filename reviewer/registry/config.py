@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -57,22 +56,6 @@ class RegistryConfig:
         environ = npmrc.default_env() if env is None else env
         settings = npmrc.load_npmrc(project_dir, environ, home or Path.home())
         return cls(settings=settings, registry_override=registry, **options)  # type: ignore[arg-type]
-
-    @classmethod
-    def from_args(cls, args: argparse.Namespace, project_dir: Path | None = None) -> RegistryConfig:
-        """From the common CLI options (`--registry --offline --cache-dir --concurrency`)."""
-        from reviewer.paths import cache_dir
-
-        return cls.from_npmrc(
-            project_dir,
-            registry=getattr(args, "registry", None),
-            offline=bool(getattr(args, "offline", False)),
-            cache_dir=cache_dir(getattr(args, "cache_dir", None)),
-            concurrency=int(getattr(args, "concurrency", 16) or 16),
-            refresh=bool(getattr(args, "refresh", False)),
-            **({"freshness_seconds": float(args.revalidate_after)}
-               if getattr(args, "revalidate_after", None) is not None else {}),
-        )
 
     def with_options(self, **changes: object) -> RegistryConfig:
         return replace(self, **changes)  # type: ignore[arg-type]

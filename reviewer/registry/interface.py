@@ -7,9 +7,9 @@ only on these protocols.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from reviewer.registry.documents import Packument
 
@@ -55,4 +55,15 @@ class MetadataProvider(Protocol):
     ) -> TarballContents:
         """The tarball of `name@version`, verified against `integrity` before any byte is used
         (IntegrityError on mismatch). `url` overrides the registry's tarball location."""
+        ...
+
+
+@runtime_checkable
+class AdvisoryProvider(Protocol):
+    """A provider that also answers the registry's bulk advisory endpoint (RegistryService,
+    the demo's provider)."""
+
+    async def bulk_advisories(self, versions: Mapping[str, Sequence[str]]) -> dict[str, Any] | None:
+        """The bulk endpoint's answer for `versions` (name -> versions); None when the
+        registry does not offer it. Raises RegistryError when the request fails."""
         ...

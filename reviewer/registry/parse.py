@@ -24,10 +24,11 @@ stores the compact form, so a warm run never sees the raw document again.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from typing import Any
+
+import orjson  # parses the cached documents several times faster than json
 
 from reviewer.errors import RegistryError
 from reviewer.registry.compact import (
@@ -41,19 +42,13 @@ from reviewer.registry.compact import (
 )
 from reviewer.registry.documents import Packument, Person, Publisher, VersionManifest
 
-try:  # orjson parses the cached documents several times faster; json is the fallback
-    import orjson
 
-    def loads(data: bytes | str) -> Any:
-        return orjson.loads(data)
+def loads(data: bytes | str) -> Any:
+    return orjson.loads(data)
 
-    def dumps(value: object) -> bytes:
-        return orjson.dumps(value)
-except ImportError:  # pragma: no cover - orjson is a declared dependency
-    loads = json.loads  # type: ignore[assignment]
 
-    def dumps(value: object) -> bytes:
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+def dumps(value: object) -> bytes:
+    return orjson.dumps(value)
 
 
 _PERSON_RE = re.compile(r"^\s*([^<(]*?)\s*(?:<([^>]*)>)?\s*(?:\(([^)]*)\))?\s*$")
@@ -278,7 +273,7 @@ def compact_document(raw: object, *, name: str | None = None, abbreviated: bool 
     real_name = _nonempty_str(raw.get("name")) or _nonempty_str(raw.get("_id")) or name
     if not real_name:
         raise RegistryError("a registry document has no package name")
-    versions = raw.get("versions") if isinstance(raw.get("versions"), dict) else {}
+    versions: dict[Any, Any] = raw["versions"] if isinstance(raw.get("versions"), dict) else {}
     signs = registry_signs(versions)
     table = ValueTable()
     records = {

@@ -2,7 +2,7 @@
 
 Implements `interface.MetadataProvider`. Use one per run, as an async context manager:
 
-    config = RegistryConfig.from_args(args, project_dir)
+    config = ProjectOptions(path=project_dir).registry_config()
     async with RegistryService(config) as registry:
         packument = await registry.packument("left-pad")
 

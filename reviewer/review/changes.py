@@ -22,7 +22,7 @@ API (used by `reviewer review` and the TUI's review mode):
     changes.by_head_key(key)               # the Change whose head instance is `key`, or None
 
     # per change, lazily (both async, never raise for registry failures):
-    await reviewer.review.signals.review_change(change, head_graph, provider, settings)
+    await reviewer.app.ReviewService(provider, settings).review_changes(changes, head_graph)
     await reviewer.review.diffs.diff_change(change, provider)   # PackageDiff | None
     # base and head graphs from the command line: reviewer.review.base.load_review_graphs
 

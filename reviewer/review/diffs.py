@@ -1,7 +1,7 @@
 """The file diff A->B of each change, on demand (`reviewer review --diff`, the TUI's Diff tab).
 
 Both tarballs are fetched through the provider (verified against the lockfile's integrity
-before any byte is read) and compared with `reviewer.diff.diff_tarballs`. Registry
+before any byte is read) and compared with `reviewer.review.diff.diff_tarballs`. Registry
 packages are fetched from the configured registry; tarball-URL packages from their URL.
 A change without two tarballs (added, removed, a git/file/link side) gets no diff or a
 diff with `error` saying why; a fetch failure is an `error`, never an exception.
@@ -22,7 +22,7 @@ _FETCHABLE = (Source.REGISTRY, Source.TARBALL)
 
 async def diff_change(change: Change, provider: MetadataProvider) -> PackageDiff | None:
     """The diff of one change; None when it has only one side (added or removed)."""
-    from reviewer.diff import diff_tarballs
+    from reviewer.review.diff import diff_tarballs
 
     if change.base is None or change.head is None:
         return None

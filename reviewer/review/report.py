@@ -13,8 +13,8 @@ from reviewer.review.changes import Change, ChangeKind, ChangeSet
 from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.results import highest
 
-if TYPE_CHECKING:  # reviewer.diff imports FileChange from here: no import at run time
-    from reviewer.diff import ManifestChange
+if TYPE_CHECKING:  # reviewer.review.diff imports FileChange from here: no import at run time
+    from reviewer.review.diff import ManifestChange
 
 REPUBLISH_SEVERITY = Severity.HIGH
 """A republish (same version, other bytes) counts as this severity for `--fail-on` and

@@ -4,20 +4,19 @@ Public API (stable; the review, report and TUI code call these):
 
     await review_package(package, graph, provider, settings) -> list[Finding]
     await review_upgrade(old, new, graph, provider, settings) -> list[Finding]
-    await review_all(graph, provider, settings, concurrency=16, progress=None) -> list[PackageReview]
 
 `provider` is any `MetadataProvider` (RegistryService, the demo's bundled data, a test
 double). Only what an analysis needs is fetched: the full packument for registry packages,
 the tarball only when there is an install script (or `settings.gyp_from_tarballs`), the
-bulk advisory endpoint once per `review_all`. A RegistryError while fetching becomes
+bulk advisory endpoint once per review (`reviewer.app.review.ReviewService`). A RegistryError while fetching becomes
 unknown findings for the signals that needed the data, never an exception.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
+from enum import Enum
 
 from reviewer.audit.model import Advisory
 from reviewer.errors import RegistryError
@@ -45,11 +44,19 @@ from reviewer.signals.package_signals import (
     script_findings,
     static_findings,
 )
-from reviewer.signals.results import PackageReview
 from reviewer.signals.settings import ReviewSettings
 
-Progress = Callable[[int, int], None]
-_NOT_CHECKED = object()
+RegistryAdvisories = Sequence[Advisory] | None | str
+"""What the bulk endpoint said: advisories, None (not offered), or why it failed."""
+
+
+class Unchecked(Enum):
+    """The registry has not been asked yet: the engine asks about the package itself."""
+
+    TOKEN = 0
+
+
+NOT_CHECKED = Unchecked.TOKEN
 
 
 # -- one package ---------------------------------------------------------------------------
@@ -60,20 +67,20 @@ async def review_package(
     provider: MetadataProvider,
     settings: ReviewSettings | None = None,
     *,
-    registry_advisories: Sequence[Advisory] | None | object = _NOT_CHECKED,
+    registry_advisories: RegistryAdvisories | Unchecked = NOT_CHECKED,
 ) -> list[Finding]:
     """Every signal for one locked package version.
 
     `registry_advisories`: advisories already fetched from the registry for the whole
-    graph (`review_all` passes them), or None when the registry does not offer them; when
+    graph (the review service passes them), or None when the registry does not offer them; when
     not given, the registry is asked for this package alone."""
     settings = settings or ReviewSettings()
     if package.source is Source.WORKSPACE:
         return []
     findings = static_findings(package, settings)
-    if registry_advisories is _NOT_CHECKED:
+    if isinstance(registry_advisories, Unchecked):
         registry_advisories = await fetch_registry_advisories({package.name: [package.version]}, provider, settings)
-    findings += package_advisories(package, settings, registry_advisories)  # type: ignore[arg-type]
+    findings += package_advisories(package, settings, registry_advisories)
     if package.source is Source.REGISTRY:
         findings += await registry_findings(package, provider, settings)
     else:
@@ -89,19 +96,24 @@ async def review_upgrade(
     graph: Graph,
     provider: MetadataProvider,
     settings: ReviewSettings | None = None,
+    *,
+    registry_advisories: RegistryAdvisories | Unchecked = NOT_CHECKED,
 ) -> list[Finding]:
     """Signals for moving from `old` (None: newly added) to `new`.
 
     Compared with `review_package(new)`: install-script is HIGH when B adds or changes a
     hook; maintainers and trust are compared with A rather than the previous release;
     new-dependency lists what B adds, each with its own typosquat and install-script
-    signals (which raise the finding's severity)."""
+    signals (which raise the finding's severity). `registry_advisories`: as for
+    `review_package`."""
     settings = settings or ReviewSettings()
     if old is None or old.name != new.name or new.source is not Source.REGISTRY \
             or old.source is not Source.REGISTRY:
-        return await review_package(new, graph, provider, settings)
+        return await review_package(new, graph, provider, settings,
+                                    registry_advisories=registry_advisories)
     findings = static_findings(new, settings)
-    registry_advisories = await fetch_registry_advisories({new.name: [new.version]}, provider, settings)
+    if isinstance(registry_advisories, Unchecked):
+        registry_advisories = await fetch_registry_advisories({new.name: [new.version]}, provider, settings)
     findings += package_advisories(new, settings, registry_advisories)
     try:
         packument = await provider.packument(new.name)
@@ -161,54 +173,5 @@ async def _with_dependency_signals(finding: Finding, provider: MetadataProvider,
                    {**finding.details, "signals": [f.to_json() for f in extra]})
 
 
-# -- the whole graph -----------------------------------------------------------------------
+__all__ = ["review_package", "review_upgrade", "ReviewSettings", "Severity"]
 
-async def review_all(
-    graph: Graph,
-    provider: MetadataProvider,
-    settings: ReviewSettings | None = None,
-    concurrency: int = 16,
-    progress: Progress | None = None,
-) -> list[PackageReview]:
-    """`review_package` for every locked package, `concurrency` at a time, sorted by name
-    and version. `progress(done, total)` is called after each package."""
-    settings = settings or ReviewSettings()
-    packages = graph.sorted_packages()
-    versions: dict[str, list[str]] = {}
-    for package in packages:
-        if package.source is Source.REGISTRY:
-            versions.setdefault(package.name, []).append(package.version)
-    registry_advisories = await fetch_registry_advisories(versions, provider, settings)
-    total = len(packages)
-    results: list[PackageReview | None] = [None] * total
-    pending = iter(enumerate(packages))
-    done = 0
-
-    async def worker() -> None:
-        # `concurrency` workers share one iterator: no task per package.
-        nonlocal done
-        for index, package in pending:
-            findings = await review_package(package, graph, provider, settings,
-                                            registry_advisories=registry_advisories)
-            results[index] = PackageReview(package, sorted(findings, key=_finding_order))
-            done += 1
-            if progress is not None:
-                progress(done, total)
-
-    await asyncio.gather(*(worker() for _ in range(max(1, min(concurrency, total)))))
-    return [r for r in results if r is not None]
-
-
-def _finding_order(finding: Finding) -> tuple[int, int, str]:
-    return (int(finding.unknown), -int(finding.severity), finding.id)
-
-
-__all__ = ["review_package", "review_upgrade", "review_all", "ReviewSettings", "PackageReview", "Severity"]
-
-
-def cached_findings(graph: Graph, cache_dir: str | Path | None = None,
-                    registry: str | None = None) -> list[Finding] | None:
-    """Findings from cached metadata only, for `reviewer check` (see `runner.cached_findings`)."""
-    from reviewer.signals.runner import cached_findings as run_cached
-
-    return run_cached(graph, cache_dir=cache_dir, registry=registry)

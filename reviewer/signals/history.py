@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+from reviewer.registry.compact import CompactVersions
 from reviewer.registry.documents import Packument, Publisher
 from reviewer.semver import parse_version
 
@@ -61,8 +62,7 @@ def previous_release(packument: Packument, version: str) -> tuple[str | None, st
 def trust_facts(packument: Packument, version: str) -> tuple[Publisher | None, bool | None]:
     """(publisher, has_provenance) of a version; cheap when the packument's version map
     offers `trust_facts` (the compact cache form), else from the built manifest."""
-    fast = getattr(packument.versions, "trust_facts", None)
-    if fast is not None:
-        return fast(version)
+    if isinstance(packument.versions, CompactVersions):
+        return packument.versions.trust_facts(version)
     manifest = packument.versions[version]
     return manifest.publisher, manifest.has_provenance

@@ -11,7 +11,7 @@ from reviewer.audit.model import Advisory
 from reviewer.errors import RegistryError, ReviewerError
 from reviewer.graph.model import Package, Source
 from reviewer.registry.documents import Packument, VersionManifest
-from reviewer.registry.interface import MetadataProvider, TarballContents
+from reviewer.registry.interface import AdvisoryProvider, MetadataProvider, TarballContents
 from reviewer.signals import (
     deprecation,
     install_scripts,
@@ -74,14 +74,14 @@ async def fetch_registry_advisories(
 ) -> list[Advisory] | None | str:
     """Advisories from the bulk endpoint; None when the registry does not offer it (or we
     were told not to ask); a string (the reason) when the request failed."""
-    bulk = getattr(provider, "bulk_advisories", None)
-    if not settings.query_registry_advisories or bulk is None or not versions:
+    if not settings.query_registry_advisories or not isinstance(provider, AdvisoryProvider) \
+            or not versions:
         return None if settings.advisories is None else []
     marker = settings.no_advisories_marker
     if marker is not None and _fresh(marker, NO_ADVISORIES_TTL):
         return None  # this registry said recently that it has no advisory endpoint
     try:
-        answer = await bulk({name: sorted(set(v)) for name, v in versions.items()})
+        answer = await provider.bulk_advisories({name: sorted(set(v)) for name, v in versions.items()})
     except ReviewerError as error:
         return f"advisories unavailable: {shorten(str(error), 80)}"
     if answer is None:

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.jsonvalues import integer, objects, optional_text
 from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.install_scripts import InstallScripts
 from reviewer.signals.rules import MEASURE_RULES, PATTERN_RULES
@@ -78,8 +79,8 @@ def store(root: Path | None, key: str, integrity: str | None, result: ScanResult
 
 def _finding(raw: dict[str, object], key: str) -> Finding:
     evidence = tuple(
-        Evidence(e.get("file"), e.get("line"), e.get("text"))  # type: ignore[union-attr]
-        for e in raw.get("evidence") or ()  # type: ignore[union-attr]
+        Evidence(optional_text(e.get("file")), integer(e.get("line")), optional_text(e.get("text")))
+        for e in objects(raw.get("evidence"))
     )
     return Finding(str(raw["id"]), Severity.parse(str(raw["severity"])), str(raw["summary"]), key,
                    bool(raw.get("unknown")), evidence, dict(raw.get("details") or {}))  # type: ignore[call-overload]

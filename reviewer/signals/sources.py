@@ -59,7 +59,7 @@ def insecure_source(package: Package) -> Finding | None:
 def missing_integrity(package: Package) -> Finding | None:
     if package.source not in (Source.REGISTRY, Source.TARBALL) or package.integrity or package.bundled:
         return None
-    if getattr(package, "checksum", None):
+    if package.checksum:
         return None  # yarn berry records its own archive checksum instead, and checks it
     return Finding(MISSING_INTEGRITY, Severity.MODERATE, "no integrity hash in the lockfile",
                    package.key, evidence=_evidence(package))

@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from functools import partial
-from pathlib import Path
-from typing import ClassVar
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
@@ -15,14 +14,17 @@ from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reviewer.errors import ReviewerError
-from reviewer.session import QuickFilter, ReviewSession, ReviewState, ScanUpdate
+from reviewer.app.session import QuickFilter, ReviewSession, ReviewState, ScanUpdate
+from reviewer.errors import PolicyChangedError, ReviewerError
 from reviewer.tui.badges import Palette
 from reviewer.tui.commands import ReviewerCommands
 from reviewer.tui.keymap import load_keymap
 from reviewer.tui.memory import IdleCollector
 from reviewer.tui.styles_path import stylesheet_paths
 from reviewer.tui.text import notice
+
+if TYPE_CHECKING:
+    from reviewer.tui.screens.main import MainScreen
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -40,7 +42,7 @@ class ReviewerApp(App[None]):
     """The terminal UI over one ReviewSession."""
 
     TITLE = "reviewer"
-    CSS_PATH: ClassVar = stylesheet_paths()
+    CSS_PATH: ClassVar[list[str | PurePath]] = [*stylesheet_paths()]
     COMMANDS = App.COMMANDS | {ReviewerCommands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -122,12 +124,10 @@ class ReviewerApp(App[None]):
 
     async def on_unmount(self) -> None:
         self.memory.stop()
-        close = getattr(self.session.provider, "aclose", None)
-        if close is not None:
-            try:
-                await close()
-            except Exception:  # noqa: BLE001 - closing must never turn an exit into a crash
-                pass
+        try:
+            await self.session.close()
+        except Exception:  # noqa: BLE001 - closing must never turn an exit into a crash
+            pass
 
     def _painted(self) -> None:
         """The first screen is on the terminal: start the background scan now."""
@@ -152,7 +152,7 @@ class ReviewerApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen) and screen.ready:
                 screen.table.set_palette(self.palette)
-                screen.tree.palette = self.palette
+                screen.package_tree.palette = self.palette
                 screen.detail.reload()
             elif isinstance(screen, SummaryScreen) and screen.is_mounted:
                 screen.refresh_summary()
@@ -162,7 +162,7 @@ class ReviewerApp(App[None]):
     def start_scan(self) -> None:
         if self.session.provider is None:
             self.scan_progress = "no registry: metadata unknown"
-            self.run_worker(partial(self.session.scan, self._on_scan_update), group="scan",
+            self.run_worker(self.session.scan(self._on_scan_update), group="scan",
                             exclusive=True, exit_on_error=False)
             return
         self.scan_progress = "scan starting…"
@@ -184,9 +184,7 @@ class ReviewerApp(App[None]):
                 await asyncio.wait({task}, timeout=0.1)
             task.result()
         finally:
-            close = getattr(self.session.provider, "close_loop", None)
-            if close is not None:
-                await close()
+            await self.session.close_loop()
 
     def _heartbeat(self) -> None:
         self._beat = time.perf_counter()
@@ -250,7 +248,7 @@ class ReviewerApp(App[None]):
 
     # -- actions --------------------------------------------------------------------------
 
-    def main_screen(self):  # type: ignore[no-untyped-def]
+    def main_screen(self) -> MainScreen | None:
         from reviewer.tui.screens.main import MainScreen
 
         for screen in self.screen_stack:
@@ -283,6 +281,10 @@ class ReviewerApp(App[None]):
             return True
         try:
             messages = self.session.save()
+        except PolicyChangedError as error:
+            self.notify(notice(f"Not saved: {error}"), severity="error", timeout=10)
+            self._offer_reload()
+            return False
         except ReviewerError as error:
             self.notify(notice(f"Not saved: {error}"), severity="error", timeout=10)
             return False
@@ -293,6 +295,40 @@ class ReviewerApp(App[None]):
         if main is not None:
             main.update_status()
         return True
+
+    def _offer_reload(self) -> None:
+        """The policy file changed on disk since it was loaded: show what someone else
+        decided about the packages of the pending decisions, and offer to reload the file
+        and re-apply the decisions onto it (never a silent overwrite)."""
+        from reviewer.tui.screens.confirm import ConfirmScreen
+
+        session = self.session
+        try:
+            conflicts = session.conflicts()
+        except ReviewerError as error:
+            self.notify(notice(f"Cannot read the policy file: {error}"), severity="error", timeout=10)
+            return
+        listed = "\n".join(f"  • {line}" for line in conflicts) if conflicts else \
+            "  none: no pending decision is about something decided there since"
+        message = (f"{session.policy_file.name} was changed by someone else after it was loaded; "
+                   f"nothing was saved.\n\nConflicts with your decisions:\n{listed}\n\n"
+                   f"Reload it and re-apply your {len(session.pending)} decision(s) onto it?")
+
+        def answered(reapply: bool | None) -> None:
+            if not reapply:
+                return
+            try:
+                session.reload()
+            except ReviewerError as error:
+                self.notify(notice(f"Not reloaded: {error}"), severity="error", timeout=10)
+                return
+            main = self.main_screen()
+            if main is not None:
+                main.refresh_keys(set(session.keys()))
+            self.action_save()
+
+        self.push_screen(ConfirmScreen("Policy changed on disk", message,
+                                       yes="Reload and re-apply", no="Keep unsaved"), answered)
 
     def action_summary(self) -> None:
         from reviewer.tui.screens.summary import SummaryScreen

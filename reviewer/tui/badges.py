@@ -9,28 +9,11 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from reviewer.session import ReviewState
-from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
+from reviewer.app.session import ReviewState
+from reviewer.findings import SIGNAL_IDS, SIGNALS, Finding, Severity
 
-BADGES: dict[str, tuple[str, str]] = {
-    "install-script": ("S", "install script"),
-    "suspicious-code": ("!", "suspicious code in a script"),
-    "maintainers-changed": ("M", "maintainers changed"),
-    "new-publisher": ("P", "new publisher"),
-    "trust-downgrade": ("T", "provenance / trusted publisher lost"),
-    "recent-release": ("N", "newly released"),
-    "deprecated": ("D", "deprecated"),
-    "typosquat": ("Y", "name close to a popular package"),
-    "non-registry-source": ("G", "not from the registry (git, tarball, file)"),
-    "insecure-source": ("H", "fetched over plain http"),
-    "missing-integrity": ("I", "no integrity hash"),
-    "unexpected-registry": ("R", "resolved from an unexpected host"),
-    "advisory": ("A", "security advisory"),
-    "new-dependency": ("+", "new dependency"),
-}
-"""Signal id -> (one-character badge, legend text)."""
-
-assert set(BADGES) == set(SIGNAL_IDS)
+BADGES: dict[str, tuple[str, str]] = {s.id: (s.badge, s.legend) for s in SIGNALS}
+"""Signal id -> (one-character badge, legend text), from the signal catalogue."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +69,9 @@ def badge_text(findings: Sequence[Finding] | None, palette: Palette) -> Text:
             worst[finding.id] = finding
     text = Text(no_wrap=True)
     for signal in SIGNAL_IDS:
-        finding = worst.get(signal)
-        if finding is not None:
-            text.append(BADGES[signal][0], style=palette.for_severity(finding.severity, finding.unknown))
+        shown = worst.get(signal)
+        if shown is not None:
+            text.append(BADGES[signal][0], style=palette.for_severity(shown.severity, shown.unknown))
     if not text:
         text.append("·", style=palette.muted)
     return text

@@ -12,6 +12,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import clean
 
 ACTIONS: tuple[tuple[str, str, str], ...] = (
@@ -35,10 +36,10 @@ APP_ACTIONS: tuple[tuple[str, str, str], ...] = (
 
 class ReviewerCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        app = self.app
+        app = reviewer_app(self.app)
         found: list[tuple[str, Callable[[], object], str]] = []
         for title, action, help_text in ACTIONS:
-            found.append((f"action: {title}", partial(app.run_on_current, action), help_text))  # type: ignore[attr-defined]
+            found.append((f"action: {title}", partial(app.run_on_current, action), help_text))
         for title, action, help_text in APP_ACTIONS:
             found.append((f"action: {title}", partial(app.run_action, action), help_text))
         return found
@@ -53,11 +54,12 @@ class ReviewerCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, text=title, help=help_text or None)
-        session = self.app.session  # type: ignore[attr-defined]
+        app = reviewer_app(self.app)
+        session = app.session
         for key in session.keys():
             text = f"package: {key}"
             score = matcher.match(text)
             if score > 0:
                 display = Content(clean(text, keep_newlines=False))
-                yield Hit(score * 0.9, display, partial(self.app.jump_to, key), text=text,  # type: ignore[attr-defined]
+                yield Hit(score * 0.9, display, partial(app.jump_to, key), text=text,
                           help="jump to this package")

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.markup import escape
 
 if TYPE_CHECKING:
+    from rich.style import Style
     from rich.syntax import Syntax
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
@@ -44,7 +45,7 @@ def plain(value: object, style: str = "") -> Content:
     return Content.styled(clean(value), style) if style else Content(clean(value))
 
 
-def one_line(value: object, style: str = "", limit: int = 200) -> Text:
+def one_line(value: object, style: str | Style = "", limit: int = 200) -> Text:
     """Untrusted text for a table cell or label: one line, shortened, as a rich Text."""
     text = clean(value, keep_newlines=False)
     if len(text) > limit:

@@ -227,7 +227,10 @@ import asyncio, json, sys, time
 from pathlib import Path
 from reviewer.lockfiles import load_graph
 from reviewer.registry.config import RegistryConfig
-from reviewer.registry.scan import Scanner
+try:
+    from reviewer.app.scan import Scanner
+except ImportError:  # a tree from before the application core (issue 11)
+    from reviewer.registry.scan import Scanner
 from reviewer.registry.service import RegistryService
 
 project, cache, registry, offset, refresh = sys.argv[1:6]

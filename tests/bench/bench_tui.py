@@ -115,10 +115,10 @@ async def filter_latency(project: Path, registry_url: str,
     """(median wall and CPU ms per filter keystroke via Pilot, median ms of the filter and
     table rebuild alone, rows, widgets on the main screen)."""
 
+    from reviewer.app.session import ReviewSession
     from reviewer.lockfiles import load_graph
     from reviewer.registry.config import RegistryConfig
     from reviewer.registry.service import RegistryService
-    from reviewer.session import ReviewSession
     from reviewer.tui.app import ReviewerApp
     from reviewer.tui.screens.main import MainScreen
 
@@ -164,10 +164,10 @@ async def keystroke_to_paint(project: Path, registry_url: str, cache: Path,
     Keys are about 0.25 s apart: a typist at about 45 words a minute."""
     from textual.screen import Screen
 
+    from reviewer.app.session import ReviewSession
     from reviewer.lockfiles import load_graph
     from reviewer.registry.config import RegistryConfig
     from reviewer.registry.service import RegistryService
-    from reviewer.session import ReviewSession
     from reviewer.tui.app import ReviewerApp
     from reviewer.tui.screens.main import MainScreen
 

@@ -12,6 +12,13 @@ import pytest
 from reviewer.cli import main as cli
 
 
+def _replace_run(monkeypatch, run):
+    """Every command's module, with `run` replaced (its options stay)."""
+    real = cli._command_module
+    monkeypatch.setattr(cli, "_command_module", lambda name: SimpleNamespace(
+        run=run, add_arguments=real(name).add_arguments))
+
+
 @pytest.mark.parametrize(("command", "batch"), [("list", True), ("check", True),
                                                 ("tui", False)])
 def test_thresholds_while_a_command_runs(command, batch, monkeypatch, tmp_path):
@@ -21,7 +28,7 @@ def test_thresholds_while_a_command_runs(command, batch, monkeypatch, tmp_path):
         seen.append(gc.get_threshold())
         return 0
 
-    monkeypatch.setattr(cli, "_command_module", lambda name: SimpleNamespace(run=run))
+    _replace_run(monkeypatch, run)
     before = gc.get_threshold()
     assert cli.main([command, str(tmp_path)]) == 0
     assert gc.get_threshold() == before
@@ -35,7 +42,7 @@ def test_thresholds_are_restored_after_an_error(monkeypatch, tmp_path, capsys):
     def run(args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "_command_module", lambda name: SimpleNamespace(run=run))
+    _replace_run(monkeypatch, run)
     before = gc.get_threshold()
     assert cli.main(["list", str(tmp_path)]) == 2
     assert gc.get_threshold() == before

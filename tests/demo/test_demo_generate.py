@@ -1,32 +1,32 @@
-"""The generator is deterministic and the committed bundle is exactly its output."""
+"""The generator (tools/demo, outside the package) is deterministic and the committed
+archive holds exactly its output."""
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
-from reviewer.demo import generate
-
-DEMO = Path(str(files("reviewer.demo")))
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for sub in ("project", "registry")
-        for p in (root / sub).rglob("*")
-        if p.is_file()
-    }
+from reviewer.demo.archive import ARCHIVE_NAME, DemoArchive
+from tools.demo import generate
 
 
-def test_regenerating_gives_the_committed_bytes(tmp_path: Path) -> None:
+def test_regenerating_gives_the_committed_files(tmp_path: Path) -> None:
     # No base lockfile: the generator reuses the ordinary entries of the bundled lockfile.
     assert generate.main(["--base", str(tmp_path / "absent.json"), "--out", str(tmp_path)]) == 0
-    regenerated = _tree(tmp_path)
-    committed = _tree(DEMO)
+    regenerated = DemoArchive((tmp_path / ARCHIVE_NAME).read_bytes()).files
+    committed = DemoArchive.bundled().files
+    assert len(committed) > 500
     assert sorted(regenerated) == sorted(committed)
     changed = [path for path in committed if committed[path] != regenerated[path]]
     assert changed == []
+    assert (tmp_path / ARCHIVE_NAME).read_bytes() == (generate.DEMO_DIR / ARCHIVE_NAME).read_bytes()
+
+
+def test_the_generator_is_not_in_the_package() -> None:
+    import reviewer.demo
+
+    package = Path(reviewer.demo.__file__).parent
+    assert not (package / "generate.py").exists() and not (package / "project").exists()
+    assert sorted(p.name for p in package.glob("*.py")) == ["__init__.py", "archive.py", "provider.py"]
 
 
 def test_another_seed_changes_synthetic_data_only() -> None:

@@ -91,11 +91,13 @@ def test_load_demo_copies_a_writable_project() -> None:
         assert bundle.demo_registry_url == "https://registry.npmjs.org/"
         assert (project / "package-lock.json").is_file() and bundle.audit_report.is_file()
         policy = project / "reviewer-policy.toml"
-        policy.write_text("# decisions\n", encoding="utf-8")
+        policy.write_text("version = 1\n\n[settings]\nminimum_release_age_days = 3\n",
+                          encoding="utf-8")
         assert os.stat(project).st_mode & stat.S_IWUSR
         graph = load_graph(project)
         assert len(list(graph.sorted_packages())) >= 300
         assert bundle.settings().now == NOW
+        assert bundle.settings().release_age_days == 3  # the demo honours its policy too
     assert not project.exists()
 
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from reviewer.app.review import review_all
 from reviewer.demo import DemoBundle, load_demo
 from reviewer.lockfiles.detect import load_graph
-from reviewer.signals.engine import review_all
 from reviewer.signals.finding import Finding, Severity
 
 NOW = datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC)

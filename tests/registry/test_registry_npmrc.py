@@ -213,6 +213,8 @@ def test_cache_dir_precedence(tmp_path: Path):
 def test_config_from_command_line(tmp_path: Path, monkeypatch):
     import argparse
 
+    from reviewer.cli.common import options_from_args
+
     monkeypatch.setenv("NPM_CONFIG_USERCONFIG", str(tmp_path / "none"))
     monkeypatch.delenv("npm_config_registry", raising=False)
     project = tmp_path / "p"
@@ -221,10 +223,11 @@ def test_config_from_command_line(tmp_path: Path, monkeypatch):
                                     "@acme:registry=https://acme.example/\n")
     args = argparse.Namespace(registry=None, offline=True, cache_dir=str(tmp_path / "c"),
                               concurrency=4)
-    config = RegistryConfig.from_args(args, project)
+    args.path = str(project)
+    config = options_from_args(args).registry_config()
     assert (config.offline, config.concurrency, config.cache_dir) == (True, 4, tmp_path / "c")
     assert config.document_url("@acme/x", "1.0.0") == "https://acme.example/@acme%2fx/1.0.0"
     assert config.document_url("lodash") == "https://project.example/lodash"
     args.registry = "http://cli.example"
-    assert RegistryConfig.from_args(args, project).document_url("@acme/x") == (
+    assert options_from_args(args).registry_config().document_url("@acme/x") == (
         "http://cli.example/@acme%2fx")

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.app.scan import Scanner
 from reviewer.cli.main import main
 from reviewer.graph import Graph
 from reviewer.graph.model import LockfileInfo, Package, Source
 from reviewer.registry.config import parse_duration
-from reviewer.registry.scan import Scanner
 from reviewer.registry.service import Origin, RegistryService
 
 HOUR = 3600.0

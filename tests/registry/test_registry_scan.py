@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.app.scan import Scanner
 from reviewer.cli.main import main
 from reviewer.graph import Graph
 from reviewer.graph.model import LockfileInfo, Package, Source
-from reviewer.registry.scan import Scanner
 from reviewer.registry.service import RegistryService
 
 SCOPED = "@isaacs/string-locale-compare"

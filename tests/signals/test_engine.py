@@ -6,9 +6,10 @@ from pathlib import Path
 
 from signal_fakes import NOW, FakeProvider, FakeTarball, manifest, packument
 
+from reviewer.app.review import review_all
 from reviewer.audit.model import Advisory
 from reviewer.graph.model import Graph, LockfileInfo, Package, Source
-from reviewer.signals.engine import review_all, review_package, review_upgrade
+from reviewer.signals.engine import review_package, review_upgrade
 from reviewer.signals.finding import Severity
 from reviewer.signals.settings import ReviewSettings
 
@@ -188,15 +189,3 @@ async def test_implicit_gyp_found_in_the_tarball() -> None:
     script = next(f for f in findings if f.id == "install-script")
     assert script.details["scripts"] == {"install": "node-gyp rebuild"}
     assert script.details["implicit_gyp"] is True
-
-
-def test_cached_findings_never_touch_the_network(tmp_path: Path) -> None:
-    from reviewer.signals.engine import cached_findings
-
-    pkg = Package("calm", "2.0.1", integrity="sha512-x")
-    assert cached_findings(graph_of(pkg), cache_dir=tmp_path / "absent") is None
-    (tmp_path / "cache").mkdir()
-    findings = cached_findings(graph_of(pkg), cache_dir=tmp_path / "cache",
-                               registry="http://127.0.0.1:9/")
-    assert findings is not None and findings
-    assert all(f.unknown for f in findings)  # nothing cached: every signal unknown, no request

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from tui_helpers import FakeProvider, build_graph, fake_reviewer
 
-from reviewer.session import ReviewSession
+from reviewer.app.session import ReviewSession
 
 
 @pytest.fixture

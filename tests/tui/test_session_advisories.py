@@ -3,9 +3,9 @@ package."""
 
 from __future__ import annotations
 
+from reviewer.app.session import ReviewSession
 from reviewer.demo import load_demo
 from reviewer.lockfiles import load_graph
-from reviewer.session import ReviewSession
 
 
 async def test_scan_asks_for_advisories_once() -> None:

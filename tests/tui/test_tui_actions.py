@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 from tui_helpers import EVIL_NAME, policy_text, rendered_text, settle
 
-from reviewer.session import ReviewState
+from reviewer.app.session import ReviewState
 from reviewer.tui.screens.confirm import ConfirmScreen
 from reviewer.tui.screens.export import ExportScreen
 from reviewer.tui.screens.help import HelpScreen
@@ -198,7 +198,7 @@ async def test_why_and_tree_view(make_app):
         await pilot.press("escape")
         await pilot.press("t")
         assert main.showing_tree
-        tree = main.tree
+        tree = main.package_tree
         labels = [str(node.label) for node in tree.root.children[0].children]
         assert any(label.startswith(EVIL_NAME) for label in labels)
         await pilot.press("down", "down")

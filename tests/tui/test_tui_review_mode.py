@@ -11,10 +11,10 @@ from test_tui_snapshots import steady
 from textual.widgets import Static
 from tui_helpers import policy_text, rendered_text, settle
 
+from reviewer.app.session import ReviewState
 from reviewer.graph.model import Graph, LockfileInfo, Package
 from reviewer.policy import PolicyStore
 from reviewer.review.changes import Change, ChangeKind, ChangeSet
-from reviewer.session import ReviewState
 from reviewer.tui.screens.main import MainScreen
 
 SIZE = (140, 40)
@@ -86,7 +86,7 @@ async def test_the_tree_reads_from_base_to_head_too(make_app, make_session):
         main = await settled_main(pilot)
         await pilot.press("t")
         await settle(pilot)
-        labels = {node.data: node.label.plain for node in main.tree.root.children[0].children}
+        labels = {node.data: node.label.plain for node in main.package_tree.root.children[0].children}
         assert "evil-scripts  0.9.0 → 1.0.0" in labels["evil-scripts@1.0.0"]
         assert "left-pad  1.3.0 republished" in labels["left-pad@1.3.0"]
         assert "ansi-desc@2.0.0" in labels["ansi-desc@2.0.0"]  # unchanged: name@version
@@ -158,10 +158,10 @@ DEMO_NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 @pytest.mark.parametrize("size", SIZES)
 def test_review_mode_snapshot(snap_compare, tmp_path: Path, size):
     """The demo's upgrade (its base lockfile against its lockfile) in review mode."""
+    from reviewer.app.session import ReviewSession
     from reviewer.demo import load_demo
     from reviewer.lockfiles import load_graph
     from reviewer.review.changes import compute_changes
-    from reviewer.session import ReviewSession
     from reviewer.tui.app import ReviewerApp
 
     bundle = load_demo(tmp_path / "demo", now=DEMO_NOW)

@@ -36,8 +36,8 @@ async def test_the_scan_can_be_cancelled(make_app, make_session):
 
 
 async def test_offline_with_an_empty_cache_shows_unknowns(registry_config, project: Path):
+    from reviewer.app.session import ReviewSession
     from reviewer.registry.service import RegistryService
-    from reviewer.session import ReviewSession
     from reviewer.tui.app import ReviewerApp
 
     service = RegistryService(registry_config(offline=True))
@@ -55,8 +55,8 @@ async def test_offline_with_an_empty_cache_shows_unknowns(registry_config, proje
 
 
 async def test_offline_from_a_warm_cache(registry_config, fixture_registry, project: Path):
+    from reviewer.app.session import ReviewSession
     from reviewer.registry.service import RegistryService
-    from reviewer.session import ReviewSession
     from reviewer.tui.app import ReviewerApp
 
     online = ReviewSession(fixture_graph(project), RegistryService(registry_config()), project)

@@ -77,9 +77,9 @@ def test_quit_confirmation(snap_compare, make_app, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_demo_first_screen(snap_compare, tmp_path: Path, size):
+    from reviewer.app.session import ReviewSession
     from reviewer.demo import load_demo
     from reviewer.lockfiles import load_graph
-    from reviewer.session import ReviewSession
     from reviewer.tui.app import ReviewerApp
 
     bundle = load_demo(tmp_path / "demo", now=DEMO_NOW)

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Static
 from tui_helpers import FakeProvider, fixture_graph, rendered_text, settle
 
-from reviewer.session import ReviewSession
+from reviewer.app.session import ReviewSession
 from reviewer.tui.screens.main import MainScreen
 from reviewer.tui.screens.summary import SummaryScreen
 

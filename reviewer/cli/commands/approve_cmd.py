@@ -8,7 +8,6 @@ that has no decision yet, printing each one.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.errors import UsageError
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
 
 def add_decision_arguments(parser: argparse.ArgumentParser, spec_help: str) -> None:
     """Positional SPEC and PATH, --all-pending, --note and --policy (shared with `deny`)."""
-    from reviewer.policy.store import add_policy_argument
+    from reviewer.cli.common import add_policy_argument
 
     parser.add_argument("spec", nargs="?", metavar="SPEC", help=spec_help)
     parser.add_argument("path", nargs="?", default=None, metavar="PATH",
@@ -45,13 +44,12 @@ def normalise_positionals(args: argparse.Namespace) -> None:
 def command_facts(graph: Graph, args: argparse.Namespace) -> dict[str, bool | None]:
     """Install-script facts: the lockfile's, completed from cached registry metadata when
     the lockfile does not say (never the network)."""
-    from reviewer.policy.decisions import cached_findings, script_facts
+    from reviewer.cli.common import open_project
+    from reviewer.policy.decisions import script_facts
 
     facts = script_facts(graph)
     if any(value is None for value in facts.values()):
-        findings = cached_findings(graph, Path(args.path), getattr(args, "cache_dir", None),
-                                   getattr(args, "registry", None))
-        facts = script_facts(graph, findings)
+        facts = script_facts(graph, open_project(args, graph=graph).cached_findings())
     return facts
 
 
@@ -60,21 +58,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.cli.common import load_project_graph
+    from reviewer.cli.common import load_project_graph, options_from_args
     from reviewer.policy.decisions import (
         approve_package,
         pending_script_packages,
         resolve_spec,
         script_facts,
     )
-    from reviewer.policy.store import PolicyStore, current_user, policy_path_from_args
+    from reviewer.policy.store import PolicyStore, current_user
 
     normalise_positionals(args)
     graph = load_project_graph(args)
     facts = command_facts(graph, args) if args.all_pending else script_facts(graph)
     by = current_user()
     lines: list[str] = []
-    with PolicyStore.edit(policy_path_from_args(args)) as policy:
+    with PolicyStore.edit(options_from_args(args).policy_path) as policy:
         if args.all_pending:
             pending = pending_script_packages(graph, policy, facts)
             for package in pending:

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 from reviewer.cli.common import add_path_argument
 
 if TYPE_CHECKING:
-    from reviewer.check import Advisory, CheckResult
-    from reviewer.graph.model import Graph
+
+    from reviewer.policy.check import CheckResult
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from reviewer.policy.store import add_policy_argument
+    from reviewer.cli.common import add_policy_argument
 
     add_path_argument(parser)
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text",
@@ -32,18 +32,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.check import run_check
-    from reviewer.cli.common import load_project_graph, project_dir
-    from reviewer.policy.decisions import cached_findings, script_facts
-    from reviewer.policy.store import PolicyStore, policy_path_from_args
+    from reviewer.cli.common import open_project
+    from reviewer.policy.check import run_check
+    from reviewer.policy.decisions import script_facts
 
-    graph = load_project_graph(args)
-    policy = PolicyStore.load(policy_path_from_args(args))
-    project = project_dir(args)
-    findings = cached_findings(graph, project, getattr(args, "cache_dir", None),
-                               getattr(args, "registry", None), policy.settings)
+    project = open_project(args)
+    graph, policy = project.graph, project.policy
+    findings = project.cached_findings()
     result = run_check(graph, policy, script_facts(graph, findings),
-                       advisories=imported_advisories(graph, project), findings=findings)
+                       advisories=project.imported_advisories(),
+                       findings=findings)
     lockfile = graph.lockfile.path
     if args.format == "json":
         json.dump(to_json(result, lockfile, policy.path), sys.stdout, indent=2)
@@ -56,34 +54,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(to_text(result, lockfile, policy.path, args.quiet))
     return 0 if result.ok else 1
-
-
-def imported_advisories(graph: Graph, project: Path) -> list[Advisory]:
-    """Advisories from `reviewer audit import`, one per affected locked version."""
-    from reviewer.check import Advisory
-
-    try:
-        from reviewer import audit
-    except ImportError:
-        return []
-    loader = getattr(audit, "load_advisories", None)
-    if loader is None:
-        return []
-    out = []
-    for advisory in loader(project):
-        versions = list(getattr(advisory, "affected_versions", ()) or ())
-        if not versions:
-            versions = _locked_in_range(graph, advisory.package, advisory.vulnerable_range)
-        out += [Advisory(advisory.id, advisory.package, version, advisory.severity,
-                         advisory.title) for version in versions
-                if f"{advisory.package}@{version}" in graph.packages]
-    return out
-
-
-def _locked_in_range(graph: Graph, name: str, range_text: str) -> list[str]:
-    from reviewer.semver import satisfies
-
-    return [p.version for p in graph.find(name) if satisfies(p.version, range_text)]
 
 
 def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool = False) -> str:

@@ -18,16 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    from reviewer.app.session import ReviewSession
     from reviewer.demo import load_demo
-    from reviewer.lockfiles import load_graph
-    from reviewer.session import ReviewSession
 
     bundle = load_demo(Path(args.into) if args.into else None)
     try:
-        graph = load_graph(bundle.project_dir)
-        policy = Path(args.policy) if args.policy else None
-        session = ReviewSession(graph, bundle.provider, bundle.project_dir,
-                                settings=bundle.settings(), policy_path=policy, offline=True)
+        project = bundle.project(Path(args.policy) if args.policy else None)
+        session = ReviewSession.for_project(project, bundle.provider, offline=True)
         return launch(session, args, started)
     finally:
         bundle.cleanup()

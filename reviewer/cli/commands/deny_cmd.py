@@ -21,20 +21,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.cli.common import load_project_graph
+    from reviewer.cli.common import load_project_graph, options_from_args
     from reviewer.policy.decisions import (
         deny_package,
         deny_pending,
         pending_script_packages,
     )
     from reviewer.policy.entries import split_spec
-    from reviewer.policy.store import PolicyStore, current_user, policy_path_from_args
+    from reviewer.policy.store import PolicyStore, current_user
 
     normalise_positionals(args)
     graph = load_project_graph(args)
     by = current_user()
     lines: list[str] = []
-    with PolicyStore.edit(policy_path_from_args(args)) as policy:
+    with PolicyStore.edit(options_from_args(args).policy_path) as policy:
         if args.all_pending:
             pending = pending_script_packages(graph, policy, command_facts(graph, args))
             lines += deny_pending(policy, pending, by, args.note)

@@ -25,12 +25,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import asyncio
-    from pathlib import Path
 
-    from reviewer.diff import diff_tarballs, format_diff
-    from reviewer.registry.config import RegistryConfig
+    from reviewer.cli.common import registry_config
+    from reviewer.review.diff import diff_tarballs, format_diff
 
-    config = RegistryConfig.from_args(args, Path("."))
+    config = registry_config(args)
     result = asyncio.run(_diff(config, args.name, args.a, args.b, args.paths))
     sys.stdout.write(format_diff(diff_tarballs(*result, paths=args.paths), name_only=args.name_only))
     return 0

@@ -16,7 +16,7 @@ TARGETS = ("npm", "pnpm", "yarn", "bun", "lavamoat")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from reviewer.policy.store import add_policy_argument
+    from reviewer.cli.common import add_policy_argument
 
     add_path_argument(parser)
     parser.add_argument("--to", required=True, choices=TARGETS, dest="target",
@@ -34,12 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.cli.common import load_project_graph, project_dir
+    from reviewer.cli.common import open_project, project_dir
     from reviewer.exporters import ExportOptions, build_export
-    from reviewer.policy.store import PolicyStore, policy_path_from_args
 
-    graph = load_project_graph(args)
-    policy = PolicyStore.load(policy_path_from_args(args))
+    project = open_project(args)
+    graph, policy = project.graph, project.policy
     if not policy.exists_on_disk:
         print(f"reviewer: warning: {policy.path} does not exist; exporting an empty policy",
               file=sys.stderr)

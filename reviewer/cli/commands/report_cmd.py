@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reviewer.app import ReviewProgress
     from reviewer.signals.results import PackageReview
 
 from reviewer.cli.common import add_path_argument
@@ -35,13 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from reviewer.cli.common import load_project_graph, project_dir
+    from reviewer.cli.common import open_project
     from reviewer.cli.exit_codes import ExitCode
     from reviewer.errors import UsageError
-    from reviewer.registry.config import RegistryConfig
     from reviewer.signals.finding import Severity
     from reviewer.signals.results import fails
-    from reviewer.signals.runner import review_project, settings_for
 
     threshold = None
     if args.fail_on is not None:
@@ -51,14 +50,15 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--fail-on: {error}") from None
     if args.release_age is not None and args.release_age < 0:
         raise UsageError("--release-age: must not be negative")
-    graph = load_project_graph(args)
-    project = graph.lockfile.path.parent if args.lockfile else project_dir(args)
-    config = RegistryConfig.from_args(args, project)
-    settings = settings_for(project, config, release_age_days=args.release_age,
-                            read_tarballs=False if args.no_tarballs else None)
+    project = open_project(args)
     progress = _progress_line() if sys.stderr.isatty() and not args.quiet else None
+
+    async def review() -> list[PackageReview]:
+        async with project.registry() as registry:
+            return await project.review_service(registry).review_graph(project.graph, progress)
+
     try:
-        reviews = asyncio.run(review_project(graph, config, settings, progress))
+        reviews = asyncio.run(review())
     finally:
         if progress is not None:
             sys.stderr.write("\r\033[K")
@@ -81,12 +81,13 @@ def render(reviews: Sequence[PackageReview], output_format: str, verbose: bool =
     return format_report_text(reviews, verbose=verbose)
 
 
-def _progress_line() -> Callable[[int, int], None]:
+def _progress_line() -> Callable[[ReviewProgress], None]:
     import time
 
     last = [0.0]
 
-    def show(done: int, total: int) -> None:
+    def show(update: ReviewProgress) -> None:
+        done, total = update.done, update.total
         now = time.monotonic()
         if done < total and now - last[0] < 0.1:
             return

@@ -49,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     output.add_argument("--no-signals", action="store_true",
                         help="list the changes only: no registry requests, no signals")
     output.add_argument("--tui", action="store_true", help="open the change set in the TUI")
-    from reviewer.policy.store import add_policy_argument
+    from reviewer.cli.common import add_policy_argument
 
     add_policy_argument(parser)
 
@@ -105,33 +105,21 @@ def _collect(
     """Signals (unless --no-signals) and diffs (with --diff) from the configured registry."""
     import asyncio
 
-    from reviewer.policy import PolicyStore, policy_path_from_args
-    from reviewer.registry.config import RegistryConfig
-    from reviewer.registry.service import RegistryService
+    from reviewer.cli.common import open_project
     from reviewer.review.diffs import diff_changes
-    from reviewer.review.signals import review_changes
-    from reviewer.signals.settings import ReviewSettings
 
-    project = project_dir(args)
-    policy = PolicyStore.load(policy_path_from_args(args))
-    config = RegistryConfig.from_args(args, project)
-    settings = ReviewSettings(
-        release_age_days=policy.settings.minimum_release_age_days,
-        registry_for=config.registry_for,
-        project_dir=project,
-    )
+    project = open_project(args, print_notes=False, graph=head)
 
     def warn(message: str) -> None:
         if not args.quiet:
             print(f"reviewer: warning: {message}", file=sys.stderr)
 
     async def collect() -> tuple[dict[str, tuple[Finding, ...]], dict[str, PackageDiff]]:
-        async with RegistryService(config, warn=warn) as registry:
+        async with project.registry(warn=warn) as registry:
             findings: dict[str, tuple[Finding, ...]] = {}
             diffs: dict[str, PackageDiff] = {}
             if not args.no_signals:
-                findings = await review_changes(change_set, head, registry, settings,
-                                                concurrency=args.concurrency)
+                findings = await project.review_service(registry).review_changes(change_set, head)
             if args.diff:
                 diffs = await diff_changes(change_set, registry)
             return findings, diffs

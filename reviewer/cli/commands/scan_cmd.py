@@ -14,11 +14,11 @@ import sys
 import time
 from typing import TYPE_CHECKING, TextIO
 
-from reviewer.cli.common import add_path_argument, load_project_graph, project_dir
+from reviewer.cli.common import add_path_argument, load_project_graph
 from reviewer.cli.exit_codes import ExitCode
 
 if TYPE_CHECKING:
-    from reviewer.registry.scan import ScanProgress, ScanSummary
+    from reviewer.app.scan import ScanProgress, ScanSummary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,12 +77,12 @@ def format_summary(summary: ScanSummary, verbose: bool = False) -> str:
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
-    from reviewer.registry.config import RegistryConfig
-    from reviewer.registry.scan import Scanner
+    from reviewer.app.scan import Scanner
+    from reviewer.cli.common import registry_config
     from reviewer.registry.service import RegistryService
 
     graph = load_project_graph(args)
-    config = RegistryConfig.from_args(args, project_dir(args))
+    config = registry_config(args)
     progress = ProgressLine(sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
 
     def warn(message: str) -> None:

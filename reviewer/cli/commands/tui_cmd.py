@@ -10,12 +10,13 @@ import argparse
 import time
 from typing import TYPE_CHECKING
 
-from reviewer.cli.common import add_path_argument, load_project_graph, project_dir
+from reviewer.cli.common import add_path_argument, open_project
 
 if TYPE_CHECKING:
+    from reviewer.app import Project
+    from reviewer.app.session import ReviewSession
     from reviewer.graph import Graph
     from reviewer.review.changes import ChangeSet
-    from reviewer.session import ReviewSession
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +36,7 @@ def add_ui_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    session = _session(load_project_graph(args, print_notes=False), args)
+    session = _session(open_project(args, print_notes=False), args)
     return launch(session, args, started)
 
 
@@ -44,26 +45,16 @@ def open_review(head_graph: Graph, changes: ChangeSet, args: argparse.Namespace)
     on, listing only the head packages that `changes` touches (rows show `A → B`; removed
     packages are named in the status line)."""
     started = time.perf_counter()
-    return launch(_session(head_graph, args, changes), args, started, review_mode=True)
+    project = open_project(args, print_notes=False, graph=head_graph)
+    return launch(_session(project, args, changes), args, started, review_mode=True)
 
 
-def _session(graph: Graph, args: argparse.Namespace,
+def _session(project: Project, args: argparse.Namespace,
              changes: ChangeSet | None = None) -> ReviewSession:
-    from reviewer.policy import policy_path_from_args
-    from reviewer.registry.config import RegistryConfig
-    from reviewer.registry.scan import registry_versions
-    from reviewer.registry.service import RegistryService
-    from reviewer.session import ReviewSession
-    from reviewer.signals.settings import ReviewSettings
+    from reviewer.app.session import ReviewSession
 
-    directory = project_dir(args)
-    config = RegistryConfig.from_args(args, directory)
-    provider = RegistryService(config)
-    provider.track(registry_versions(graph))
-    settings = ReviewSettings(registry_for=config.registry_for, project_dir=directory)
-    return ReviewSession(graph, provider, directory, settings=settings, change_set=changes,
-                         policy_path=policy_path_from_args(args),
-                         offline=bool(getattr(args, "offline", False)))
+    return ReviewSession.for_project(project, project.registry(), change_set=changes,
+                                     offline=project.options.offline)
 
 
 def launch(session: ReviewSession, args: argparse.Namespace, started: float,
@@ -71,11 +62,12 @@ def launch(session: ReviewSession, args: argparse.Namespace, started: float,
     """Run the app over `session` until the user quits."""
     from reviewer.tui.app import DARK_THEME, LIGHT_THEME, ReviewerApp
 
+    ui = vars(args)  # `review --tui` has no --theme/--no-scan: their defaults
     app = ReviewerApp(
         session,
-        concurrency=int(getattr(args, "concurrency", 16) or 16),
-        scan=not getattr(args, "no_scan", False),
-        theme=LIGHT_THEME if getattr(args, "theme", "dark") == "light" else DARK_THEME,
+        concurrency=session.concurrency,
+        scan=not ui.get("no_scan"),
+        theme=LIGHT_THEME if ui.get("theme") == "light" else DARK_THEME,
         started=started,
         review_mode=review_mode,
     )

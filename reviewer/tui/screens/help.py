@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from reviewer.tui.badges import legend_text
 from reviewer.tui.keymap import default_keymap_path
+from reviewer.tui.running import reviewer_app
 
 
 def _bindings(bindings: list[BindingType]) -> list[Binding]:
@@ -47,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", classes="dialog-title")
             yield Static(key_table(self.groups, self.keymap), id="help-keys")
             yield Static("Badges", classes="dialog-title")
-            yield Static(legend_text(self.app.palette), id="help-legend")  # type: ignore[attr-defined]
+            yield Static(legend_text(reviewer_app(self.app).palette), id="help-legend")
             yield Static(Text.assemble(("Remap keys in ", "dim"), (str(default_keymap_path()), "bold"),
                                        ("  (binding id = \"keys\")   esc: close", "dim")),
                          classes="dialog-hint")

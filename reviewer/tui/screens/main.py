@@ -12,8 +12,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static, Tree
 
-from reviewer.session import QuickFilter, ReviewSession, SortOrder
-from reviewer.tui.badges import BADGES
+from reviewer.app.session import QuickFilter, ReviewSession, SortOrder
+from reviewer.findings import SIGNALS
+from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import notice, one_line
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
@@ -26,15 +27,6 @@ DETAIL_DELAY = 0.2
 NARROW_WIDTH = 120
 """Below this many columns the detail pane goes under the list instead of beside it."""
 
-SHORT_LABELS: dict[str, str] = {
-    "suspicious code in a script": "suspicious",
-    "provenance / trusted publisher lost": "trust lost",
-    "name close to a popular package": "typosquat",
-    "not from the registry (git, tarball, file)": "not registry",
-    "fetched over plain http": "http",
-    "resolved from an unexpected host": "other host",
-    "security advisory": "advisory",
-}
 
 SORT_CYCLE = (SortOrder.RISK, SortOrder.NAME, SortOrder.SIGNAL)
 
@@ -113,7 +105,7 @@ class MainScreen(Screen[None]):
         return self.query_one("#package-table", PackageTable)
 
     @property
-    def tree(self) -> PackageTree:
+    def package_tree(self) -> PackageTree:
         return self.query_one("#package-tree", PackageTree)
 
     @property
@@ -126,7 +118,7 @@ class MainScreen(Screen[None]):
 
     @property
     def current_key(self) -> str | None:
-        return self.tree.current_key if self.showing_tree else self.table.current_key
+        return self.package_tree.current_key if self.showing_tree else self.table.current_key
 
     # -- list -----------------------------------------------------------------------------
 
@@ -176,21 +168,20 @@ class MainScreen(Screen[None]):
 
     @on(Tree.NodeHighlighted, "#package-tree")
     def _node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        if self.tree.current_key is not None:
+        if self.package_tree.current_key is not None:
             self.show_detail_soon()
 
     def refresh_keys(self, keys: set[str]) -> None:
         """Findings or review states of `keys` changed."""
         self.table.refresh_keys(keys)
         if self.showing_tree:
-            self.tree.refresh_keys(keys)
+            self.package_tree.refresh_keys(keys)
         if self.detail.key in keys:
             self.detail.reload()
         self.update_status()
 
     def update_status(self) -> None:
-        app = self.app
-        progress = getattr(app, "scan_progress", "")
+        progress = reviewer_app(self.app).scan_progress
         text = Text()
         if progress:
             text.append(progress, style="bold")
@@ -215,11 +206,12 @@ class MainScreen(Screen[None]):
             self.sub_title = progress
 
     def _update_legend(self) -> None:
-        palette = self.app.palette  # type: ignore[attr-defined]
+        palette = reviewer_app(self.app).palette
         text = Text("legend ", style="dim")
-        for letter, label in BADGES.values():
+        for signal in SIGNALS:
+            letter, label = signal.badge, signal.short
             text.append(letter, style=palette.warning)
-            text.append(f" {SHORT_LABELS.get(label, label)}  ", style="dim")
+            text.append(f" {label}  ", style="dim")
         self.query_one("#legend", Static).update(text)
 
     @property
@@ -305,7 +297,7 @@ class MainScreen(Screen[None]):
         switcher = self.query_one("#list-switcher", ContentSwitcher)
         to_tree = switcher.current != "package-tree"
         switcher.current = "package-tree" if to_tree else "package-table"
-        self.set_focus(self.tree if to_tree else self.table)
+        self.set_focus(self.package_tree if to_tree else self.table)
         self.detail.show(self.current_key)
 
     def action_cycle_sort(self) -> None:
@@ -342,7 +334,7 @@ class MainScreen(Screen[None]):
         self.detail.show_tab(ids[(index + step) % len(ids)])
 
     def action_cancel_scan(self) -> None:
-        self.app.cancel_scan()  # type: ignore[attr-defined]
+        reviewer_app(self.app).cancel_scan()
 
     def action_toggle_legend(self) -> None:
         self.query_one("#legend", Static).toggle_class("-hidden")

@@ -12,9 +12,10 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from reviewer.session import ReviewSession
-from reviewer.summary import Subtree, Summary, heaviest_subtrees, summarize
+from reviewer.app.session import ReviewSession
+from reviewer.app.summary import Subtree, Summary, heaviest_subtrees, summarize
 from reviewer.tui.badges import Palette, badge_text
+from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import one_line
 
 PANELS: tuple[tuple[str, str], ...] = (
@@ -70,7 +71,7 @@ class SummaryScreen(Screen[None]):
 
     @property
     def palette(self) -> Palette:
-        return self.app.palette  # type: ignore[attr-defined,no-any-return]
+        return reviewer_app(self.app).palette
 
     def refresh_summary(self) -> None:
         if self._heaviest is None:
@@ -178,4 +179,4 @@ class SummaryScreen(Screen[None]):
         return text
 
     def action_browse(self) -> None:
-        self.app.show_main()  # type: ignore[attr-defined]
+        reviewer_app(self.app).show_main()

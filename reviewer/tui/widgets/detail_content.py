@@ -12,10 +12,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from reviewer.app.session import ReviewSession
 from reviewer.errors import ReviewerError
 from reviewer.graph.model import Source
 from reviewer.registry.documents import Packument, VersionManifest
-from reviewer.session import ReviewSession
 from reviewer.signals.finding import Finding
 from reviewer.tui.badges import BADGES, Palette
 from reviewer.tui.text import one_line, safe_code, styled

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from functools import partial
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -13,8 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
+from reviewer.app.session import ReviewSession
 from reviewer.errors import ReviewerError
-from reviewer.session import ReviewSession
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette
 from reviewer.tui.text import one_line, styled
 from reviewer.tui.widgets import detail_content
@@ -110,7 +109,7 @@ class DetailPane(Vertical):
         self._spinners[tab] = spinner
         if tab == "diff":
             self._fill_diff_versions()
-        self.run_worker(partial(self._run, tab, self.key, self._diff_other), group=f"detail-{tab}",
+        self.run_worker(self._run(tab, self.key, self._diff_other), group=f"detail-{tab}",
                         exclusive=True, exit_on_error=False, description=f"load {tab}")
 
     async def _run(self, tab: str, key: str, other: str | None) -> None:

@@ -1,4 +1,4 @@
-"""The Diff tab: the locked version against another published version (`reviewer.diff`).
+"""The Diff tab: the locked version against another published version (`reviewer.review.diff`).
 
 In review mode the other version defaults to the change's base version, and the diff reads
 base → head (what the upgrade brings in)."""
@@ -8,9 +8,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from reviewer.app.session import ReviewSession
 from reviewer.errors import ReviewerError
 from reviewer.graph.model import Source
-from reviewer.session import ReviewSession
 from reviewer.tui.badges import Palette
 from reviewer.tui.text import one_line, safe_code, styled
 from reviewer.tui.widgets.change_label import change_line
@@ -75,7 +75,7 @@ async def _diff(session: ReviewSession, key: str, other: str | None,
     other = other or default_other(session, key)
     if other is None:
         return Text("No other published version to compare with.", style=palette.muted)
-    from reviewer.diff import diff_tarballs, format_diff
+    from reviewer.review.diff import diff_tarballs, format_diff
 
     locked = await session.tarball(key)
     chosen = await session.tarball_of(package.name, other)

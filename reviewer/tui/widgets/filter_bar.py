@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from reviewer.session import QuickFilter
+from reviewer.app.session import QuickFilter
 
 QUICK_KEYS: dict[QuickFilter, str] = {
     QuickFilter.SCRIPTS: "1",

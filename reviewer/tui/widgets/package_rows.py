@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from reviewer.session import ReviewSession
+from reviewer.app.session import ReviewSession
 from reviewer.tui.badges import Palette, badge_text
 from reviewer.tui.text import one_line
 from reviewer.tui.widgets.change_label import change_text

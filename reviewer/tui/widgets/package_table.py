@@ -16,7 +16,7 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, Row, RowDoesNotExist, RowKey
 
-from reviewer.session import ReviewSession
+from reviewer.app.session import ReviewSession
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette
 from reviewer.tui.widgets.package_rows import (
     COLUMNS,

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from reviewer.app.session import ReviewSession
 from reviewer.graph.model import is_importer_node
-from reviewer.session import ReviewSession
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette, badge_text
 from reviewer.tui.text import one_line
 from reviewer.tui.widgets.change_label import change_text

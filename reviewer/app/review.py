@@ -1,0 +1,192 @@
+"""The review service: every signal for many packages (a graph, or the changes A->B of a
+review), `concurrency` at a time, progress told to an observer, the registry's bulk
+advisory endpoint asked once, results cached per package. `scan`, `report`, `check`,
+`review`, the TUI and the demo all review through it."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from reviewer.errors import ReviewerError
+from reviewer.graph.model import Graph, Package, Source
+from reviewer.registry.documents import Packument
+from reviewer.registry.interface import MetadataProvider, TarballContents
+from reviewer.review.changes import Change, ChangeKind, ChangeSet
+from reviewer.signals.engine import (
+    NOT_CHECKED,
+    RegistryAdvisories,
+    Unchecked,
+    review_package,
+    review_upgrade,
+)
+from reviewer.signals.finding import Finding
+from reviewer.signals.package_signals import fetch_registry_advisories
+from reviewer.signals.results import PackageReview
+from reviewer.signals.settings import ReviewSettings
+
+from .tasks import run_bounded
+
+Reviewer = Callable[[Package], Awaitable[Sequence[Finding]]]
+"""Computes the findings of one locked package (a test double for the engine)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewProgress:
+    """Told to the observer after each reviewed package (or change)."""
+
+    done: int
+    total: int
+    keys: tuple[str, ...]
+    """Package keys (or change ids) whose findings just changed."""
+    error: str | None = None
+    """Why the last one could not be reviewed (untrusted text)."""
+
+
+Observer = Callable[[ReviewProgress], None]
+
+
+class ReviewService:
+    """Reviews packages with one provider and one set of settings."""
+
+    def __init__(self, provider: MetadataProvider | None, settings: ReviewSettings | None = None,
+                 *, concurrency: int = 16, reviewer: Reviewer | None = None) -> None:
+        self.provider = provider
+        """None: no registry; every package reviews to no finding."""
+        self.settings = settings or ReviewSettings()
+        self.concurrency = max(1, concurrency)
+        self.reviewer = reviewer
+        self.results: dict[str, list[Finding]] = {}
+        """Package key -> its sorted findings (the cache)."""
+        self.errors: dict[str, str] = {}
+        """Package key -> why it could not be reviewed."""
+        self.packuments: dict[str, Packument] = {}
+        """Registry documents fetched through this service, kept in memory (the TUI's
+        detail pane reads them)."""
+        self._advisories: RegistryAdvisories | Unchecked = NOT_CHECKED
+        self._documents = _Documents(self)
+
+    # -- documents -----------------------------------------------------------------------
+
+    async def packument(self, name: str) -> Packument:
+        """The packument of `name`, from memory or the provider."""
+        held = self.packuments.get(name)
+        if held is not None:
+            return held
+        if self.provider is None:
+            raise ReviewerError("no registry is configured")
+        document = await self.provider.packument(name)
+        self.packuments[name] = document
+        return document
+
+    # -- advisories ----------------------------------------------------------------------
+
+    async def prefetch_advisories(self, packages: Iterable[Package]) -> None:
+        """Ask the registry's bulk advisory endpoint once, for every registry package given."""
+        if self.provider is None or self.reviewer is not None:
+            return
+        versions: dict[str, list[str]] = {}
+        for package in packages:
+            if package.source is Source.REGISTRY:
+                versions.setdefault(package.name, []).append(package.version)
+        self._advisories = await fetch_registry_advisories(versions, self.provider, self.settings)
+
+    # -- one package ---------------------------------------------------------------------
+
+    async def review(self, package: Package, graph: Graph, *, again: bool = False) -> list[Finding]:
+        """The findings of one locked package (from the cache unless `again`)."""
+        held = self.results.get(package.key)
+        if held is not None and not again:
+            return held
+        found: Sequence[Finding]
+        if self.reviewer is not None:
+            found = await self.reviewer(package)
+        elif self.provider is None:
+            found = []
+        else:
+            if isinstance(self._advisories, Unchecked):
+                await self.prefetch_advisories(graph)
+            found = await review_package(package, graph, self._documents, self.settings,
+                                         registry_advisories=self._advisories)
+        findings = sorted(found, key=finding_order)
+        self.results[package.key] = findings
+        return findings
+
+    # -- many packages -------------------------------------------------------------------
+
+    async def review_graph(self, graph: Graph, observer: Observer | None = None,
+                           keys: Sequence[str] | None = None) -> list[PackageReview]:
+        """Every locked package (or those of `keys`), sorted by name and version. A package
+        whose review raised a ReviewerError has no findings and its error in `errors`."""
+        packages = graph.sorted_packages() if keys is None else [graph.packages[k] for k in keys]
+        total = len(packages)
+        if observer is not None:
+            observer(ReviewProgress(0, total, ()))
+        await self.prefetch_advisories(packages)
+
+        async def one(package: Package) -> PackageReview:
+            try:
+                return PackageReview(package, await self.review(package, graph))
+            except ReviewerError as error:
+                self.errors[package.key] = str(error)
+                self.results[package.key] = []
+                return PackageReview(package, [])
+
+        def told(done: int, package: Package, _: PackageReview) -> None:
+            if observer is not None:
+                observer(ReviewProgress(done, total, (package.key,), self.errors.get(package.key)))
+
+        return await run_bounded(packages, one, self.concurrency, told)
+
+    async def review_changes(self, changes: ChangeSet, head: Graph,
+                             observer: Observer | None = None) -> dict[str, tuple[Finding, ...]]:
+        """Findings per `Change.id` (none for a removal): `review_upgrade(A, B)`."""
+        await self.prefetch_advisories(c.head for c in changes if c.head is not None)
+        items = list(changes)
+        total = len(items)
+
+        async def one(change: Change) -> tuple[Finding, ...]:
+            if change.kind is ChangeKind.REMOVED or change.head is None or self.provider is None:
+                return ()
+            return tuple(await review_upgrade(change.base, change.head, head, self._documents,
+                                              self.settings, registry_advisories=self._advisories))
+
+        def told(done: int, change: Change, _: tuple[Finding, ...]) -> None:
+            if observer is not None:
+                observer(ReviewProgress(done, total, (change.id,)))
+
+        found = await run_bounded(items, one, self.concurrency, told)
+        return {change.id: findings for change, findings in zip(items, found, strict=True)}
+
+
+class _Documents:
+    """The provider as the engine sees it: packuments go through (and stay in) the
+    service's memory; the bulk advisories were already asked by the service."""
+
+    def __init__(self, service: ReviewService) -> None:
+        self._service = service
+
+    async def packument(self, name: str) -> Packument:
+        return await self._service.packument(name)
+
+    async def tarball(self, name: str, version: str, integrity: str | None,
+                      url: str | None = None) -> TarballContents:
+        provider = self._service.provider
+        if provider is None:
+            raise ReviewerError("no registry is configured")
+        return await provider.tarball(name, version, integrity, url)
+
+
+def finding_order(finding: Finding) -> tuple[int, int, str]:
+    """Decided before unknown, most severe first, then by signal id."""
+    return (int(finding.unknown), -int(finding.severity), finding.id)
+
+
+async def review_all(graph: Graph, provider: MetadataProvider,
+                     settings: ReviewSettings | None = None, concurrency: int = 16,
+                     progress: Callable[[int, int], None] | None = None) -> list[PackageReview]:
+    """Every locked package through a fresh `ReviewService`; `progress(done, total)`."""
+    service = ReviewService(provider, settings, concurrency=concurrency)
+    observer = None if progress is None else (
+        lambda p: progress(p.done, p.total) if p.done else None)
+    return await service.review_graph(graph, observer)

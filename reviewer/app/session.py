@@ -1,0 +1,435 @@
+"""A review session: the terminal UI's state as a typed model over one project: its graph,
+the review service that computes (and caches) the findings, the review states the policy
+records and the decisions being made.
+
+The session holds no UI state: the TUI asks it for rows, filters, risk and review states,
+runs its `scan` in a worker, and records decisions through it. Decisions stay pending in
+memory as typed policy edits (`reviewer.policy.pending`) until `save()` has the policy
+store apply them to the policy as it was loaded; when the file changed on disk since,
+nothing is written (PolicyChangedError), `conflicts()` says what someone else decided
+meanwhile and `reload()` takes the new file as the base to re-apply the decisions onto.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewer.app.review import Reviewer, ReviewProgress, ReviewService
+from reviewer.errors import ReviewerError
+from reviewer.graph.model import Graph, Package, Source
+from reviewer.graph.queries import direct_keys, why
+from reviewer.policy.model import Policy
+from reviewer.policy.pending import AcceptAdvisory, Approve, Deny, Note, PolicyEdit
+from reviewer.registry.documents import Packument
+from reviewer.registry.interface import MetadataProvider, TarballContents
+from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
+from reviewer.signals.settings import ReviewSettings
+
+__all__ = [
+    "QuickFilter", "ReviewSession", "ReviewState", "Reviewer", "ScanUpdate", "SortOrder",
+]
+
+if TYPE_CHECKING:
+    from reviewer.app.project import Project
+    from reviewer.review.changes import Change, ChangeSet
+
+ScanUpdate = ReviewProgress
+"""Progress of the background scan, sent after each reviewed package."""
+
+SEVERITY_WEIGHT: dict[Severity, int] = {
+    Severity.INFO: 1,
+    Severity.LOW: 3,
+    Severity.MODERATE: 10,
+    Severity.HIGH: 40,
+    Severity.CRITICAL: 100,
+}
+
+
+class ReviewState(StrEnum):
+    """Where a package stands with the policy (pending decisions included)."""
+
+    UNREVIEWED = "unreviewed"
+    PINNED = "pinned"
+    """Approved at its exact version and integrity; it has no install script."""
+    ALLOWED = "allowed"
+    """Approved, install scripts allowed."""
+    DENIED = "denied"
+
+
+class SortOrder(StrEnum):
+    RISK = "risk"
+    NAME = "name"
+    SIGNAL = "signal"
+
+
+class QuickFilter(StrEnum):
+    SCRIPTS = "scripts"
+    UNREVIEWED = "unreviewed"
+    ADVISORIES = "advisories"
+    DIRECT = "direct"
+    CHANGED = "changed"
+
+
+@dataclass
+class ReviewSession:
+    """Graph + review service + review states + pending decisions."""
+
+    graph: Graph
+    provider: MetadataProvider | None = None
+    """None when no registry is available: signals that need metadata stay unknown."""
+    project_dir: Path = Path(".")
+    reviewer: Reviewer | None = None
+    """How findings are computed; None uses `reviewer.signals.engine.review_package`."""
+    settings: ReviewSettings | None = None
+    """The engine's settings (None: its defaults); `for_project` gives the project's."""
+    policy_path: Path | None = None
+    """The policy file; None means `reviewer-policy.toml` in the project directory."""
+    changed: set[str] | None = None
+    """Keys changed since a base lockfile (review mode); None outside review mode."""
+    change_set: ChangeSet | None = None
+    """The changes from the base lockfile (review mode, `reviewer review`); when given and
+    `changed` is None, `changed` becomes the head keys it touches."""
+    offline: bool = False
+    concurrency: int = 16
+    states: dict[str, ReviewState] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    accepted_advisories: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(package key, advisory id) -> "reason (until date)" for advisories accepted here."""
+    pending: list[PolicyEdit] = field(default_factory=list)
+    direct: set[str] = field(default_factory=set)
+    _risk: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.direct = direct_keys(self.graph)
+        self._change_by_key: dict[str, Change] = {}
+        if self.change_set is not None:
+            self._change_by_key = {c.head.key: c for c in self.change_set if c.head is not None}
+            if self.changed is None:
+                self.changed = set(self._change_by_key)
+        self.service = ReviewService(self.provider, self.settings,
+                                     concurrency=self.concurrency, reviewer=self.reviewer)
+        self.policy: Policy = self._load_policy()
+        """The policy as loaded: the base the pending decisions are saved onto."""
+        self._policy_states()
+
+    @classmethod
+    def for_project(cls, project: Project, provider: MetadataProvider | None, *,
+                    change_set: ChangeSet | None = None, offline: bool = False) -> ReviewSession:
+        """The session over an opened project, with its review settings and policy."""
+        return cls(project.graph, provider, project.directory, settings=project.settings,
+                   policy_path=project.policy_path, change_set=change_set, offline=offline,
+                   concurrency=project.options.concurrency)
+
+    # -- the review service ---------------------------------------------------------------
+
+    @property
+    def findings(self) -> dict[str, list[Finding]]:
+        """Package key -> its findings, for the packages reviewed so far."""
+        return self.service.results
+
+    @property
+    def fetch_errors(self) -> dict[str, str]:
+        """Package key -> why it could not be reviewed."""
+        return self.service.errors
+
+    @property
+    def packuments(self) -> dict[str, Packument]:
+        """Registry documents fetched so far (kept in memory)."""
+        return self.service.packuments
+
+    async def packument(self, name: str) -> Packument:
+        """The packument of `name`, from this session's memory or the provider."""
+        return await self.service.packument(name)
+
+    async def tarball(self, key: str) -> TarballContents:
+        """The verified tarball of a locked package."""
+        if self.provider is None:
+            raise ReviewerError("no registry is configured for this session")
+        package = self.graph.packages[key]
+        url = package.resolved if package.source is Source.TARBALL else None
+        return await self.provider.tarball(package.name, package.version, package.integrity, url)
+
+    async def tarball_of(self, name: str, version: str) -> TarballContents:
+        """The tarball of any published version (for diffs), verified against the registry's
+        own integrity for that version."""
+        document = await self.packument(name)
+        manifest = document.version(version)
+        if manifest is None:
+            raise ReviewerError(f"{name}@{version} is not in the registry's document")
+        if self.provider is None:
+            raise ReviewerError("no registry is configured for this session")
+        return await self.provider.tarball(name, version, manifest.integrity, manifest.tarball)
+
+    def registry_names(self) -> list[str]:
+        """Names whose metadata the scan fetches: registry-sourced packages only."""
+        return sorted({p.name for p in self.graph if p.source is Source.REGISTRY})
+
+    async def review(self, key: str) -> list[Finding]:
+        """Compute (again) the findings of one package."""
+        findings = await self.service.review(self.graph.packages[key], self.graph, again=True)
+        self._risk.pop(key, None)
+        return findings
+
+    async def scan(self, on_update: Callable[[ScanUpdate], None], concurrency: int | None = None) -> None:
+        """Review every package (fetching metadata, bounded), reporting after each one.
+        Cancelling the task stops the scan; what was reviewed stays in the session."""
+        if concurrency is not None:
+            self.service.concurrency = max(1, concurrency)
+
+        def told(update: ScanUpdate) -> None:
+            for key in update.keys:
+                self._risk.pop(key, None)
+            on_update(update)
+
+        await self.service.review_graph(self.graph, told)
+
+    async def close(self) -> None:
+        """Close the provider's connections (a RegistryService's)."""
+        from reviewer.registry.service import RegistryService
+
+        if isinstance(self.provider, RegistryService):
+            await self.provider.aclose()
+
+    async def close_loop(self) -> None:
+        """Close the provider's connections opened on the running event loop (the TUI's
+        review thread, before its loop ends)."""
+        from reviewer.registry.service import RegistryService
+
+        if isinstance(self.provider, RegistryService):
+            await self.provider.close_loop()
+
+    # -- reading --------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Decisions taken since the last save."""
+        return bool(self.pending)
+
+    def package(self, key: str) -> Package:
+        return self.graph.packages[key]
+
+    def keys(self) -> list[str]:
+        return list(self.graph.packages)
+
+    def change_of(self, key: str) -> Change | None:
+        """Review mode: the change that brought head package `key` in, if any."""
+        return self._change_by_key.get(key)
+
+    def removed_changes(self) -> list[Change]:
+        """Review mode: packages of the base lockfile that the head no longer has (no row)."""
+        if self.change_set is None:
+            return []
+        return [c for c in self.change_set if c.head is None]
+
+    def findings_of(self, key: str) -> list[Finding]:
+        return self.findings.get(key, [])
+
+    def scanned(self, key: str) -> bool:
+        return key in self.findings
+
+    def risk(self, key: str) -> int:
+        """A score for sorting: the weighted severities of the decided findings."""
+        cached = self._risk.get(key)
+        if cached is None:
+            cached = sum(SEVERITY_WEIGHT[f.severity] for f in self.findings_of(key) if not f.unknown)
+            self._risk[key] = cached
+        return cached
+
+    def state(self, key: str) -> ReviewState:
+        return self.states.get(key, ReviewState.UNREVIEWED)
+
+    def has_install_script(self, key: str) -> bool:
+        package = self.graph.packages[key]
+        return bool(package.has_install_script) or any(
+            f.id == "install-script" and not f.unknown for f in self.findings_of(key)
+        )
+
+    def advisories(self, key: str) -> list[Finding]:
+        return [f for f in self.findings_of(key) if f.id == "advisory"]
+
+    def why_labels(self, key: str, limit: int = 50) -> list[list[str]]:
+        """Every shortest path from an importer to `key`, as display labels."""
+        return [[self.graph.label(node) for node in path] for path in why(self.graph, key, limit)]
+
+    def dependents(self, key: str) -> list[str]:
+        return sorted({self.graph.label(e.source) for e in self.graph.dependents(key)})
+
+    # -- sorting and filtering ------------------------------------------------------------
+
+    def sorted_keys(self, order: SortOrder, keys: Iterable[str] | None = None) -> list[str]:
+        chosen = list(self.graph.packages) if keys is None else list(keys)
+        packages = self.graph.packages
+        if order is SortOrder.NAME:
+            return sorted(chosen, key=lambda k: (packages[k].name, packages[k].version))
+        if order is SortOrder.SIGNAL:
+            return sorted(chosen, key=lambda k: (self._first_signal(k), -self.risk(k), k))
+        return sorted(chosen, key=lambda k: (-self.risk(k), packages[k].name, packages[k].version))
+
+    def _first_signal(self, key: str) -> int:
+        """Index in SIGNAL_IDS of the most severe decided signal (len when none)."""
+        found = [f for f in self.findings_of(key) if not f.unknown]
+        if not found:
+            return len(SIGNAL_IDS)
+        worst = max(found, key=lambda f: (f.severity, -_signal_index(f.id)))
+        return _signal_index(worst.id)
+
+    def matches(self, key: str, quick: frozenset[QuickFilter]) -> bool:
+        """Does `key` pass every quick filter in `quick`?"""
+        for wanted in quick:
+            if wanted is QuickFilter.SCRIPTS and not self.has_install_script(key):
+                return False
+            if wanted is QuickFilter.UNREVIEWED and self.state(key) is not ReviewState.UNREVIEWED:
+                return False
+            if wanted is QuickFilter.ADVISORIES and not self.advisories(key):
+                return False
+            if wanted is QuickFilter.DIRECT and key not in self.direct:
+                return False
+            if wanted is QuickFilter.CHANGED and (self.changed is None or key not in self.changed):
+                return False
+        return True
+
+    def filter_keys(self, ordered: Sequence[str], query: str,
+                    quick: frozenset[QuickFilter] = frozenset()) -> list[str]:
+        """The keys of `ordered` that pass `quick` and fuzzily match `query`
+        (see `reviewer.name_filter.filter_by_name` for the order)."""
+        from reviewer.name_filter import filter_by_name
+
+        candidates = [k for k in ordered if self.matches(k, quick)] if quick else list(ordered)
+        packages = self.graph.packages
+        return filter_by_name(candidates, [packages[k].name for k in candidates], query)
+
+    # -- decisions ------------------------------------------------------------------------
+
+    def approve(self, key: str, note: str | None = None) -> ReviewState:
+        """Pin the exact version and integrity; allow its install scripts."""
+        package = self.graph.packages[key]
+        state = ReviewState.ALLOWED if self.has_install_script(key) else ReviewState.PINNED
+        self.states[key] = state
+        self.pending.append(Approve(package.name, package.version, package.integrity,
+                                    allow_scripts=state is ReviewState.ALLOWED,
+                                    note=note or self.notes.get(key)))
+        return state
+
+    def deny(self, key: str, note: str | None = None) -> ReviewState:
+        package = self.graph.packages[key]
+        self.states[key] = ReviewState.DENIED
+        self.pending.append(Deny(package.name, package.version, note=note or self.notes.get(key)))
+        return ReviewState.DENIED
+
+    def add_note(self, key: str, text: str) -> None:
+        package = self.graph.packages[key]
+        self.notes[key] = text
+        self.pending.append(Note(package.name, package.version, text))
+
+    def accept_advisory(self, key: str, advisory: str, reason: str, expires: date | None) -> None:
+        package = self.graph.packages[key]
+        until = f" (until {expires.isoformat()})" if expires else ""
+        self.accepted_advisories[(key, advisory)] = f"{reason}{until}"
+        self.pending.append(AcceptAdvisory(advisory, package.name, package.version, reason,
+                                           expires))
+
+    @property
+    def policy_file(self) -> Path:
+        return self.policy_path or self.project_dir / "reviewer-policy.toml"
+
+    def save(self) -> list[str]:
+        """Write the pending decisions onto the policy as it was loaded (atomic, locked).
+
+        Raises PolicyChangedError when the file changed on disk since it was loaded, or
+        another PolicyError; the decisions then stay pending. Returns messages for the
+        user (notes that had nothing to attach to)."""
+        from reviewer.policy.store import PolicyStore
+
+        self.policy, messages = PolicyStore.save_edits(self.policy, self._edits_to_save())
+        self.pending.clear()
+        return messages
+
+    def _edits_to_save(self) -> list[PolicyEdit]:
+        """The pending edits; an approve also allows install scripts the scan found since."""
+        return [replace(e, allow_scripts=True)
+                if isinstance(e, Approve) and not e.allow_scripts
+                and self.has_install_script(f"{e.name}@{e.version}") else e
+                for e in self.pending]
+
+    def conflicts(self) -> list[str]:
+        """What the policy file on disk now decides differently from when it was loaded,
+        about the packages and advisories of the pending decisions."""
+        from reviewer.policy.pending import conflicts
+        from reviewer.policy.store import PolicyStore
+
+        return conflicts(self.policy, PolicyStore.load(self.policy_file), self.pending)
+
+    def reload(self) -> None:
+        """Take the policy file as it is now as the base (after a refused save): the
+        pending decisions stay, to be re-applied onto it by the next `save()`."""
+        self.policy = self._load_policy()
+        self.states.clear()
+        self.notes.clear()
+        self._policy_states()
+        for edit in self.pending:  # what the user decided here still shows
+            self._show(edit)
+
+    def _show(self, edit: PolicyEdit) -> None:
+        key = f"{edit.name}@{edit.version}"
+        if key not in self.graph.packages:
+            return
+        if isinstance(edit, Approve):
+            self.states[key] = ReviewState.ALLOWED if edit.allow_scripts else ReviewState.PINNED
+        elif isinstance(edit, Deny):
+            self.states[key] = ReviewState.DENIED
+        elif isinstance(edit, Note):
+            self.notes[key] = edit.text
+
+    def export(self, target: str) -> tuple[list[Path], list[str]]:
+        """Write the saved policy into a package manager's settings (`npm`, `pnpm`...).
+
+        Returns the files written and messages about what the target cannot express."""
+        from reviewer.exporters import build_export
+        from reviewer.policy import PolicyStore
+
+        policy = PolicyStore.load(self.policy_file)
+        plan = build_export(target, self.project_dir, policy, self.graph)
+        return plan.write(), list(plan.messages)
+
+    def _load_policy(self) -> Policy:
+        from reviewer.policy.store import PolicyStore
+
+        return PolicyStore.load(self.policy_file)
+
+    def _policy_states(self) -> None:
+        """The review states and notes the loaded policy records."""
+        if not self.policy.exists_on_disk:
+            return
+        from reviewer.policy.entries import ScriptState
+
+        policy = self.policy
+        for package in self.graph:
+            script = policy.script_state(package.name, package.version, package.integrity)
+            pin = policy.pin_for(package.name, package.version)
+            note = pin.note if pin is not None else None
+            if script is ScriptState.DENIED:
+                entry = policy.deny_entry(package.name, package.version)
+                self._record(package.key, ReviewState.DENIED, entry.note if entry else note)
+            elif script is ScriptState.ALLOWED:
+                entry = policy.allowed_entry(package.name, package.version)
+                self._record(package.key, ReviewState.ALLOWED, (entry.note if entry else None) or note)
+            elif pin is not None and (not pin.integrity or not package.integrity
+                                      or pin.integrity == package.integrity):
+                self._record(package.key, ReviewState.PINNED, note)
+
+    def _record(self, key: str, state: ReviewState, note: str | None) -> None:
+        self.states[key] = state
+        if note:
+            self.notes[key] = note
+
+
+def _signal_index(signal: str) -> int:
+    try:
+        return SIGNAL_IDS.index(signal)
+    except ValueError:
+        return len(SIGNAL_IDS)

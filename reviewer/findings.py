@@ -1,0 +1,203 @@
+"""Shared types: what an analysis returns (findings with a stable id, a severity, a summary
+and evidence), and the ONE catalogue of signals (`SIGNALS`) from which the TUI badges and
+legend, the SARIF rules and the README's signal table are all produced.
+
+Audit data, signals, code analysis, formats, the policy and the TUI all take these from
+here; this module imports nothing of ours."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """Ordered so that `>=` compares risk; names are what users type for `--fail-on`."""
+
+    INFO = 0
+    LOW = 1
+    MODERATE = 2
+    HIGH = 3
+    CRITICAL = 4
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            names = ", ".join(s.name.lower() for s in cls)
+            raise ValueError(f"unknown severity {text!r} (one of {names})") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class SignalInfo:
+    """What every output says about one signal."""
+
+    id: str
+    """Stable id (SPEC §7): JSON, SARIF rule ids, the policy."""
+    badge: str
+    """One character in the TUI's signals column."""
+    legend: str
+    """The badge's meaning (TUI legend and help)."""
+    short: str
+    """A word or two for the one-line legend under the table."""
+    description: str
+    """SARIF rule short description."""
+    severity: str
+    """The default severity, as the README states it."""
+    fires_when: str
+    """When it fires (the README's signal table)."""
+
+
+SIGNALS: tuple[SignalInfo, ...] = (
+    SignalInfo(
+        "install-script", "S", "install script", "install script",
+        "Package runs install scripts",
+        "moderate; **high** in an upgrade that adds or changes a hook",
+        "`preinstall`/`install`/`postinstall`; implicit `install: node-gyp rebuild` (a "
+        "`binding.gyp`, no install/preinstall, `gypfile` not false); `prepare` for git/file/link "
+        "sources. Evidence order: the lockfile's `hasInstallScript`, then the manifest's "
+        "`scripts` (the tarball's own package.json when read), then the registry's "
+        "`hasInstallScript`, else unknown"),
+    SignalInfo(
+        "suspicious-code", "!", "suspicious code in a script", "suspicious",
+        "Suspicious code in install-script files",
+        "highest matching rule; **high** when one file has network access and reads the "
+        "environment; **critical** when the code has network access and touches credentials",
+        "rules in `reviewer/signals/rules.py` (one line each) over the files the install script "
+        "runs: `node x.js`, `node ./dir` (index/`main`), `sh x.sh`, `node -e '…'`, `sh -c '…'`, "
+        "`npm run other`, and the relative `require`/`import`s of those files (up to 25 files). "
+        "Each match is evidence with file, line and matched text"),
+    SignalInfo(
+        "maintainers-changed", "M", "maintainers changed", "maintainers changed",
+        "Maintainer set changed",
+        "moderate; **high** when no maintainer is kept",
+        "the maintainer set differs from the previous release (by publish time, else semver), "
+        "or from the locked version in an upgrade"),
+    SignalInfo(
+        "new-publisher", "P", "new publisher", "new publisher",
+        "Published by someone who never published this package before",
+        "high",
+        "the `_npmUser` of this version published none of the earlier versions"),
+    SignalInfo(
+        "trust-downgrade", "T", "provenance / trusted publisher lost", "trust lost",
+        "Provenance or trusted publishing missing where earlier releases had it",
+        "high",
+        "an earlier release (by publish time; prereleases ignored for a stable version) had a "
+        "trusted publisher or provenance and this one has less (pnpm `trustPolicy: "
+        "no-downgrade`)"),
+    SignalInfo(
+        "recent-release", "N", "newly released", "newly released",
+        "Version published very recently",
+        "low",
+        "published less than `--release-age` days ago (default 7)"),
+    SignalInfo(
+        "deprecated", "D", "deprecated", "deprecated",
+        "Locked version is deprecated",
+        "low",
+        "the registry's deprecation message"),
+    SignalInfo(
+        "typosquat", "Y", "name close to a popular package", "typosquat",
+        "Name close to a popular package",
+        "high",
+        "separator confusion (`crossenv`/`cross-env`), scope confusion (`@types-node/x`, "
+        "`types-node`, `babelcli`, `@bable/core`), or OSA edit distance 1 (2 from 12 "
+        "characters) from one of the 5,000 most downloaded names; any name among the 20,000 in "
+        "`reviewer/signals/data/popular-packages.txt` is never flagged (the file's header says "
+        "how it was derived)"),
+    SignalInfo(
+        "non-registry-source", "G", "not from the registry (git, tarball, file)", "not registry",
+        "Package comes from outside the registry",
+        "moderate (git, tarball URL); low (file, link)",
+        "not from a registry (workspaces are not reported)"),
+    SignalInfo(
+        "insecure-source", "H", "fetched over plain http", "http",
+        "Package fetched over plain http",
+        "high",
+        "`http:` or `git:` transport"),
+    SignalInfo(
+        "missing-integrity", "I", "no integrity hash", "no integrity hash",
+        "No integrity hash in the lockfile",
+        "moderate",
+        "a registry or tarball package with no integrity in the lockfile"),
+    SignalInfo(
+        "unexpected-registry", "R", "resolved from an unexpected host", "other host",
+        "Resolved from a registry that is not the configured or allowed one",
+        "high",
+        "resolved host is not the configured registry for the package's scope (`.npmrc`, "
+        "`--registry`); `registry.npmjs.org`/`registry.yarnpkg.com` are always accepted (npm "
+        "rewrites them)"),
+    SignalInfo(
+        "advisory", "A", "security advisory", "advisory",
+        "Known vulnerability advisory",
+        "the advisory's own",
+        "an imported advisory (`reviewer audit import`) or one from the registry's bulk "
+        "endpoint matches the locked version by npm range"),
+    SignalInfo(
+        "new-dependency", "+", "new dependency", "new dependency",
+        "Dependency added by an upgrade",
+        "low, raised to the highest of the dependency's own signals",
+        "(upgrades) a dependency B declares that A does not; carries the new dependency's "
+        "typosquat and install-script findings"),
+)
+"""Every signal, in display order."""
+
+SIGNAL_INFO: dict[str, SignalInfo] = {s.id: s for s in SIGNALS}
+
+SIGNAL_IDS: tuple[str, ...] = tuple(s.id for s in SIGNALS)
+"""Stable signal ids (SPEC §7): used in JSON, SARIF rule ids and the policy."""
+
+
+def signal_table_markdown() -> str:
+    """The README's signal table (`| id | severity | fires when |`)."""
+    rows = [f"| `{s.id}` | {s.severity} | {s.fires_when} |" for s in SIGNALS]
+    return "\n".join(["| id | severity | fires when |", "|---|---|---|", *rows]) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a finding was seen."""
+
+    file: str | None = None
+    line: int | None = None
+    text: str | None = None
+    """The matched text or value, untrusted: render as plain text only."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One signal raised for one package version (or one upgrade A->B)."""
+
+    id: str
+    """One of SIGNAL_IDS."""
+    severity: Severity
+    summary: str
+    """One line, fit for a terminal."""
+    package: str
+    """`name@version` the finding is about."""
+    unknown: bool = False
+    """True when the signal could not be decided: the registry did not provide the data.
+    The summary then says why ("not provided by this registry")."""
+    evidence: tuple[Evidence, ...] = ()
+    details: Mapping[str, object] = field(default_factory=dict)
+    """Extra JSON-serialisable facts (versions, names, advisory ids, rule names)."""
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "id": self.id,
+            "severity": str(self.severity),
+            "summary": self.summary,
+            "unknown": self.unknown,
+        }
+        if self.evidence:
+            data["evidence"] = [
+                {k: v for k, v in (("file", e.file), ("line", e.line), ("text", e.text)) if v is not None}
+                for e in self.evidence
+            ]
+        if self.details:
+            data["details"] = dict(self.details)
+        return data

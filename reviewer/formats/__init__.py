@@ -1,0 +1,1 @@
+"""Report formats: text, JSON, Markdown and SARIF renderings of results (no I/O, no CLI)."""
