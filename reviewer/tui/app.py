@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 import time
 from pathlib import Path, PurePath
@@ -33,6 +34,8 @@ FLUSH_SECONDS = 0.25
 INPUT_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 BEAT_SECONDS = 0.05
 """The screen's loop marks that it is alive this often while the background review runs."""
+SWITCH_SECONDS = 0.001
+"""The interpreter's thread switch interval while the review thread runs."""
 LATE_SECONDS = 0.08
 """A beat older than this means the screen has work waiting: the review thread pauses a
 moment after each package so that it gets the interpreter."""
@@ -176,6 +179,10 @@ class ReviewerApp(App[None]):
         never runs it and takes its results in batches (`_flush_updates`). Cancelling the
         worker (key, quit) stops it within a tenth of a second."""
         worker = get_current_worker()
+        # the screen's thread waits at most this long for the interpreter when it has work
+        # (the default, 5 ms, is paid at every hand-over: several per frame)
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_SECONDS)
         task = asyncio.ensure_future(self.session.scan(self._on_scan_update, self.concurrency))
         try:
             while not task.done():
@@ -184,6 +191,7 @@ class ReviewerApp(App[None]):
                 await asyncio.wait({task}, timeout=0.1)
             task.result()
         finally:
+            sys.setswitchinterval(switch)
             await self.session.close_loop()
 
     def _heartbeat(self) -> None:
