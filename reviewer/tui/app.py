@@ -201,6 +201,9 @@ class ReviewerApp(App[None]):
         """Called after each package, on the review thread."""
         with self._updates_lock:
             self._pending_keys.update(update.keys)
+        worker = self._scan_worker
+        if worker is not None and worker.is_cancelled:
+            return  # a package that was under way when the scan was cancelled: keep the words
         errors = len(self.session.fetch_errors)
         failed = f", {errors} unavailable" if errors else ""
         if update.total:
