@@ -21,14 +21,14 @@ core converts.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
 import signal
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # imported when the pool is first needed (a warm run never needs it)
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 
@@ -67,6 +67,9 @@ def _get_pool() -> ProcessPoolExecutor | None:
             if count == 0:
                 _disabled = True
                 return None
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             context = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(max_workers=count, mp_context=context,
                                         initializer=_ignore_interrupts)
@@ -85,6 +88,8 @@ async def run(function: Callable[..., T], *args: object) -> T:
             _pending += 1
     if use_pool:
         assert pool is not None
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
         except BrokenProcessPool:
