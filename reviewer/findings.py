@@ -74,10 +74,12 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "Each match is evidence with file, line and matched text"),
     SignalInfo(
         "maintainers-changed", "M", "maintainers changed", "maintainers changed",
-        "Maintainer set changed",
-        "moderate; **high** when no maintainer is kept",
-        "the maintainer set differs from the previous release (by publish time, else semver), "
-        "or from the locked version in an upgrade"),
+        "Maintainer accounts changed",
+        "moderate; **high** when no maintainer is kept; info when only an e-mail or display "
+        "entry changed",
+        "the maintainer accounts differ from the previous release (by publish time, else "
+        "semver), or from the locked version in an upgrade. Compared by npm account name, never "
+        "by display text: an entry written as `Name <email>` is the account with that e-mail"),
     SignalInfo(
         "new-publisher", "P", "new publisher", "new publisher",
         "Published by someone who never published this package before",
@@ -104,11 +106,18 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "typosquat", "Y", "name close to a popular package", "typosquat",
         "Name close to a popular package",
         "high",
-        "separator confusion (`crossenv`/`cross-env`), scope confusion (`@types-node/x`, "
-        "`types-node`, `babelcli`, `@bable/core`), or OSA edit distance 1 (2 from 12 "
-        "characters) from one of the 5,000 most downloaded names; any name among the 20,000 in "
-        "`reviewer/signals/data/popular-packages.txt` is never flagged (the file's header says "
-        "how it was derived)"),
+        "the name has a squat's shape of a package whose downloads dwarf its own: separators "
+        "(`crossenv`), affixes (`jquery.js`, `nodesass`, `mssql-node`), lookalike scopes "
+        "(`@acitons/artifact`, `@types-node/x`), homoglyphs (`l0dash`), one edit by kind "
+        "(transposition, doubled letter, plural, dropped/added letter, neighbouring key, other "
+        "letter), each kind with its least download ratio and name length. Downloads come from "
+        "`reviewer/signals/data/popular-packages.tsv` (50,000 names; its header says how it was "
+        "derived); a name not listed counts as having fewer than the last listed. Never "
+        "flagged: a name with 500,000 downloads a month or more, a scope with listed packages "
+        "(the target's own, or any owner's with a record), `@types/x` for `x`, a sibling in an "
+        "established family (`tslint-plugin-x` / `eslint-plugin-x`), `x-name` for `@x/name` in "
+        "an ecosystem (`electron-rebuild`). The finding names the target, the kind and both "
+        "download figures"),
     SignalInfo(
         "non-registry-source", "G", "not from the registry (git, tarball, file)", "not registry",
         "Package comes from outside the registry",
@@ -143,6 +152,25 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "low, raised to the highest of the dependency's own signals",
         "(upgrades) a dependency B declares that A does not; carries the new dependency's "
         "typosquat and install-script findings"),
+    SignalInfo(
+        "manifest-confusion", "C", "tarball differs from its registry manifest",
+        "manifest confusion",
+        "The tarball's package.json differs from the registry manifest (npm installs the "
+        "tarball's)",
+        "**high** for `scripts` or dependencies; moderate for `name`, `version`, `bin`, "
+        "`gypfile`, `os`/`cpu`",
+        "whenever a tarball is read (install scripts, `report --deep`, `review --diff`, "
+        "`reviewer diff`, the TUI's scripts and diff tabs): its `package.json`, which npm "
+        "installs, differs from the registry manifest of that version, after npm publish's own "
+        "normalisation (`bin` strings, `binding.gyp`'s `node-gyp rebuild`, optional "
+        "dependencies). Install-script detection then uses the tarball's scripts"),
+    SignalInfo(
+        "repository-changed", "U", "repository URL changed", "repo changed",
+        "Repository URL differs from the previous release's",
+        "moderate",
+        "the `repository` URL differs from the previous release's (or, in an upgrade, the "
+        "locked version's), with both URLs; spellings of the same URL (`git+https`, "
+        "`git@host:`, `github:` shorthand, `.git`) are one"),
 )
 """Every signal, in display order."""
 

@@ -93,15 +93,23 @@ def test_denied_scripts_and_the_setting_that_accepts_them(
     project = corpus("mono-npm")
     assert run(capsys, "approve", "--all-pending", str(project))[0] == 0
     assert run(capsys, "deny", "esbuild", str(project))[0] == 0
+    # A deny is a decision: check passes and lists it in the summary, with its origin.
+    code, report = check_json(capsys, project)
+    assert code == 0 and report["violations"] == []
+    denied = [d for d in report["decisions"] if d["state"] == "denied"]
+    assert denied == [{"package": "esbuild@0.21.5", "state": "denied",
+                       "origin": "reviewer-policy.toml"}]
+    code, out, _ = run(capsys, "check", str(project))
+    assert code == 0
+    assert "denied (skipped by the package manager): esbuild@0.21.5" in out
+    path = project / "reviewer-policy.toml"
+    policy = PolicyStore.load(path)
+    policy.set_setting("fail_on_denied_scripts", True)
+    PolicyStore.save(policy)
     code, report = check_json(capsys, project)
     assert code == 1
     assert [(v["rule"], v["package"]) for v in report["violations"]] == \
         [("denied-script", "esbuild@0.21.5")]
-    path = project / "reviewer-policy.toml"
-    policy = PolicyStore.load(path)
-    policy.set_setting("fail_on_denied_scripts", False)
-    PolicyStore.save(policy)
-    assert check_json(capsys, project)[0] == 0
 
 
 def test_republished_pin_and_script(corpus: Callable[[str], Path],
@@ -117,8 +125,9 @@ def test_republished_pin_and_script(corpus: Callable[[str], Path],
     assert code == 1
     assert [(v["rule"], v["package"]) for v in report["violations"]] == \
         [("republished", "esbuild@0.21.5"), ("republished", "esbuild@0.21.5")]
-    assert any("pinned with integrity" in v["message"] for v in report["violations"])
-    assert any("install scripts were allowed for integrity" in v["message"]
+    assert any("pinned by reviewer-policy.toml with integrity" in v["message"]
+               for v in report["violations"])
+    assert any("install scripts were allowed by reviewer-policy.toml for integrity" in v["message"]
                for v in report["violations"])
 
 
@@ -173,7 +182,14 @@ def test_pnpm6_requires_build(corpus: Callable[[str], Path],
     assert code == 1 and report["counts"] == {"unreviewed-script": 55}
     assert run(capsys, "deny", "--all-pending", str(project))[0] == 0
     policy = PolicyStore.load(project / "reviewer-policy.toml")
-    assert policy.settings.fail_on_denied_scripts
+    assert not policy.settings.fail_on_denied_scripts
+    code, report = check_json(capsys, project)
+    assert code == 0 and len([d for d in report["decisions"] if d["state"] == "denied"]) == 55
+    code, out, _ = run(capsys, "check", str(project))
+    assert code == 0 and out.count("(by reviewer-policy.toml)") == 20
+    assert ", and 35 more (--format json lists all)" in out
+    policy.set_setting("fail_on_denied_scripts", True)
+    PolicyStore.save(policy)
     assert check_json(capsys, project)[1]["counts"] == {"denied-script": 55}
 
 

@@ -33,6 +33,9 @@ class ProjectOptions:
     """Revalidate with the registry now what can change (`--refresh`)."""
     revalidate_after: float | None = None
     """Seconds after which cached metadata is revalidated (None: the default, a day)."""
+    deep: bool = False
+    """Also fetch every other tarball (`report --deep`): scripts and dependencies hidden
+    from the registry manifest (manifest confusion), `binding.gyp`."""
 
     @property
     def project_dir(self) -> Path:

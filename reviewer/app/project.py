@@ -90,6 +90,7 @@ class Project:
             advisories_url=config.advisories_url() if configured else None,
             now=self.now, release_age_days=self.options.release_age_days,
             read_tarballs=overrides.get("read_tarballs", self.options.read_tarballs),
+            read_every_tarball=self.options.deep and overrides.get("read_tarballs", True),
             query_registry_advisories=overrides.get("query_registry_advisories", True))
 
     @cached_property

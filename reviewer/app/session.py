@@ -24,7 +24,7 @@ from reviewer.errors import ReviewerError
 from reviewer.graph.model import Graph, Package, Source
 from reviewer.graph.queries import direct_keys, why
 from reviewer.policy.model import Policy
-from reviewer.policy.pending import AcceptAdvisory, Approve, Deny, Note, PolicyEdit
+from reviewer.policy.pending import AcceptAdvisory, Approve, BanPackage, Deny, Note, PolicyEdit
 from reviewer.registry.documents import Packument
 from reviewer.registry.interface import MetadataProvider, TarballContents
 from reviewer.signals.finding import SIGNAL_IDS, Finding, Severity
@@ -59,6 +59,8 @@ class ReviewState(StrEnum):
     ALLOWED = "allowed"
     """Approved, install scripts allowed."""
     DENIED = "denied"
+    BANNED = "banned"
+    """The package itself is banned (`[[bans]]`): `check` fails while it is locked."""
 
 
 class SortOrder(StrEnum):
@@ -249,6 +251,14 @@ class ReviewSession:
             f.id == "install-script" and not f.unknown for f in self.findings_of(key)
         )
 
+    def scripts_known_absent(self, key: str) -> bool:
+        """The lockfile, or a finished scan, says this package has no install scripts."""
+        package = self.graph.packages[key]
+        if package.has_install_script is not None:
+            return not package.has_install_script
+        return self.scanned(key) and not any(f.id == "install-script"
+                                             for f in self.findings_of(key))
+
     def advisories(self, key: str) -> list[Finding]:
         return [f for f in self.findings_of(key) if f.id == "advisory"]
 
@@ -321,6 +331,13 @@ class ReviewSession:
         self.pending.append(Deny(package.name, package.version, note=note or self.notes.get(key)))
         return ReviewState.DENIED
 
+    def ban(self, key: str, reason: str | None = None) -> ReviewState:
+        """Ban the package (every version of its name): `check` fails while it is locked."""
+        edit = BanPackage(self.graph.packages[key].name, reason or self.notes.get(key))
+        self.pending.append(edit)
+        self._show(edit)
+        return ReviewState.BANNED
+
     def add_note(self, key: str, text: str) -> None:
         package = self.graph.packages[key]
         self.notes[key] = text
@@ -375,6 +392,10 @@ class ReviewSession:
             self._show(edit)
 
     def _show(self, edit: PolicyEdit) -> None:
+        if isinstance(edit, BanPackage):
+            for package in self.graph.find(edit.name):
+                self.states[package.key] = ReviewState.BANNED
+            return
         key = f"{edit.name}@{edit.version}"
         if key not in self.graph.packages:
             return
@@ -402,25 +423,14 @@ class ReviewSession:
         return PolicyStore.load(self.policy_file)
 
     def _policy_states(self) -> None:
-        """The review states and notes the loaded policy records."""
+        """The review states and notes the loaded policy records (with where a decision
+        from a shared policy comes from)."""
         if not self.policy.exists_on_disk:
             return
-        from reviewer.policy.entries import ScriptState
+        from reviewer.policy.decisions import review_states
 
-        policy = self.policy
-        for package in self.graph:
-            script = policy.script_state(package.name, package.version, package.integrity)
-            pin = policy.pin_for(package.name, package.version)
-            note = pin.note if pin is not None else None
-            if script is ScriptState.DENIED:
-                entry = policy.deny_entry(package.name, package.version)
-                self._record(package.key, ReviewState.DENIED, entry.note if entry else note)
-            elif script is ScriptState.ALLOWED:
-                entry = policy.allowed_entry(package.name, package.version)
-                self._record(package.key, ReviewState.ALLOWED, (entry.note if entry else None) or note)
-            elif pin is not None and (not pin.integrity or not package.integrity
-                                      or pin.integrity == package.integrity):
-                self._record(package.key, ReviewState.PINNED, note)
+        for key, state, note in review_states(self.policy, self.graph):
+            self._record(key, ReviewState(state), note)
 
     def _record(self, key: str, state: ReviewState, note: str | None) -> None:
         self.states[key] = state

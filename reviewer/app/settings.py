@@ -20,7 +20,7 @@ def review_settings(project_dir: Path, policy: PolicySettings | None,
                     cache_dir: Path | None = None, advisories_url: str | None = None,
                     now: datetime | None = None, release_age_days: float | None = None,
                     read_tarballs: bool = True, query_registry_advisories: bool = True,
-                    ) -> ReviewSettings:
+                    read_every_tarball: bool = False) -> ReviewSettings:
     """`policy`: the policy's settings (None: no policy file). `release_age_days` overrides
     the policy's `minimum_release_age_days`."""
     from reviewer.audit.store import has_imported, load_advisories
@@ -33,6 +33,7 @@ def review_settings(project_dir: Path, policy: PolicySettings | None,
         scan_cache_dir=cache_dir,
         no_advisories_marker=_marker(cache_dir, advisories_url),
         read_tarballs=read_tarballs,
+        gyp_from_tarballs=read_every_tarball,
         query_registry_advisories=query_registry_advisories,
     )
     if policy is not None:

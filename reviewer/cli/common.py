@@ -51,6 +51,7 @@ def options_from_args(args: argparse.Namespace) -> ProjectOptions:
         read_tarballs=not given.get("no_tarballs"),
         refresh=bool(given.get("refresh")),
         revalidate_after=given.get("revalidate_after"),
+        deep=bool(given.get("deep")) and not given.get("no_tarballs"),
     )
 
 

@@ -12,7 +12,7 @@ a maintainer takeover adding a postinstall that downloads and runs code, a trust
 downgrade, a typosquat, deprecations, advisories (`audit.json`, and the provider's bulk
 advisory answer), a node-gyp native module, a release from two days ago and benign install
 scripts. `bundle.provider.stories` names the package telling each story. Regenerate
-the data with `python -m tools.demo.generate` (from a clone; the generator is not installed).
+the data with `PYTHONPATH=tests python -m demo_generator.generate` (from a clone; the generator is not installed).
 """
 
 from __future__ import annotations

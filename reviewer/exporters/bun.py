@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reviewer.exporters.decisions import ExportDecisions
 from reviewer.exporters.jsonfile import JsonFile
-from reviewer.exporters.npm import merge_pins
+from reviewer.exporters.npm import ban_messages, merge_pins
 from reviewer.exporters.options import ExportOptions
 from reviewer.exporters.plan import ExportPlan
 
@@ -27,5 +27,6 @@ def export(project: Path, decisions: ExportDecisions, options: ExportOptions) ->
                          "listed package may run its scripts; denies are implicit (unlisted)")
     if options.pins:
         merge_pins(manifest, "overrides", decisions.pins, plan)
+    plan.messages.extend(ban_messages(decisions, "bun", "overrides cannot remove a package"))
     plan.add(manifest.path, manifest.original, manifest.render())
     return plan

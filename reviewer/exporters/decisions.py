@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reviewer.graph.model import Graph, Source
 from reviewer.graph.queries import direct_keys
-from reviewer.policy.entries import ScriptDecisionKind
+from reviewer.policy.entries import ScriptDecision, ScriptDecisionKind, ScriptState
 from reviewer.policy.model import Policy
 from reviewer.semver import sort_versions
 
@@ -24,6 +24,11 @@ class ExportDecisions:
     notes: list[str] = field(default_factory=list)
     pin_notes: list[str] = field(default_factory=list)
     """What --pins could not express."""
+    unresolved: set[str] = field(default_factory=set)
+    """Allowed names with a locked version that package-lock.json records without a
+    `resolved` URL: npm cannot verify a pinned version of those."""
+    banned: list[str] = field(default_factory=list)
+    """`[[bans]]` entries (`name` or `name@range`) that match a locked package."""
 
     @property
     def allowed_names(self) -> list[str]:
@@ -39,19 +44,39 @@ def collect(policy: Policy, graph: Graph) -> ExportDecisions:
     out = ExportDecisions()
     locked = set(graph.packages)
     stale = 0
-    denied_names = {e.name for e in policy.scripts
+    entries = _effective_scripts(policy)
+    denied_names = {e.name for e in entries
                     if e.decision is ScriptDecisionKind.DENY and e.version is None}
-    for entry in policy.scripts:
+    for ban in policy.bans:
+        if any(ban.matches(p.name, p.version) for p in graph.find(ban.name)):
+            out.banned.append(ban.package)
+        if ban.range is None:
+            denied_names.add(ban.name)
+    for entry in entries:
         if entry.decision is ScriptDecisionKind.ALLOW and entry.version is not None:
             if f"{entry.name}@{entry.version}" not in locked:
-                stale += 1
-            elif entry.name not in denied_names:
+                stale += 1 if entry.origin == policy.path else 0
+            elif (policy.script_state(entry.name, entry.version) is ScriptState.ALLOWED
+                    and policy.ban_for(entry.name, entry.version) is None):
                 out.allowed.setdefault(entry.name, []).append(entry.version)
-        elif entry.version is None:
-            out.denied_names.append(entry.name)
-        elif entry.name not in denied_names:
+        elif entry.version is not None and entry.name not in denied_names:
             out.denied_versions.setdefault(entry.name, []).append(entry.version)
+    # A name-wide deny that a nearer file overrides for some versions cannot be written
+    # as a name-wide deny (the package managers let a deny win): those versions stay
+    # allowed and the others unreviewed.
+    denied_names -= set(out.allowed)
+    for package in graph:
+        matched = policy.ban_for(package.name, package.version)
+        if matched is not None and matched.range is not None and package.name not in denied_names:
+            versions = out.denied_versions.setdefault(package.name, [])
+            if package.version not in versions:
+                versions.append(package.version)
+    out.denied_names = sorted(denied_names)
     out.allowed = {name: sort_versions(versions) for name, versions in sorted(out.allowed.items())}
+    if graph.lockfile.format == "npm":
+        out.unresolved = {p.name for p in graph if p.name in out.allowed
+                          and p.version in out.allowed[p.name]
+                          and p.source is Source.REGISTRY and not p.resolved}
     exotic = sorted({p.key for p in graph if p.name in out.allowed and p.version in out.allowed[p.name]
                      and p.source in (Source.GIT, Source.TARBALL, Source.FILE)})
     if exotic:
@@ -59,11 +84,23 @@ def collect(policy: Policy, graph: Graph) -> ExportDecisions:
                          "name@version, but npm and pnpm match those by their resolved URL: "
                          "check the entries for " + ", ".join(exotic))
     out.denied_versions = {name: sort_versions(v) for name, v in sorted(out.denied_versions.items())}
-    out.denied_names.sort()
     if stale:
         out.notes.append(f"skipped {stale} allow entr{'y' if stale == 1 else 'ies'} for versions "
                          "no longer in the lockfile")
     out.pins, out.pin_notes = _pins(policy, graph)
+    return out
+
+
+def _effective_scripts(policy: Policy) -> list[ScriptDecision]:
+    """Script entries of the policy and of the files it extends; an entry of an extended
+    file is left out when a nearer file has an entry for the same name@version (or, for
+    a name-wide deny, for the same name)."""
+    seen: set[tuple[str, str | None]] = set()
+    out: list[ScriptDecision] = []
+    for layer in policy.layers():
+        mine = [e for e in layer.scripts if (e.name, e.version) not in seen]
+        seen.update((e.name, e.version) for e in layer.scripts)
+        out.extend(mine)
     return out
 
 

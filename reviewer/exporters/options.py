@@ -12,3 +12,5 @@ class ExportOptions:
     pnpm_legacy: bool | None = None
     """pnpm only: True forces onlyBuiltDependencies/ignoredBuiltDependencies, False forces
     allowBuilds, None detects from `packageManager` and the lockfile."""
+    lavamoat_skip_versions: bool = False
+    """LavaMoat only: names-only keys (allow-scripts `--skip-versions`, or before 5)."""

@@ -22,7 +22,7 @@ from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from reviewer.exporters.decisions import ExportDecisions
 from reviewer.exporters.jsonfile import JsonFile
-from reviewer.exporters.npm import allow_scripts_map
+from reviewer.exporters.npm import allow_scripts_map, ban_messages
 from reviewer.exporters.options import ExportOptions
 from reviewer.exporters.plan import ExportPlan
 from reviewer.exporters.yamlfile import YamlFile
@@ -30,6 +30,9 @@ from reviewer.exporters.yamlfile import YamlFile
 ALLOW_BUILDS_SINCE = (10, 26)
 WORKSPACE_SETTINGS_SINCE = (10, 5)
 LEGACY_KEYS = ("onlyBuiltDependencies", "ignoredBuiltDependencies")
+PNPM_CANNOT_REMOVE = ("overrides drop a package only as the dependency of a named parent "
+                      "(`\"parent>name\": \"-\"`, which breaks a parent that uses it; not "
+                      "written for you)")
 
 
 def detect_pnpm_version(project: Path, manifest: JsonFile) -> tuple[int, int] | None:
@@ -88,6 +91,7 @@ def export(project: Path, decisions: ExportDecisions, options: ExportOptions) ->
         plan.messages.append(f"pinned {len(decisions.pins)} transitive package(s) in overrides")
     if workspace.data or workspace.original is not None:
         plan.add(workspace.path, workspace.original, workspace.render())
+    plan.messages.extend(ban_messages(decisions, "pnpm", PNPM_CANNOT_REMOVE))
     plan.add(manifest.path, manifest.original, manifest.render())
     return plan
 

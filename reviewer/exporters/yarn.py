@@ -10,7 +10,7 @@ from typing import Any
 
 from reviewer.exporters.decisions import ExportDecisions
 from reviewer.exporters.jsonfile import JsonFile
-from reviewer.exporters.npm import merge_pins
+from reviewer.exporters.npm import ban_messages, merge_pins
 from reviewer.exporters.options import ExportOptions
 from reviewer.exporters.plan import ExportPlan
 from reviewer.exporters.yamlfile import YamlFile
@@ -61,5 +61,6 @@ def export(project: Path, decisions: ExportDecisions, options: ExportOptions) ->
                          f"{sum(flags.values())} built, {len(flags) - sum(flags.values())} not built")
     if options.pins:
         merge_pins(manifest, "resolutions", decisions.pins, plan)
+    plan.messages.extend(ban_messages(decisions, "yarn", "resolutions cannot remove a package"))
     plan.add(manifest.path, manifest.original, manifest.render())
     return plan

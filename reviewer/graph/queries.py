@@ -39,6 +39,35 @@ def why(graph: Graph, key: str, limit: int = 50) -> list[list[str]]:
     return paths
 
 
+def why_all(graph: Graph, key: str, limit: int = 1000) -> list[list[str]]:
+    """Every dependent chain from an importer to `key` (like `npm explain`): each simple
+    path over the edges, importer first, sorted. A chain stops at an importer that nothing
+    depends on (the root, or a workspace reached by no link). At most `limit` chains."""
+    if key not in graph.packages:
+        return []
+    out: list[list[str]] = []
+    chain = [key]
+    on_chain = {key}
+
+    def climb() -> None:
+        node = chain[-1]
+        sources = sorted({e.source for e in graph.dependents(node)} - on_chain)
+        if is_importer_node(node) and not any(graph.dependents(node)):
+            out.append(chain[::-1])
+            return
+        for source in sources:
+            if len(out) >= limit:
+                return
+            chain.append(source)
+            on_chain.add(source)
+            climb()
+            on_chain.discard(source)
+            chain.pop()
+
+    climb()
+    return sorted(out, key=lambda path: (len(path), path))
+
+
 def _distances_to(graph: Graph, key: str) -> dict[str, int]:
     """Breadth-first over reverse edges: distance of each node to `key`."""
     dist = {key: 0}

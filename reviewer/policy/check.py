@@ -5,32 +5,40 @@ Violations (rule ids, stable; used in JSON and as SARIF rule ids):
 | rule | meaning |
 |---|---|
 | `unreviewed-script` | a locked package has install scripts and no decision |
-| `denied-script` | a locked package has install scripts that the policy denies (setting `fail_on_denied_scripts`) |
+| `denied-script` | a locked package has install scripts that the policy denies, with `fail_on_denied_scripts = true` (otherwise a deny is a decision, listed in `CheckResult.decisions`) |
+| `policy-conflict` | two extended policy files disagree about a package's scripts and no local entry decides |
+| `banned-package` | a `[[bans]]` entry matches a locked package (`reviewer.policy.bans`) |
+| `settings-drift` | a package manager's settings differ from the export of the policy (computed by `reviewer.exporters.drift`, passed in) |
 | `republished` | a pin or an allowed script entry names this exact version with a different integrity |
 | `pin-mismatch` | pins are required and the locked version has no approved pin |
 | `undecided-advisory` | an imported advisory affects a locked package and has no decision |
 | `expired-decision` | the advisory decision or signal acceptance that covers a finding has expired |
 | `disallowed-source` | a package comes from a source kind not in `allowed_sources` |
-| `unexpected-registry` | a registry package resolved from outside `allowed_registries` |
+| `insecure-source` | fetched over plain http: or git: |
+| `missing-integrity` | no integrity hash in the lockfile (unless `require_integrity = false`) |
+| `unexpected-registry` | a registry package resolved from outside `allowed_registries` / the configured registry |
 | any signal id | a review signal at or above `fail_on` that the policy does not accept |
 
 Signals are evaluated only when the caller passes findings (computed from cached metadata);
-install-script and advisory signals are ignored there because the script and advisory
-rules above cover them.
+install-script, advisory and source signals are ignored there because the rules above
+cover them. The source rules are in `reviewer.policy.hygiene`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from reviewer.audit.model import Advisory
 from reviewer.findings import Finding, Severity
 from reviewer.graph.model import Graph, Package, Source
+from reviewer.policy.bans import ban_violations
 from reviewer.policy.entries import ScriptState, content_hash, differs
+from reviewer.policy.hygiene import HYGIENE_SIGNALS, hygiene_violations
 from reviewer.policy.model import Policy
+from reviewer.policy.violation import Violation
 from reviewer.semver import satisfies
 
 POLICY_RULES: dict[str, str] = {
@@ -41,31 +49,27 @@ POLICY_RULES: dict[str, str] = {
     "undecided-advisory": "Advisory without a decision",
     "expired-decision": "Advisory decision or signal acceptance expired",
     "disallowed-source": "Package source kind not allowed by the policy",
+    "policy-conflict": "Extended policy files disagree and no local decision settles it",
+    "banned-package": "A package the policy bans is locked",
+    "settings-drift": "Package manager settings differ from the policy's export",
 }
-"""Rule ids for policy violations (`unexpected-registry` reuses the signal id)."""
+"""Rule ids for policy violations (`insecure-source`, `missing-integrity` and
+`unexpected-registry` reuse the signal ids)."""
 
-SIGNALS_COVERED_BY_RULES = frozenset({"install-script", "advisory"})
+SIGNALS_COVERED_BY_RULES = frozenset({"install-script", "advisory", *HYGIENE_SIGNALS})
 
 
 @dataclass(frozen=True, slots=True)
-class Violation:
-    rule: str
-    name: str
-    version: str
-    message: str
-    """One line; contains untrusted names: print as plain text only."""
-    severity: Severity = Severity.HIGH
-    line: int | None = None
-    """Line of the package's entry in the lockfile."""
+class ScriptDecisionNote:
+    """A locked package with install scripts that the policy decides (not a violation)."""
 
-    @property
-    def package(self) -> str:
-        return f"{self.name}@{self.version}"
+    package: str
+    state: ScriptState
+    origin: str
+    """The policy file that decides it, relative to the project's policy."""
 
-    def to_json(self) -> dict[str, object]:
-        return {"rule": self.rule, "package": self.package, "name": self.name,
-                "version": self.version, "severity": str(self.severity),
-                "message": self.message, "line": self.line}
+    def to_json(self) -> dict[str, str]:
+        return {"package": self.package, "state": str(self.state), "origin": self.origin}
 
 
 @dataclass(slots=True)
@@ -79,6 +83,9 @@ class CheckResult:
     metadata, or the registry does not provide the field)."""
     packages_checked: int = 0
     advisories_checked: int = 0
+    decisions: list[ScriptDecisionNote] = field(default_factory=list)
+    """Packages with install scripts that a decision covers (allowed, or denied without
+    `fail_on_denied_scripts`), with the file that decides each."""
 
     @property
     def ok(self) -> bool:
@@ -86,6 +93,9 @@ class CheckResult:
 
     def counts(self) -> dict[str, int]:
         return dict(sorted(Counter(v.rule for v in self.violations).items()))
+
+    def decided(self, state: ScriptState) -> list[ScriptDecisionNote]:
+        return [d for d in self.decisions if d.state is state]
 
 
 def run_check(
@@ -95,21 +105,34 @@ def run_check(
     advisories: Iterable[Advisory] = (),
     findings: Iterable[Finding] | None = None,
     today: dt.date | None = None,
+    registry_for: Callable[[str], str] | None = None,
+    drift: Iterable[Violation] = (),
 ) -> CheckResult:
-    """Every violation of `policy` by the locked packages of `graph`."""
+    """Every violation of `policy` by the locked packages of `graph`.
+
+    `registry_for(name)`: the registry configured for a package's scope (`.npmrc`), for
+    `unexpected-registry`; `drift`: settings-drift violations computed by the caller
+    (`reviewer.exporters.drift`, which reads the package managers' files)."""
     today = today or dt.date.today()
     result = CheckResult(packages_checked=len(graph))
     packages = graph.sorted_packages()
+    settings = policy.settings
     for package in packages:
         _check_scripts(package, policy, script_facts.get(package.key), result)
         _check_pin(package, policy, result)
-        _check_source(package, policy, result)
+        result.violations.extend(hygiene_violations(package, settings, registry_for))
+    result.violations.extend(ban_violations(graph, policy))
+    result.violations.extend(drift)
     _check_advisories(graph, policy, list(advisories), today, result)
     if findings is not None:
         result.signals_evaluated = True
         _check_signals(graph, policy, findings, today, result)
     result.violations.sort(key=lambda v: (v.name, v.version, v.rule, v.message))
     return result
+
+
+__all__ = ["POLICY_RULES", "CheckResult", "ScriptDecisionNote", "Violation",
+           "affected_packages", "run_check"]
 
 
 def _add(result: CheckResult, rule: str, package: Package, message: str,
@@ -127,18 +150,32 @@ def _check_scripts(package: Package, policy: Policy, has_scripts: bool | None,
     if not has_scripts:
         return
     locked_hash = content_hash(package)
-    state = policy.script_state(package.name, package.version, locked_hash)
+    state, entry = policy.script_decision(package.name, package.version, locked_hash)
+    conflict = policy.script_conflict(package.name, package.version, locked_hash)
+    if conflict:
+        sides = "; ".join(f"{policy.origin_label(e.origin)} says {e.decision.value} {e.target}"
+                          for e in conflict)
+        _add(result, "policy-conflict", package,
+             f"{package.key}: the extended policies disagree ({sides}); the deny applies "
+             f"until a local decision settles it (reviewer approve {package.key} / "
+             f"reviewer deny {package.name})")
+    origin = policy.origin_label(entry.origin if entry is not None else None)
     if state is ScriptState.ALLOWED:
+        result.decisions.append(ScriptDecisionNote(package.key, state, origin))
         return
     if state is ScriptState.DENIED:
         if policy.settings.fail_on_denied_scripts:
             _add(result, "denied-script", package,
-                 f"{package.key} has install scripts and the policy denies them")
+                 f"{package.key} has install scripts and {origin} denies them "
+                 "(fail_on_denied_scripts = true)")
+        else:
+            result.decisions.append(ScriptDecisionNote(package.key, state, origin))
         return
     allowed = policy.allowed_entry(package.name, package.version)
     if allowed is not None:
         _add(result, "republished", package,
-             f"{package.key}: install scripts were allowed for integrity {allowed.integrity}, "
+             f"{package.key}: install scripts were allowed by "
+             f"{policy.origin_label(allowed.origin)} for integrity {allowed.integrity}, "
              f"the lockfile has {locked_hash}")
         return
     _add(result, "unreviewed-script", package,
@@ -154,28 +191,14 @@ def _check_pin(package: Package, policy: Policy, result: CheckResult) -> None:
         locked_hash = content_hash(package)
         if differs(pin.integrity, locked_hash):
             _add(result, "republished", package,
-                 f"{package.key}: pinned with integrity {pin.integrity}, "
-                 f"the lockfile has {locked_hash}")
+                 f"{package.key}: pinned by {policy.origin_label(pin.origin)} with integrity "
+                 f"{pin.integrity}, the lockfile has {locked_hash}")
         return
     if not policy.settings.require_pins:
         return
     approved = policy.pinned_versions(package.name)
     detail = f"approved: {', '.join(approved)}" if approved else "no approved pin"
     _add(result, "pin-mismatch", package, f"{package.key} is not an approved version ({detail})")
-
-
-def _check_source(package: Package, policy: Policy, result: CheckResult) -> None:
-    settings = policy.settings
-    if package.source.value not in settings.allowed_sources:
-        _add(result, "disallowed-source", package,
-             f"{package.key} comes from a {package.source.value} source, which the policy "
-             f"does not allow ({', '.join(settings.allowed_sources) or 'none allowed'})")
-    resolved = package.resolved or ""
-    if (settings.allowed_registries and package.source is Source.REGISTRY
-            and resolved.startswith(("http://", "https://"))
-            and not any(resolved.startswith(prefix) for prefix in settings.allowed_registries)):
-        _add(result, "unexpected-registry", package,
-             f"{package.key} is resolved from {resolved}, outside the allowed registries")
 
 
 def affected_packages(graph: Graph, advisories: Iterable[Advisory]) -> list[tuple[Advisory, Package]]:

@@ -12,7 +12,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 
 from reviewer.errors import UsageError
 from reviewer.graph.model import Graph, Package
@@ -105,6 +106,53 @@ def deny_package(policy: Policy, name: str, version: str | None, by: str,
     lines = [f"denied install scripts of {target}" + (" (every version)" if version is None else "")]
     lines.extend(f"  {line}" for line in removed)
     return lines
+
+
+def review_states(policy: Policy, graph: Graph) -> Iterator[tuple[str, str, str | None]]:
+    """(package key, review state, note) for every locked package the policy decides:
+    banned, denied, allowed or pinned (the TUI's review states). A decision that comes from
+    a shared policy (`extends`) says so in its note."""
+    for package in graph:
+        ban = policy.ban_for(package.name, package.version)
+        if ban is not None:
+            yield package.key, "banned", with_origin(policy, ban.reason, ban.origin)
+            continue
+        script, entry = policy.script_decision(package.name, package.version, package.integrity)
+        pin = policy.pin_for(package.name, package.version)
+        note = pin.note if pin is not None else None
+        if script is ScriptState.DENIED and entry is not None:
+            yield package.key, "denied", with_origin(policy, entry.note or note, entry.origin)
+        elif script is ScriptState.ALLOWED and entry is not None:
+            yield package.key, "allowed", with_origin(policy, entry.note or note, entry.origin)
+        elif pin is not None and (not pin.integrity or not package.integrity
+                                  or pin.integrity == package.integrity):
+            yield package.key, "pinned", with_origin(policy, note, pin.origin)
+
+
+def with_origin(policy: Policy, note: str | None, origin: Path | None) -> str | None:
+    """`note`, followed by where the decision comes from when it is not the project's file."""
+    if origin is None or origin.resolve() == policy.path.resolve():
+        return note
+    where = f"(decided in {policy.origin_label(origin)})"
+    return f"{note} {where}" if note else where
+
+
+def ban_package(policy: Policy, graph: Graph, spec: str, by: str,
+                reason: str | None = None) -> list[str]:
+    """Ban `spec` (NAME, or NAME@RANGE); says which locked versions it matches."""
+    from reviewer.policy.entries import Ban
+
+    ban = Ban(spec, reason or "banned")
+    if ban.range is not None:
+        from reviewer.semver import parse_range
+
+        if parse_range(ban.range) is None:
+            raise UsageError(f"{ban.range!r} is not a version or semver range")
+    policy.ban(spec, reason or f"banned by {by}", by)
+    locked = [p.key for p in graph.find(ban.name) if ban.matches(p.name, p.version)]
+    where = (f"; locked now: {', '.join(locked)} (reviewer why --all {ban.name}), so "
+             "`reviewer check` fails until it is removed" if locked else "; not locked now")
+    return [f"banned {spec}{where}"]
 
 
 def deny_pending(policy: Policy, packages: Iterable[Package], by: str,

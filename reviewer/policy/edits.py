@@ -127,6 +127,19 @@ class PolicyEdits:
                      lambda e: _s(e, "id") == entry_id and _s(e, "package") == package,
                      (entry_id, package), lambda e: (_s(e, "id"), _s(e, "package")))
 
+    def ban(self, package: str, reason: str, by: str | None = None,
+            date: dt.date | None = None) -> None:
+        """Ban `package` (a name: every version; or name@range) from the lockfile."""
+        fields: dict[str, Any] = {"package": package, "reason": reason}
+        if by:
+            fields["by"] = by
+        fields["date"] = date or dt.date.today()
+        self._upsert("bans", fields, lambda e: _s(e, "package") == package, (package,),
+                     lambda e: (_s(e, "package"),))
+
+    def unban(self, package: str) -> int:
+        return self._remove("bans", lambda e: _s(e, "package") == package)
+
     def set_setting(self, key: str, value: bool | int | str | Sequence[str] | Severity) -> None:
         """Set one `[settings]` key (validated; raises PolicyError on a bad value)."""
         if key not in SETTING_NAMES:

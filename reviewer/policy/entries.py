@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from reviewer.graph.model import Package, Source
 from reviewer.signals.finding import Severity
@@ -43,6 +44,8 @@ class Pin:
     approved_by: str
     date: dt.date
     note: str | None = None
+    origin: Path | None = field(default=None, compare=False)
+    """The policy file the entry was read from (see `Policy.origin_label`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,7 @@ class ScriptDecision:
     by: str | None = None
     date: dt.date | None = None
     note: str | None = None
+    origin: Path | None = field(default=None, compare=False)
 
     @property
     def target(self) -> str:
@@ -75,6 +79,7 @@ class AdvisoryDecision:
     expires: dt.date | None = None
     by: str | None = None
     date: dt.date | None = None
+    origin: Path | None = field(default=None, compare=False)
 
     def is_expired(self, today: dt.date) -> bool:
         return expired(self.expires, today)
@@ -90,9 +95,41 @@ class SignalAcceptance:
     expires: dt.date | None = None
     by: str | None = None
     date: dt.date | None = None
+    origin: Path | None = field(default=None, compare=False)
 
     def is_expired(self, today: dt.date) -> bool:
         return expired(self.expires, today)
+
+
+@dataclass(frozen=True, slots=True)
+class Ban:
+    """A package that must not be locked at all: every version (`package = "name"`) or the
+    versions in a semver range (`package = "name@<2"`)."""
+
+    package: str
+    reason: str
+    by: str | None = None
+    date: dt.date | None = None
+    origin: Path | None = field(default=None, compare=False)
+
+    @property
+    def name(self) -> str:
+        return split_spec(self.package)[0]
+
+    @property
+    def range(self) -> str | None:
+        """The banned semver range; None bans every version."""
+        return split_spec(self.package)[1]
+
+    def matches(self, name: str, version: str) -> bool:
+        if name != self.name:
+            return False
+        wanted = self.range
+        if wanted is None:
+            return True
+        from reviewer.semver import satisfies
+
+        return version == wanted or satisfies(version, wanted, include_prerelease=True)
 
 
 def expired(expires: dt.date | None, today: dt.date) -> bool:
@@ -101,6 +138,10 @@ def expired(expires: dt.date | None, today: dt.date) -> bool:
 
 
 ALL_SOURCES: tuple[str, ...] = tuple(s.value for s in Source)
+DEFAULT_SOURCES: tuple[str, ...] = tuple(
+    s.value for s in Source if s not in (Source.GIT, Source.TARBALL))
+"""git and tarball sources fail `check` unless the policy allows them (lockfile-lint's
+recommended `--allowed-schemes https:` gives the same result)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +152,17 @@ class Settings:
     """Versions published more recently than this are flagged (`recent-release`)."""
     allowed_registries: tuple[str, ...] = ()
     """Registry URL prefixes locked packages may be resolved from; empty = not checked."""
-    allowed_sources: tuple[str, ...] = ALL_SOURCES
-    """Source kinds allowed: registry, git, tarball, file, link, workspace."""
+    allowed_sources: tuple[str, ...] = DEFAULT_SOURCES
+    """Source kinds allowed: registry, git, tarball, file, link, workspace (default: all
+    but git and tarball)."""
+    require_integrity: bool = True
+    """A registry or tarball package without an integrity hash in the lockfile (nor yarn
+    berry's checksum) is a violation (`missing-integrity`)."""
     fail_on: Severity = Severity.HIGH
     """Signals at or above this severity fail `reviewer check` unless accepted."""
-    fail_on_denied_scripts: bool = True
-    """A locked package whose install scripts are denied is a violation."""
+    fail_on_denied_scripts: bool = False
+    """A locked package whose install scripts are denied is a violation (by default a deny
+    is a decision: the package manager skips the script, and `check` only reports it)."""
 
 
 SETTING_DEFAULTS = Settings()
@@ -176,3 +222,4 @@ class PolicyIndex:
     denied_versions: dict[tuple[str, str], ScriptDecision] = field(default_factory=dict)
     advisories: dict[tuple[str, str], AdvisoryDecision] = field(default_factory=dict)
     signals: dict[tuple[str, str], SignalAcceptance] = field(default_factory=dict)
+    bans: list[Ban] = field(default_factory=list)

@@ -55,7 +55,16 @@ class AcceptAdvisory:
     expires: dt.date | None = None
 
 
-PolicyEdit = Approve | Deny | Note | AcceptAdvisory
+@dataclass(frozen=True, slots=True)
+class BanPackage:
+    """Ban the package `name` (every version): `check` fails while it is locked."""
+
+    name: str
+    reason: str | None = None
+    version: None = None
+
+
+PolicyEdit = Approve | Deny | Note | AcceptAdvisory | BanPackage
 
 
 def target(edit: PolicyEdit) -> str:
@@ -76,6 +85,8 @@ def apply_edits(policy: Policy, edits: Sequence[PolicyEdit], by: str) -> list[st
                 policy.deny(name, version, by, note=note)
             case AcceptAdvisory(advisory, _, _, reason, expires):
                 policy.accept_advisory(advisory, target(edit), reason, expires, by)
+            case BanPackage(name, reason):
+                policy.ban(name, reason or f"banned by {by}", by)
             case Note(name, version, text):
                 if not _attach_note(policy, name, version, text, by):
                     messages.append(f"note on {target(edit)} kept for its next approve or deny")
@@ -110,6 +121,9 @@ def decided(policy: Policy, edit: PolicyEdit) -> str:
         kind = found.decision.value
         return f"{kind} ({found.reason})" if found.reason else kind
     parts: list[str] = []
+    if isinstance(edit, BanPackage):
+        bans = [b for b in policy.bans if b.name == edit.name]
+        return ", ".join(f"banned ({b.package}: {b.reason})" for b in bans) or "no decision"
     version = edit.version
     denied = policy.deny_entry(edit.name, version)
     if denied is not None:

@@ -20,6 +20,7 @@ from reviewer.policy.entries import (
     SETTING_DEFAULTS,
     AdvisoryDecision,
     AdvisoryDecisionKind,
+    Ban,
     Pin,
     ScriptDecision,
     ScriptDecisionKind,
@@ -28,8 +29,8 @@ from reviewer.policy.entries import (
 )
 from reviewer.signals.finding import SIGNAL_IDS, Severity
 
-SECTIONS = ("pins", "scripts", "advisories", "signals")
-TOP_LEVEL_KEYS = ("version", "settings", *SECTIONS)
+SECTIONS = ("pins", "scripts", "advisories", "signals", "bans")
+TOP_LEVEL_KEYS = ("version", "extends", "settings", *SECTIONS)
 
 T = TypeVar("T")
 
@@ -160,6 +161,12 @@ class Validator:
     def settings(self, document: TOMLDocument) -> Settings:
         if "settings" not in document:
             return SETTING_DEFAULTS
+        return Settings(**self.setting_values(document))
+
+    def setting_values(self, document: TOMLDocument) -> dict[str, Any]:
+        """The settings this file sets explicitly (validated), by key."""
+        if "settings" not in document:
+            return {}
         table = document["settings"]
         if not isinstance(table, Mapping):
             raise self.fail("`settings` must be a table ([settings])", None, None, "settings")
@@ -167,7 +174,7 @@ class Validator:
         self.no_unknown_keys(table, names, "settings", None)
         values: dict[str, Any] = {}
         s = "settings"
-        for flag in ("require_pins", "fail_on_denied_scripts"):
+        for flag in ("require_pins", "fail_on_denied_scripts", "require_integrity"):
             got = self._get(table, flag, bool, s, None, False, "true or false")
             if got is not None:
                 values[flag] = got
@@ -192,7 +199,35 @@ class Validator:
         if "fail_on" in table:
             values["fail_on"] = self.choice(table, "fail_on", Severity.parse,
                                             ", ".join(str(x) for x in Severity), s, None)
-        return Settings(**values)
+        return values
+
+    def extends(self, document: TOMLDocument) -> list[str]:
+        """`extends = ["../org/reviewer-org.toml", ...]`: paths of shared policy files."""
+        if "extends" not in document:
+            return []
+        value = _plain(document["extends"])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail("extends: expected a list of policy file paths", None, None, "extends")
+        return list(value)
+
+    def bans(self, document: TOMLDocument) -> list[Ban]:
+        out = []
+        for i, entry in enumerate(self.entries(document, "bans")):
+            self.no_unknown_keys(entry, ("package", "reason", "by", "date"), "bans", i)
+            package = str(self.text(entry, "package", "bans", i)).strip()
+            ban = Ban(package=package, reason=str(self.text(entry, "reason", "bans", i)),
+                      by=self.text(entry, "by", "bans", i, required=False),
+                      date=self.date(entry, "date", "bans", i), origin=self.path)
+            if ban.range is not None:
+                from reviewer.semver import parse_range
+
+                if parse_range(ban.range) is None:
+                    raise self.fail(f"bans.package: {ban.range!r} is not a version or semver "
+                                    "range", "bans", i, "package")
+            out.append(ban)
+        return out
 
     def pins(self, document: TOMLDocument) -> list[Pin]:
         out = []
@@ -206,6 +241,7 @@ class Validator:
                 approved_by=str(self.text(entry, "approved_by", "pins", i)),
                 date=self.date(entry, "date", "pins", i, required=True) or dt.date.min,
                 note=self.text(entry, "note", "pins", i, required=False),
+                origin=self.path,
             ))
         return out
 
@@ -228,6 +264,7 @@ class Validator:
                 by=self.text(entry, "by", "scripts", i, required=False),
                 date=self.date(entry, "date", "scripts", i),
                 note=self.text(entry, "note", "scripts", i, required=False),
+                origin=self.path,
             ))
         return out
 
@@ -245,6 +282,7 @@ class Validator:
                 expires=self.date(entry, "expires", "advisories", i),
                 by=self.text(entry, "by", "advisories", i, required=False),
                 date=self.date(entry, "date", "advisories", i),
+                origin=self.path,
             ))
         return out
 
@@ -263,6 +301,7 @@ class Validator:
                 expires=self.date(entry, "expires", "signals", i),
                 by=self.text(entry, "by", "signals", i, required=False),
                 date=self.date(entry, "date", "signals", i),
+                origin=self.path,
             ))
         return out
 

@@ -5,7 +5,9 @@ API (used by the CLI and the TUI):
 - `default_policy_path(project_dir) -> Path`: `reviewer-policy.toml` in the project directory
   (next to the lockfile).
 - `PolicyStore.load(path) -> Policy`: the validated policy; an empty one (not yet on disk)
-  when the file is absent. Raises PolicyError (one line: file:line: fault).
+  when the file is absent. Raises PolicyError (one line: file:line: fault). The files it
+  `extends` (paths relative to it) are loaded into `policy.parents`; a missing one, or a
+  cycle, is a PolicyError.
 - `PolicyStore.save(policy)`: validate the new text, take the advisory lock, refuse if the
   file changed on disk since `load` (PolicyError), write atomically (fileio), then remember
   the new bytes so that the same `Policy` can be saved again.
@@ -66,7 +68,12 @@ class PolicyStore:
 
     @staticmethod
     def load(path: Path | str) -> Policy:
-        path = Path(path)
+        policy = PolicyStore._load_one(Path(path))
+        _load_parents(policy, [Path(path).resolve()])
+        return policy
+
+    @staticmethod
+    def _load_one(path: Path) -> Policy:
         try:
             raw = read_bytes_or_none(path)
         except OSError as error:
@@ -138,6 +145,23 @@ class PolicyStore:
                     policy.dirty = False
         except FileWriteError as error:
             raise PolicyError(error.message) from None
+
+
+def _load_parents(policy: Policy, chain: list[Path]) -> None:
+    """Load the files `policy` extends (recursively) into `policy.parents`."""
+    parents = []
+    for written in policy.extends:
+        target = (policy.path.parent / Path(written).expanduser()).resolve()
+        if target in chain:
+            raise PolicyError(f"{policy.path}: extends {written!r}: a cycle "
+                              f"({' -> '.join(p.name for p in [*chain, target])})")
+        if not target.is_file():
+            raise PolicyError(f"{policy.path}: extends {written!r}: {target} is not a file "
+                              "(paths are relative to the policy file)")
+        parent = PolicyStore._load_one(target)
+        _load_parents(parent, [*chain, target])
+        parents.append(parent)
+    policy.parents = parents
 
 
 def reload(policy: Policy) -> Policy:

@@ -5,6 +5,8 @@ before any byte is read) and compared with `reviewer.review.diff.diff_tarballs`.
 packages are fetched from the configured registry; tarball-URL packages from their URL.
 A change without two tarballs (added, removed, a git/file/link side) gets no diff or a
 diff with `error` saying why; a fetch failure is an `error`, never an exception.
+The head tarball of a registry package is also compared with its registry manifest
+(manifest-confusion): the finding rides on the diff and joins the change's findings.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from reviewer.graph.model import Package, Source
 from reviewer.registry.interface import MetadataProvider, TarballContents
 from reviewer.review.changes import Change, ChangeSet
 from reviewer.review.report import PackageDiff
+from reviewer.signals.finding import Finding
 
 _FETCHABLE = (Source.REGISTRY, Source.TARBALL)
 
@@ -36,7 +39,21 @@ async def diff_change(change: Change, provider: MetadataProvider) -> PackageDiff
     except ReviewerError as error:
         return PackageDiff((), error=str(error))
     diff = diff_tarballs(old, new, change.base.version, change.head.version)
-    return PackageDiff(diff.files, diff.manifest, diff.unsafe)
+    confusion = await _confusion(change.head, new, provider)
+    return PackageDiff(diff.files, diff.manifest, diff.unsafe,
+                       findings=() if confusion is None else (confusion,))
+
+
+async def _confusion(package: Package, tarball: TarballContents, provider: MetadataProvider) -> Finding | None:
+    from reviewer.signals.manifest_confusion import manifest_confusion
+
+    if package.source is not Source.REGISTRY:
+        return None
+    try:
+        manifest = (await provider.packument(package.name)).version(package.version)
+    except ReviewerError:
+        return None  # the signals part says the metadata is unavailable
+    return manifest_confusion(package.key, tarball, manifest)
 
 
 async def _tarball(package: Package, provider: MetadataProvider) -> TarballContents:

@@ -57,6 +57,8 @@ class PackageDiff:
     error: str | None = None
     """Why the diff could not be made (a fetch or integrity failure, a git source); files
     is then empty."""
+    findings: tuple[Finding, ...] = ()
+    """Findings from reading the tarballs (manifest-confusion of the head version)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,9 @@ class ReviewReport:
     ) -> ReviewReport:
         """Join a change set with findings and diffs keyed by `Change.id`."""
         reviewed = tuple(
-            ReviewedChange(c, findings.get(c.id, ()), (diffs or {}).get(c.id)) for c in change_set
+            ReviewedChange(c, _with_diff_findings(findings.get(c.id, ()), (diffs or {}).get(c.id)),
+                           (diffs or {}).get(c.id))
+            for c in change_set
         )
         return cls(reviewed, base_label, head_label, notes, change_set.counts())
 
@@ -134,3 +138,11 @@ class ReviewReport:
             return "no changes"
         parts = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
         return f"{total} change{'s' if total != 1 else ''}: {parts}"
+
+
+def _with_diff_findings(findings: tuple[Finding, ...], diff: PackageDiff | None) -> tuple[Finding, ...]:
+    """The change's findings plus those the diff found, once per (id, package)."""
+    if diff is None or not diff.findings:
+        return findings
+    seen = {(f.id, f.package) for f in findings}
+    return findings + tuple(f for f in diff.findings if (f.id, f.package) not in seen)

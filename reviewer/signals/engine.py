@@ -29,6 +29,7 @@ from reviewer.signals import (
     maintainers,
     provenance,
     release_age,
+    repository,
     typosquat,
 )
 from reviewer.signals.common import shorten, unknown
@@ -136,6 +137,7 @@ async def review_upgrade(
         release_age.recent_release(new.key, packument, new.version,
                                    settings.release_age_days, settings.now),
         deprecation.deprecation(new.key, manifest),
+        repository.repository_changed(new.key, old_manifest, manifest),
     ]
     findings += [f for f in history if f is not None]
     added = new_dependencies(new.key, old_manifest, manifest)

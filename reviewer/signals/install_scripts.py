@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 
 from reviewer.graph.model import Package, Source
 from reviewer.registry.documents import VersionManifest
-from reviewer.signals.common import labelled_lists, shorten, unknown
+from reviewer.registry.interface import TarballContents
+from reviewer.signals.common import (
+    labelled_lists,
+    scripts_of,
+    shorten,
+    tarball_package_json,
+    unknown,
+)
 from reviewer.signals.finding import Evidence, Finding, Severity
 
 SIGNAL = "install-script"
@@ -86,6 +93,35 @@ def install_scripts_of(
         note = "the registry flags an install script; its commands are not known" if manifest.has_install_script else None
         return InstallScripts({}, manifest.has_install_script, False, "registry-flag", note)
     return InstallScripts({}, None, False, "none")
+
+
+def hooks_disagree(inner_scripts: Mapping[str, str] | None, manifest: VersionManifest | None) -> bool:
+    """The tarball's install hooks differ from the manifest's (npm runs the tarball's)."""
+    if inner_scripts is None or manifest is None:
+        return False
+    if manifest.scripts is None:
+        return any(inner_scripts.get(h) for h in HOOKS)
+    return {h: inner_scripts.get(h) for h in HOOKS} != {h: manifest.scripts.get(h) for h in HOOKS}
+
+
+def refine_with_tarball(package: Package, manifest: VersionManifest | None,
+                        scripts: InstallScripts, tarball: TarballContents) -> InstallScripts:
+    """The tarball's own package.json and `binding.gyp` decide what runs (npm installs the
+    tarball's package.json, whatever the registry manifest says)."""
+    has_gyp = any(e.path == "binding.gyp" and e.kind == "file" for e in tarball.entries)
+    inner = scripts_of(tarball_package_json(tarball))
+    gypfile = manifest.gypfile if manifest is not None else None
+    if inner is None:
+        if has_gyp and manifest is not None:
+            return install_scripts_of(package, manifest, has_binding_gyp=True)
+        return scripts
+    hooks, implicit = lifecycle_scripts(inner, gypfile, has_gyp, package.source)
+    if not hooks:
+        if scripts.present and not hooks_disagree(inner, manifest):
+            return scripts
+        return InstallScripts({}, False, False, "tarball")
+    note = scripts.note if scripts.origin == "manifest" else None
+    return InstallScripts(hooks, True, implicit, "tarball", note)
 
 
 def _describe(hooks: Mapping[str, str]) -> str:

@@ -11,13 +11,15 @@ from reviewer.audit.model import Advisory
 from reviewer.errors import RegistryError, ReviewerError
 from reviewer.graph.model import Package, Source
 from reviewer.registry.documents import Packument, VersionManifest
-from reviewer.registry.interface import AdvisoryProvider, MetadataProvider, TarballContents
+from reviewer.registry.interface import AdvisoryProvider, MetadataProvider
 from reviewer.signals import (
     deprecation,
     install_scripts,
     maintainers,
+    manifest_confusion,
     provenance,
     release_age,
+    repository,
     scan_cache,
     suspicious_code,
     typosquat,
@@ -146,6 +148,7 @@ def history_findings(package: Package, packument: Packument, settings: ReviewSet
         release_age.recent_release(package.key, packument, package.version,
                                    settings.release_age_days, settings.now),
         deprecation.deprecation(package.key, manifest),
+        repository.repository_changed_since_previous(package.key, packument, package.version),
     ]
     return [f for f in found if f is not None]
 
@@ -162,6 +165,7 @@ async def script_findings(
     """install-script (A->B aware when `previous` is given) and suspicious-code."""
     scripts = install_scripts.install_scripts_of(package, manifest)
     code: Finding | None = None
+    confusion: Finding | None = None
     code_known = False
     tarball_error: str | None = None
     if settings.read_tarballs and (scripts.present is not False or settings.gyp_from_tarballs):
@@ -169,26 +173,29 @@ async def script_findings(
         verified_by = package.integrity or (manifest.integrity if manifest is not None else None)
         cached = scan_cache.load(settings.scan_cache_dir, package.key, verified_by)
         if cached is not None:
-            scripts, code, code_known = cached.scripts, cached.finding, True
+            scripts, code, confusion, code_known = cached.scripts, cached.finding, cached.confusion, True
         else:
             try:
                 tarball = await provider.tarball(package.name, package.version, package.integrity, tarball_url)
             except ReviewerError as error:
                 tarball_error = f"tarball unavailable: {shorten(str(error), 80)}"
             else:
-                scripts = _refine_with_tarball(package, manifest, scripts, tarball)
+                scripts = install_scripts.refine_with_tarball(package, manifest, scripts, tarball)
+                confusion = manifest_confusion.manifest_confusion(package.key, tarball, manifest)
                 if scripts.present and scripts.scripts:
-                    all_scripts = _tarball_scripts(tarball) or (manifest.scripts if manifest else None)
+                    all_scripts = scripts_of(tarball_package_json(tarball)) or (manifest.scripts if manifest else None)
                     code, _ = suspicious_code.analyze_suspicious_code(
                         package.key, scripts.scripts, tarball, all_scripts)
                 code_known = True
                 scan_cache.store(settings.scan_cache_dir, package.key, verified_by,
-                                 scan_cache.ScanResult(scripts, code))
+                                 scan_cache.ScanResult(scripts, code, confusion))
     if previous is not None:
         finding = install_scripts.install_script_upgrade_finding(package.key, previous, scripts)
     else:
         finding = install_scripts.install_script_finding(package.key, scripts, unknown_reason)
     findings = [finding] if finding is not None else []
+    if confusion is not None:
+        findings.append(confusion)
     if scripts.present and scripts.scripts:
         if not code_known:
             reason = tarball_error or "tarball not read (--no-tarballs)"
@@ -196,28 +203,6 @@ async def script_findings(
         elif code is not None:
             findings.append(code)
     return findings
-
-
-def _tarball_scripts(tarball: TarballContents) -> dict[str, str] | None:
-    """`scripts` of the package.json inside the tarball (what npm actually runs)."""
-    return scripts_of(tarball_package_json(tarball))
-
-
-def _refine_with_tarball(package: Package, manifest: VersionManifest | None,
-                         scripts: InstallScripts, tarball: TarballContents) -> InstallScripts:
-    """The tarball's own package.json and `binding.gyp` decide what runs."""
-    has_gyp = any(e.path == "binding.gyp" and e.kind == "file" for e in tarball.entries)
-    inner = _tarball_scripts(tarball)
-    gypfile = manifest.gypfile if manifest is not None else None
-    if inner is None:
-        if has_gyp and manifest is not None:
-            return install_scripts.install_scripts_of(package, manifest, has_binding_gyp=True)
-        return scripts
-    hooks, implicit = install_scripts.lifecycle_scripts(inner, gypfile, has_gyp, package.source)
-    if not hooks:
-        return scripts if scripts.present else InstallScripts({}, False, False, "tarball")
-    note = scripts.note if scripts.origin == "manifest" else None
-    return InstallScripts(hooks, True, implicit, "tarball", note)
 
 
 async def non_registry_findings(package: Package, provider: MetadataProvider,

@@ -1,5 +1,6 @@
 """A disk cache of what was learnt from a tarball: the install scripts its package.json
-declares (with implicit `node-gyp rebuild`) and the suspicious-code finding.
+declares (with implicit `node-gyp rebuild`), the suspicious-code finding and the
+manifest-confusion finding.
 
 Keyed by the lockfile's integrity (the tarball was verified against it before the result
 was computed, so the key pins the content) and by `SCAN_VERSION`, a hash of the rules, so
@@ -20,7 +21,7 @@ from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.install_scripts import InstallScripts
 from reviewer.signals.rules import MEASURE_RULES, PATTERN_RULES
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def _scan_version() -> str:
@@ -37,6 +38,8 @@ SCAN_VERSION = _scan_version()
 class ScanResult:
     scripts: InstallScripts
     finding: Finding | None
+    confusion: Finding | None = None
+    """manifest-confusion: the tarball's package.json against the registry manifest."""
 
 
 def _path(root: Path, key: str, integrity: str) -> Path:
@@ -53,9 +56,11 @@ def load(root: Path | None, key: str, integrity: str | None) -> ScanResult | Non
                                  data["origin"], data.get("note"))
         raw = data.get("finding")
         finding = None if raw is None else _finding(raw, key)
+        raw = data.get("confusion")
+        confusion = None if raw is None else _finding(raw, key)
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return ScanResult(scripts, finding)
+    return ScanResult(scripts, finding, confusion)
 
 
 def store(root: Path | None, key: str, integrity: str | None, result: ScanResult) -> None:
@@ -69,6 +74,7 @@ def store(root: Path | None, key: str, integrity: str | None, result: ScanResult
         "implicit_gyp": result.scripts.implicit_gyp, "origin": result.scripts.origin,
         "note": result.scripts.note,
         "finding": None if result.finding is None else result.finding.to_json(),
+        "confusion": None if result.confusion is None else result.confusion.to_json(),
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -46,7 +46,7 @@ class Palette:
         return Style()
 
     def for_state(self, state: ReviewState) -> Style:
-        if state is ReviewState.DENIED:
+        if state in (ReviewState.DENIED, ReviewState.BANNED):
             return self.danger
         if state is ReviewState.UNREVIEWED:
             return self.muted

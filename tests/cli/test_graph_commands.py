@@ -62,6 +62,20 @@ def _run(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str
                           text=True, cwd=cwd)
 
 
+def test_why_all_lists_every_chain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["why", "esbuild", str(CORPUS / "mono-npm")]) == 0
+    shortest = capsys.readouterr().out.splitlines()
+    assert main(["why", "esbuild", "--all", str(CORPUS / "mono-npm")]) == 0
+    every = capsys.readouterr().out.splitlines()
+    assert every[0] == "esbuild@0.21.5 (4 chains)"
+    assert set(shortest[1:]) < set(every[1:])
+    assert "  mono-sample > vitest@2.1.9 > vite-node@2.1.9 > vite@5.4.21 > esbuild@0.21.5" in every
+    assert main(["why", "debug@4.4.3", "--all", "--json", str(CORPUS / "large-npm")]) == 0
+    chains = json.loads(capsys.readouterr().out)["debug@4.4.3"]
+    assert len(chains) == 1000 and len({tuple(c) for c in chains}) == 1000  # capped, distinct
+    assert all(chain[-1] == "debug@4.4.3" and chain[0] == "large-sample" for chain in chains)
+
+
 def test_unknown_package_is_a_one_line_error() -> None:
     result = _run("why", "no-such-package", str(CORPUS / "mono-npm"))
     assert result.returncode == 2

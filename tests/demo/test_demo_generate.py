@@ -1,12 +1,13 @@
-"""The generator (tools/demo, outside the package) is deterministic and the committed
+"""The generator (tests/demo_generator, outside the package) is deterministic and the committed
 archive holds exactly its output."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from demo_generator import generate
+
 from reviewer.demo.archive import ARCHIVE_NAME, DemoArchive
-from tools.demo import generate
 
 
 def test_regenerating_gives_the_committed_files(tmp_path: Path) -> None:

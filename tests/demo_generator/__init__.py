@@ -1,2 +1,2 @@
-"""The demo data generator (`python -m tools.demo.generate`): writes
+"""The demo data generator (`PYTHONPATH=tests python -m demo_generator.generate`): writes
 `reviewer/demo/demo-data.tar.xz`, the archive `reviewer.demo` reads."""

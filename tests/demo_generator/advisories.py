@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tools.demo.ordinary import ADVISORIES, ADVISORY_FIXES, METAVULNS
+from demo_generator.ordinary import ADVISORIES, ADVISORY_FIXES, METAVULNS
 
 SEVERITIES = ("info", "low", "moderate", "high", "critical")
 Json = dict[str, Any]

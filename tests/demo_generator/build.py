@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tools.demo.stories import REGISTRY_SIGNING_KEY, PlantedPackage, PlantedVersion
+from demo_generator.stories import REGISTRY_SIGNING_KEY, PlantedPackage, PlantedVersion
 
 REGISTRY_URL = "https://registry.npmjs.org/"
 NPM_TAR_MTIME = 499162500

@@ -1,4 +1,4 @@
-"""Build the demo bundle: `python -m tools.demo.generate [--base LOCKFILE] [--seed SEED]`
+"""Build the demo bundle: `python -m demo_generator.generate [--base LOCKFILE] [--seed SEED]`
 (from a clone: the generator is not part of the installed package).
 
 Deterministic: the same base lockfile and seed give byte-identical files, packed into ONE
@@ -12,7 +12,7 @@ answer shape, packuments/*.json, tarballs/*.tgz).
 The ordinary packages are the closure of a few direct dependencies in a real lockfile
 (`--base`, default: the large-npm corpus lockfile; when that is absent, the ordinary
 entries of the bundled lockfile are reused, so the bundle regenerates anywhere). The
-planted stories come from `tools.demo.stories`.
+planted stories come from `demo_generator.stories`.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from demo_generator import build, ordinary, stories, tree
+from demo_generator.advisories import bulk_advisories, npm_audit_report
 from reviewer.demo.archive import ARCHIVE_NAME, DemoArchive, pack
-from tools.demo import build, ordinary, stories, tree
-from tools.demo.advisories import bulk_advisories, npm_audit_report
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "reviewer" / "demo"
 """Where the archive goes (the `reviewer.demo` package of this clone)."""
@@ -304,7 +304,7 @@ def write_bundle(out: Path, seed: str, base: dict[str, Json]) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.demo.generate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m demo_generator.generate", description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=Path, default=DEFAULT_BASE, help="real npm v3 lockfile to cut the tree from")
     parser.add_argument("--seed", default=DEFAULT_SEED, help="seed for synthetic maintainers, times and signatures")
     parser.add_argument("--out", type=Path, default=DEMO_DIR, help=f"directory to write {ARCHIVE_NAME} into")

@@ -1,6 +1,6 @@
 """The planted stories of the demo: fictional packages, their versions, publishers and files.
 
-Read by `tools.demo.generate` only. Every package here is fictional (no real package's
+Read by `demo_generator.generate` only. Every package here is fictional (no real package's
 history is rewritten); the hosts they talk to are in documentation address ranges
 (203.0.113.0/24, TEST-NET-3), and nothing here is ever executed: the install-script files
 are inert text that reviewer reads, scans and displays.
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from tools.demo.story_files import (
+from demo_generator.story_files import (
     CONFIG_INDEX_JS,
     CROSSENV_INDEX_JS,
     ENV_LOADER_INDEX_JS,

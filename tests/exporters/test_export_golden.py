@@ -30,6 +30,7 @@ CASES = {
     "yarn-pins": ["--to", "yarn", "--pins"],
     "bun": ["--to", "bun"],
     "lavamoat": ["--to", "lavamoat"],
+    "lavamoat-skip-versions": ["--to", "lavamoat", "--lavamoat-skip-versions"],
 }
 
 

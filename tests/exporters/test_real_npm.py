@@ -15,58 +15,14 @@ Verified with npm itself:
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from pm_projects import make_installed_project as make_project
+from pm_projects import npm_version
 
 from reviewer.cli.main import main
-
-MARKER = ("require('fs').writeFileSync(require('path').join(__dirname, '..', '..', "
-          "'{name}.ran'), 'ran')")
-
-
-def npm_version() -> tuple[int, ...]:
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.fail("npm is not installed: the npm export test needs npm >= 11.16", pytrace=False)
-    out = subprocess.run([npm, "--version"], capture_output=True, text=True, check=True).stdout
-    return tuple(int(part) for part in out.strip().split(".")[:2])
-
-
-def make_project(root: Path) -> Path:
-    project = root / "app"
-    packages = {"good-native": ("1.0.0", "build.js"), "bad-ads": ("2.0.0", "ads.js"),
-                "plain": ("1.0.0", None)}
-    lock_packages: dict[str, object] = {
-        "": {"name": "app", "version": "1.0.0",
-             "dependencies": {name: version for name, (version, _) in packages.items()}},
-    }
-    for name, (version, script) in packages.items():
-        folder = project / "node_modules" / name
-        folder.mkdir(parents=True)
-        manifest: dict[str, object] = {"name": name, "version": version}
-        entry: dict[str, object] = {
-            "version": version,
-            "resolved": f"https://registry.npmjs.org/{name}/-/{name}-{version}.tgz",
-            "integrity": "sha512-" + (name.encode().hex() * 8)[:86] + "==",
-        }
-        if script:
-            manifest["scripts"] = {"postinstall": f"node {script}"}
-            (folder / script).write_text(MARKER.format(name=name))
-            entry["hasInstallScript"] = True
-        (folder / "package.json").write_text(json.dumps(manifest))
-        lock_packages[f"node_modules/{name}"] = entry
-    (project / "package.json").write_text(
-        '{\n  "name": "app",\n  "version": "1.0.0",\n  "dependencies": '
-        + json.dumps(lock_packages[""]["dependencies"]) + "\n}\n")  # type: ignore[index]
-    lock = {"name": "app", "version": "1.0.0", "lockfileVersion": 3, "requires": True,
-            "packages": lock_packages}
-    (project / "package-lock.json").write_text(json.dumps(lock, indent=2) + "\n")
-    (project / "node_modules" / ".package-lock.json").write_text(json.dumps(lock, indent=2))
-    (root / "npmrc").write_text("")  # no user config (a developer's ~/.npmrc may change things)
-    return project
 
 
 def npm(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -107,3 +63,73 @@ def test_npm_accepts_exported_allow_scripts(tmp_path: Path, capsys: pytest.Captu
     text = (project / "package.json").read_text()
     (project / "package.json").write_text(text.replace("good-native@1.0.0", "good-native@9.9.9"))
     assert pending(project) == ["good-native@1.0.0"]
+
+
+def allow_scripts(project: Path) -> dict[str, bool]:
+    return json.loads((project / "package.json").read_text())["allowScripts"]
+
+
+def test_without_resolved_npm_needs_name_only_keys(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A lockfile without `resolved` URLs (`omit-lockfile-registry-resolved=true`): npm
+    refuses a pinned key there, so the export writes the name and `check` guards the version."""
+    assert npm_version() >= (11, 16), "npm >= 11.16 is needed for allowScripts"
+    project = make_project(tmp_path, resolved=False)
+    assert main(["approve", "--all-pending", str(project)]) == 0
+    assert main(["deny", "bad-ads", str(project)]) == 0
+    # What npm does with a pinned key here (the export's old output): still pending.
+    manifest = json.loads((project / "package.json").read_text())
+    manifest["allowScripts"] = {"bad-ads": False, "good-native@1.0.0": True}
+    (project / "package.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    assert pending(project) == ["good-native@1.0.0"]
+    assert main(["check", str(project)]) == 1  # the drift is caught: check fails
+    assert "settings-drift" in capsys.readouterr().out
+
+    assert main(["export", "--to", "npm", str(project)]) == 0
+    notes = capsys.readouterr().err
+    assert "npm cannot verify versions here (package-lock.json has no `resolved` URL for " \
+           "them): allowed by name only: good-native" in notes
+    assert "`reviewer check` fails on any other version" in notes
+    assert allow_scripts(project) == {"bad-ads": False, "good-native": True}
+    assert pending(project) == []  # npm's own verdict: nothing left to review
+    rebuilt = npm(project, "rebuild", "--strict-allow-scripts")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert (project / "good-native.ran").exists()
+    assert not (project / "bad-ads.ran").exists()  # denied stays denied
+    assert main(["check", str(project)]) == 0
+    capsys.readouterr()
+
+    # The name-only key would let npm run any version: reviewer check is the guard.
+    lock = project / "package-lock.json"
+    lock.write_text(lock.read_text().replace('"good-native": "1.0.0"', '"good-native": "1.0.1"')
+                    .replace('"version": "1.0.0",\n      "integrity": "sha512-676f',
+                             '"version": "1.0.1",\n      "integrity": "sha512-676f'))
+    assert main(["check", str(project), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    # ... and the export no longer allows the name (its allowed version is gone): drift.
+    assert [(v["rule"], v["package"]) for v in report["violations"]] == \
+        [("unreviewed-script", "good-native@1.0.1"),
+         ("settings-drift", "package.json#allowScripts[good-native]")]
+
+
+def test_npmrc_omitting_resolved_gives_name_only_keys(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The lockfile has `resolved` today, but the project's .npmrc drops it on the next
+    install: the export already writes what npm will be able to verify."""
+    project = make_project(tmp_path)
+    (project / ".npmrc").write_text("omit-lockfile-registry-resolved=true\n")
+    assert main(["approve", "--all-pending", str(project)]) == 0
+    assert main(["export", "--to", "npm", str(project)]) == 0
+    assert ".npmrc sets omit-lockfile-registry-resolved" in capsys.readouterr().err
+    assert allow_scripts(project) == {"bad-ads": True, "good-native": True}
+    assert pending(project) == []
+
+
+def test_with_resolved_keys_stay_pinned_and_all_approved_is_clean(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project(tmp_path)
+    assert main(["approve", "--all-pending", str(project)]) == 0
+    assert main(["export", "--to", "npm", str(project)]) == 0
+    assert "cannot verify" not in capsys.readouterr().err
+    assert allow_scripts(project) == {"bad-ads@2.0.0": True, "good-native@1.0.0": True}
+    assert pending(project) == []

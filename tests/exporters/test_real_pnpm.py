@@ -24,6 +24,7 @@ from pm_projects import (
     GOOD,
     isolated_env,
     manifest_text,
+    settings_drift,
     tool_command,
 )
 
@@ -81,6 +82,7 @@ def test_pnpm12_accepts_allow_builds(project, capsys: pytest.CaptureFixture[str]
     installed = project(12, "install", "--frozen-lockfile")
     assert installed.returncode == 0, installed.stdout + installed.stderr
     assert ran(app, GOOD) and not ran(app, BAD)
+    assert settings_drift(app) == []
 
     # pnpm matches the exact version: a wrong one makes the build unreviewed again.
     shutil.rmtree(app / "node_modules")
@@ -109,3 +111,4 @@ def test_pnpm10_accepts_legacy_settings(project, capsys: pytest.CaptureFixture[s
     installed = project(10, "install", "--frozen-lockfile")
     assert installed.returncode == 0, installed.stdout + installed.stderr
     assert ran(app, GOOD) and not ran(app, BAD)
+    assert settings_drift(app) == []

@@ -22,6 +22,7 @@ from pm_projects import (
     GOOD,
     isolated_env,
     manifest_text,
+    settings_drift,
     tool_command,
 )
 
@@ -75,6 +76,7 @@ def test_yarn_berry_builds_only_approved_versions(tmp_path: Path, registry,  # t
     installed = yarn("install")
     assert installed.returncode == 0, installed.stdout + installed.stderr
     assert ran(app, GOOD) and not ran(app, BAD)
+    assert settings_drift(app) == []
 
     # Yarn matches the exact version in the dependenciesMeta key.
     manifest = (app / "package.json").read_text()
@@ -113,3 +115,4 @@ def test_bun_trusts_only_exported_names(tmp_path: Path, registry,  # type: ignor
     after = bun("install")
     assert after.returncode == 0, after.stdout + after.stderr
     assert ran(app, GOOD) and not ran(app, BAD)
+    assert settings_drift(app) == []

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.graph import DepKind, Edge, Graph, Importer, LockfileInfo, Package, importer_node
-from reviewer.graph.queries import derive_flags, direct_keys, duplicates, importers_reaching, why
+from reviewer.graph.queries import (
+    derive_flags,
+    direct_keys,
+    duplicates,
+    importers_reaching,
+    why,
+    why_all,
+)
 
 ROOT = importer_node(".")
 API = importer_node("packages/api")
@@ -44,6 +51,32 @@ def test_why_returns_every_shortest_path() -> None:
 
 def test_why_respects_limit() -> None:
     assert len(why(_graph(), "c@1.0.0", limit=1)) == 1
+
+
+def test_why_all_returns_every_dependent_chain() -> None:
+    g = _graph()
+    # a -> d -> c adds a longer chain that `why` (shortest only) leaves out; the workspace
+    # importer is followed up to the root that depends on it, as `npm explain` does.
+    g.add_package(Package("d", "1.0.0"))
+    g.add_edge(Edge("a@1.0.0", "d@1.0.0", "d", "^1"))
+    g.add_edge(Edge("d@1.0.0", "c@1.0.0", "c", "^1"))
+    assert why_all(g, "c@1.0.0") == [
+        [ROOT, "a@1.0.0", "c@1.0.0"],
+        [ROOT, "a@1.0.0", "d@1.0.0", "c@1.0.0"],
+        [ROOT, API, "b@1.0.0", "c@1.0.0"],
+    ]
+    assert len(why(g, "c@1.0.0")) == 2
+    assert why_all(g, "c@1.0.0", limit=2) and len(why_all(g, "c@1.0.0", limit=2)) == 2
+    assert why_all(g, "missing@1.0.0") == []
+
+
+def test_why_all_survives_cycles() -> None:
+    g = _graph()
+    g.add_edge(Edge("c@1.0.0", "a@1.0.0", "a", "^1"))  # a <-> c
+    assert why_all(g, "c@1.0.0") == [[ROOT, "a@1.0.0", "c@1.0.0"],
+                                      [ROOT, API, "b@1.0.0", "c@1.0.0"]]
+    assert why_all(g, "a@1.0.0") == [[ROOT, "a@1.0.0"], [ROOT, API, "b@1.0.0", "c@1.0.0",
+                                                         "a@1.0.0"]]
 
 
 def test_duplicates() -> None:

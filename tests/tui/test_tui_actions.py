@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 from tui_helpers import EVIL_NAME, policy_text, rendered_text, settle
 
 from reviewer.app.session import ReviewState
+from reviewer.tui.screens.ban import BanScreen
 from reviewer.tui.screens.confirm import ConfirmScreen
 from reviewer.tui.screens.export import ExportScreen
 from reviewer.tui.screens.help import HelpScreen
@@ -95,7 +96,9 @@ async def test_approve_deny_note_save_writes_the_policy(make_app, project: Path)
         assert "allowed" in main.table.get_row("evil-scripts@1.0.0")[0].plain
         await pilot.press("down")
         denied = main.table.current_key
-        await pilot.press("d")
+        await pilot.press("d")  # no install scripts: a ban is offered; n denies them anyway
+        assert isinstance(app.screen, BanScreen)
+        await pilot.press("n")
         assert app.session.state(denied) is ReviewState.DENIED
         assert "unsaved" in static_text(main.query_one("#status-line", Static))
         await pilot.press("ctrl+s")
@@ -105,6 +108,33 @@ async def test_approve_deny_note_save_writes_the_policy(make_app, project: Path)
     assert 'name = "evil-scripts"' in text and 'decision = "allow"' in text
     assert "checked install.js" in text and 'integrity = "sha512-evil"' in text
     assert f'name = "{denied.rsplit("@", 1)[0]}"' in text and 'decision = "deny"' in text
+
+
+async def test_d_on_a_package_without_scripts_offers_a_ban(make_app, project: Path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        main = await to_main(pilot)
+        assert main.table.current_key == "evil-scripts@1.0.0"
+        await pilot.press("d")  # it has install scripts: denied at once, no question
+        assert not isinstance(app.screen, BanScreen)
+        assert app.session.state("evil-scripts@1.0.0") is ReviewState.DENIED
+        main.table.move_cursor(row=main.table.shown.index("left-pad@1.3.0"), animate=False)
+        await pilot.pause()
+        assert main.table.current_key == "left-pad@1.3.0"
+        await pilot.press("d")
+        assert isinstance(app.screen, BanScreen)
+        assert "has no install scripts" in rendered_text(app.screen.query_one(".dialog-body", Static))
+        await pilot.press("escape")  # cancel: nothing decided
+        assert app.session.state("left-pad@1.3.0") is ReviewState.UNREVIEWED
+        await pilot.press("d", "y")
+        assert app.session.state("left-pad@1.3.0") is ReviewState.BANNED
+        assert "banned" in main.table.get_row("left-pad@1.3.0")[0].plain
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    text = policy_text(project)
+    assert "[[bans]]" in text and 'package = "left-pad"' in text
+    reloaded = app.session.__class__(app.session.graph, project_dir=project)
+    assert reloaded.state("left-pad@1.3.0") is ReviewState.BANNED  # from the saved ban
 
 
 async def test_accept_advisory_with_reason_and_expiry(make_app, project: Path):
@@ -169,7 +199,9 @@ async def test_export_offers_targets_and_reports_in_place(make_app, project: Pat
         assert any("Exported to npm: package.json" in m for m in messages), messages
     assert "evil-scripts" in policy_text(project)
     manifest = json.loads((project / "package.json").read_text())
-    assert manifest["allowScripts"] == {"evil-scripts@1.0.0": True}
+    # The test lockfile records no `resolved` URLs: npm could not verify a pinned key.
+    assert manifest["allowScripts"] == {"evil-scripts": True}
+    assert any("npm cannot verify versions here" in m for m in messages), messages
     assert manifest["name"] == "shop"
 
 

@@ -120,7 +120,9 @@ def test_demo_in_tmux_review_decide_save_quit(tmp_path: Path):
         tmux.wait_for("1 unsaved")
         tmux.keys("C-s")
         tmux.wait_for("Saved")
-        tmux.keys("d")
+        tmux.keys("d")  # crossenv has no install scripts: a ban is offered first
+        tmux.wait_for("Ban crossenv?")
+        tmux.keys("n")  # deny its scripts only
         tmux.wait_for("1 unsaved")
         tmux.keys("q")
         tmux.wait_for("Unsaved decisions")

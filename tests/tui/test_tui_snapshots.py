@@ -23,6 +23,12 @@ DEMO_NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 async def steady(pilot: Any) -> None:
     await settle(pilot)
     pilot.app.clear_notifications()  # toasts time out: their presence would be a race
+    await pilot.pause()
+    # A toast drawn on a screen that is no longer on top (behind a modal) is not removed by
+    # clear_notifications, which refreshes the top screen only: remove those too.
+    for screen in pilot.app.screen_stack:
+        for toast in screen.query("Toast"):
+            await toast.remove()
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
     await pilot.pause()

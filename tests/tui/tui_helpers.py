@@ -125,8 +125,11 @@ class FakeProvider:
     def __init__(self) -> None:
         self.packuments = build_packuments()
         self.tarballs = {
-            ("evil-scripts", "1.0.0"): MemoryTarball({"package.json": '{"name":"evil-scripts"}',
-                                                      "install.js": INSTALL_JS}),
+            # package.json as the manifests say (else it is manifest confusion, and npm
+            # would run the tarball's scripts)
+            ("evil-scripts", "1.0.0"): MemoryTarball({
+                "package.json": '{"name":"evil-scripts","scripts":{"postinstall":"node install.js"}}',
+                "install.js": INSTALL_JS}),
             ("evil-scripts", "0.9.0"): MemoryTarball({"package.json": '{"name":"evil-scripts"}'}),
         }
         self.calls: list[str] = []

@@ -1,13 +1,15 @@
-"""`reviewer approve NAME@VERSION [PATH] [--note TEXT]` / `reviewer approve --all-pending [PATH]`.
+"""`reviewer approve NAME@VERSION [PATH] [--note TEXT] [--to FILE]` / `reviewer approve --all-pending [PATH]`.
 
 Pins the exact locked version and integrity in the policy file and allows the package's
 install scripts. `--all-pending` does that for every locked package with install scripts
-that has no decision yet, printing each one.
+that has no decision yet, printing each one. `--to FILE` writes into a shared policy file
+(one that the project's policy `extends`) instead of the project's own.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.errors import UsageError
@@ -26,7 +28,29 @@ def add_decision_arguments(parser: argparse.ArgumentParser, spec_help: str) -> N
     parser.add_argument("--all-pending", action="store_true",
                         help="act on every locked package with install scripts and no decision")
     parser.add_argument("--note", metavar="TEXT", help="a note stored with the decision")
+    parser.add_argument("--to", metavar="FILE", dest="shared",
+                        help="write the decision into FILE, a shared policy that the project's "
+                             "policy extends (default: the project's policy)")
     add_policy_argument(parser)
+
+
+def decision_target(args: argparse.Namespace) -> tuple[Path, Path]:
+    """(the file to write, the project's policy) for approve/deny; prints a note when the
+    `--to` file is not one the project's policy extends."""
+    import sys
+
+    from reviewer.cli.common import options_from_args
+    from reviewer.policy.store import PolicyStore
+
+    project_policy = options_from_args(args).policy_path
+    if not getattr(args, "shared", None):
+        return project_policy, project_policy
+    target = Path(args.shared)
+    layers = PolicyStore.load(project_policy).layers()
+    if target.resolve() not in {layer.path.resolve() for layer in layers}:
+        print(f"reviewer: note: {target} is not extended by {project_policy}; "
+              "the decision will not apply to this project", file=sys.stderr)
+    return target, project_policy
 
 
 def normalise_positionals(args: argparse.Namespace) -> None:
@@ -58,7 +82,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer.cli.common import load_project_graph, options_from_args
+    from reviewer.cli.common import load_project_graph
     from reviewer.policy.decisions import (
         approve_package,
         pending_script_packages,
@@ -72,9 +96,11 @@ def run(args: argparse.Namespace) -> int:
     facts = command_facts(graph, args) if args.all_pending else script_facts(graph)
     by = current_user()
     lines: list[str] = []
-    with PolicyStore.edit(options_from_args(args).policy_path) as policy:
+    target, project_policy = decision_target(args)
+    with PolicyStore.edit(target) as policy:
         if args.all_pending:
-            pending = pending_script_packages(graph, policy, facts)
+            view = policy if target == project_policy else PolicyStore.load(project_policy)
+            pending = pending_script_packages(graph, view, facts)
             for package in pending:
                 lines += approve_package(policy, package, by, facts, args.note)
             if not pending:

@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reviewer.cli.common import open_project
+    from reviewer.exporters.drift import drift_violations
     from reviewer.policy.check import run_check
     from reviewer.policy.decisions import script_facts
 
@@ -41,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     findings = project.cached_findings()
     result = run_check(graph, policy, script_facts(graph, findings),
                        advisories=project.imported_advisories(),
-                       findings=findings)
+                       findings=findings, registry_for=project.registry_config.registry_for,
+                       drift=drift_violations(project.directory, policy, graph))
     lockfile = graph.lockfile.path
     if args.format == "json":
         json.dump(to_json(result, lockfile, policy.path), sys.stdout, indent=2)
@@ -69,10 +71,12 @@ def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool 
                      f"(policy {policy_path})")
         for violation in result.violations:
             where = f"{lockfile.name}:{violation.line}" if violation.line else lockfile.name
-            lines.append(f"  {violation.rule:<20} {printable(violation.package)}  [{where}]")
+            at = f"  [{where}]" if violation.version else ""  # settings drift: no package
+            lines.append(f"  {violation.rule:<20} {printable(violation.package)}{at}")
             lines.append(f"      {printable(violation.message)}")
         counts = ", ".join(f"{rule}: {n}" for rule, n in result.counts().items())
         lines.append(f"by rule: {counts}")
+    lines += _decision_summary(result)
     if not quiet:
         if result.unknown_scripts:
             lines.append(f"note: {len(result.unknown_scripts)} package(s): neither the lockfile "
@@ -87,6 +91,34 @@ def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool 
     return "\n".join(lines) + "\n"
 
 
+DENIED_SHOWN = 20
+"""The text summary names at most this many denied packages."""
+
+
+def _decision_summary(result: CheckResult) -> list[str]:
+    """Install-script decisions that hold (not violations), with the file behind each."""
+    from collections import Counter
+
+    from reviewer.lockfiles.manifest import printable
+    from reviewer.policy.entries import ScriptState
+
+    lines = []
+    allowed = result.decided(ScriptState.ALLOWED)
+    if allowed:
+        origins = Counter(d.origin for d in allowed)
+        where = ", ".join(f"{n} by {printable(origin)}" for origin, n in sorted(origins.items()))
+        lines.append(f"install scripts allowed: {len(allowed)} package(s) ({where})")
+    denied = result.decided(ScriptState.DENIED)
+    if denied:
+        shown = DENIED_SHOWN
+        listed = ", ".join(f"{printable(d.package)} (by {printable(d.origin)})"
+                           for d in denied[:shown])
+        more = f", and {len(denied) - shown} more (--format json lists all)" \
+            if len(denied) > shown else ""
+        lines.append(f"install scripts denied (skipped by the package manager): {listed}{more}")
+    return lines
+
+
 def to_json(result: CheckResult, lockfile: Path, policy_path: Path) -> dict[str, object]:
     return {
         "ok": result.ok,
@@ -99,4 +131,5 @@ def to_json(result: CheckResult, lockfile: Path, policy_path: Path) -> dict[str,
         "violations": [v.to_json() for v in result.violations],
         "counts": result.counts(),
         "unknown_install_scripts": result.unknown_scripts,
+        "decisions": [d.to_json() for d in result.decisions],
     }

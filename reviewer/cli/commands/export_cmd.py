@@ -1,4 +1,5 @@
-"""`reviewer export --to npm|pnpm|yarn|bun|lavamoat [PATH] [--dry-run] [--pins] [--pnpm-legacy]`.
+"""`reviewer export --to npm|pnpm|yarn|bun|lavamoat [PATH] [--dry-run] [--pins] [--pnpm-legacy]
+[--lavamoat-skip-versions]`.
 
 Writes the policy's install-script decisions (and, with --pins, approved pins) into the
 package manager's own settings, keeping everything else in those files. `--dry-run` prints
@@ -30,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(pnpm < 10.26) instead of allowBuilds")
     legacy.add_argument("--pnpm-modern", action="store_false", dest="pnpm_legacy",
                         help="pnpm: write allowBuilds whatever the detected version")
+    parser.add_argument("--lavamoat-skip-versions", action="store_true",
+                        help="lavamoat: names-only keys, for `allow-scripts --skip-versions` "
+                             "(allow-scripts 5 otherwise needs name#version)")
     add_policy_argument(parser)
 
 
@@ -42,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     if not policy.exists_on_disk:
         print(f"reviewer: warning: {policy.path} does not exist; exporting an empty policy",
               file=sys.stderr)
-    options = ExportOptions(pins=args.pins, pnpm_legacy=args.pnpm_legacy)
+    options = ExportOptions(pins=args.pins, pnpm_legacy=args.pnpm_legacy,
+                            lavamoat_skip_versions=args.lavamoat_skip_versions)
     plan = build_export(args.target, project_dir(args), policy, graph, options)
     if args.dry_run:
         sys.stdout.write(plan.diff() or "no changes\n")

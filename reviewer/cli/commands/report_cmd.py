@@ -31,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="recent-release threshold in days (default 7)")
     parser.add_argument("--no-tarballs", action="store_true",
                         help="do not fetch tarballs (suspicious-code becomes unknown)")
+    parser.add_argument("--deep", action="store_true",
+                        help="read every tarball, also of packages whose manifest declares no "
+                             "install script (hidden scripts, manifest confusion, binding.gyp)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""`reviewer why NAME[@VERSION] [PATH]`: every shortest path from an importer to a package."""
+"""`reviewer why NAME[@VERSION] [PATH] [--all]`: every shortest path from an importer to a
+package; with `--all`, every dependent chain (like `npm explain`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import sys
 
 from reviewer.cli.common import load_project_graph
 from reviewer.errors import UsageError
-from reviewer.graph.queries import why
+from reviewer.graph.queries import why, why_all
+
+ALL_LIMIT = 1000
+"""`--all` stops after this many chains (a popular package can have millions)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,6 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", nargs="?", default=".", metavar="PATH",
                         help="project directory (default: the current one)")
     parser.add_argument("--json", action="store_true", help="print the paths as JSON")
+    parser.add_argument("--all", action="store_true", dest="all_paths",
+                        help="every dependent chain, not only the shortest ones (like npm explain)")
 
 
 def split_spec(spec: str) -> tuple[str, str | None]:
@@ -31,7 +37,10 @@ def run(args: argparse.Namespace) -> int:
     packages = graph.find(name, version)
     if not packages:
         raise UsageError(f"{args.spec} is not in {graph.lockfile.path}")
-    result = {p.key: why(graph, p.key) for p in packages}
+    if args.all_paths:
+        result = {p.key: why_all(graph, p.key, ALL_LIMIT) for p in packages}
+    else:
+        result = {p.key: why(graph, p.key) for p in packages}
     if args.json:
         import json
 
@@ -39,10 +48,17 @@ def run(args: argparse.Namespace) -> int:
         json.dump(labelled, sys.stdout, indent=1)
         sys.stdout.write("\n")
         return 0
+    from reviewer.lockfiles.manifest import printable
+
     for key, paths in result.items():
-        sys.stdout.write(f"{key}\n")
+        count = ""
+        if args.all_paths:
+            count = (f" (more than {ALL_LIMIT} chains; the first {ALL_LIMIT} found)"
+                     if len(paths) >= ALL_LIMIT else
+                     f" ({len(paths)} chain{'s' if len(paths) != 1 else ''})")
+        sys.stdout.write(f"{printable(key)}{count}\n")
         if not paths:
             sys.stdout.write("  (not reachable from any importer)\n")
         for path in paths:
-            sys.stdout.write("  " + " > ".join(graph.label(n) for n in path) + "\n")
+            sys.stdout.write("  " + printable(" > ".join(graph.label(n) for n in path)) + "\n")
     return 0

@@ -242,6 +242,26 @@ class MainScreen(Screen[None]):
     def action_deny(self) -> None:
         if (key := self._require_key()) is None:
             return
+        if not self.session.scripts_known_absent(key):
+            self._deny(key)
+            return
+        from reviewer.tui.screens.ban import BanScreen
+
+        name = self.session.package(key).name
+
+        def done(ban: bool | None) -> None:
+            if ban is None:
+                return
+            if not ban:
+                self._deny(key)
+                return
+            self.session.ban(key)
+            self.notify(f"banned: {name} (ctrl+s to save)", markup=False)
+            self.refresh_keys({p.key for p in self.session.graph.find(name)})
+
+        self.app.push_screen(BanScreen(key, name), done)
+
+    def _deny(self, key: str) -> None:
         self.session.deny(key)
         self.notify(f"denied: {key} (ctrl+s to save)", markup=False)
         self.refresh_keys({key})

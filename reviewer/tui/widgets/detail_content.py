@@ -116,7 +116,9 @@ async def overview(session: ReviewSession, key: str, palette: Palette) -> Render
 
 
 async def scripts(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
-    from reviewer.signals.install_scripts import install_scripts_of
+    from reviewer.signals.common import scripts_of, tarball_package_json
+    from reviewer.signals.install_scripts import install_scripts_of, refine_with_tarball
+    from reviewer.signals.manifest_confusion import manifest_confusion
     from reviewer.signals.script_targets import resolve_script_sources
     from reviewer.signals.suspicious_code import scan_sources
 
@@ -128,11 +130,18 @@ async def scripts(session: ReviewSession, key: str, palette: Palette) -> Rendera
         tarball = await session.tarball(key)
     except ReviewerError as error:
         tarball_problem = str(error)
-    has_gyp = None if tarball is None else any(e.path == "binding.gyp" for e in tarball.entries)
-    found = install_scripts_of(package, manifest, has_gyp)
+    found = install_scripts_of(package, manifest)
     parts: list[RenderableType] = []
+    if tarball is not None:  # npm installs the tarball's package.json: its scripts decide
+        found = refine_with_tarball(package, manifest, found, tarball)
+        confusion = manifest_confusion(key, tarball, manifest)
+        if confusion is not None:
+            parts.append(Text.assemble(("manifest confusion  ", palette.danger), styled(confusion.summary)))
+            parts += [Text.assemble(("  ", ""), styled(e.text or "")) for e in confusion.evidence]
+            parts.append(Text())
     if found.present is False:
-        return Text("No install scripts: nothing runs when this package is installed.", style=palette.good)
+        parts.append(Text("No install scripts: nothing runs when this package is installed.", style=palette.good))
+        return Group(*parts) if len(parts) > 1 else parts[0]
     if found.present is None:
         parts.append(Text("Whether this package runs install scripts is unknown "
                           "(not provided by this registry).", style=palette.unknown))
@@ -148,7 +157,8 @@ async def scripts(session: ReviewSession, key: str, palette: Palette) -> Rendera
         parts += [Text(), Text.assemble(("tarball: ", palette.warning), styled(tarball_problem))]
     if not found.scripts:
         return Group(*parts)
-    all_scripts = manifest.scripts if manifest and manifest.scripts else None
+    inner = None if tarball is None else scripts_of(tarball_package_json(tarball))
+    all_scripts = inner or (manifest.scripts if manifest and manifest.scripts else None)
     sources, unresolved = resolve_script_sources(found.scripts, tarball, all_scripts)
     matches = scan_sources(sources)
     for missing in unresolved:
@@ -189,10 +199,13 @@ async def _manifest(session: ReviewSession, key: str) -> VersionManifest | None:
     return document.version(package.version)
 
 
-def _people(manifest: VersionManifest) -> set[str] | None:
+def _people(manifest: VersionManifest, by_email: dict[str, str]) -> set[str] | None:
+    """The maintainer accounts (never display text: see `signals.maintainers`)."""
+    from reviewer.signals.maintainers import account_names
+
     if manifest.maintainers is None:
         return None
-    return {p.name for p in manifest.maintainers}
+    return account_names(manifest.maintainers, by_email)
 
 
 async def maintainers(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
@@ -205,11 +218,14 @@ async def maintainers(session: ReviewSession, key: str, palette: Palette) -> Ren
     for column in ("version", "date", "publisher", "trust"):
         table.add_column(Text(column, style="bold"), no_wrap=True, overflow="ellipsis")
     table.add_column(Text("maintainers", style="bold"), overflow="fold", ratio=1)
+    from reviewer.signals.maintainers import email_index
+
     previous_people: set[str] | None = None
     seen_publishers: set[str] = set()
+    by_email = email_index(*(document.versions[v].maintainers or () for v in versions))
     for version in versions:
         manifest = document.versions[version]
-        people = _people(manifest)
+        people = _people(manifest, by_email)
         published = document.published(version)
         version_text = one_line(version, "bold reverse" if version == package.version else "")
         when = Text(published.strftime("%Y-%m-%d") if published else "unknown",
@@ -218,11 +234,12 @@ async def maintainers(session: ReviewSession, key: str, palette: Palette) -> Ren
         if publisher is None:
             who = Text("not provided", style=palette.unknown)
         else:
-            new = seen_publishers and publisher.name not in seen_publishers
+            account = publisher.name.strip().lower()
+            new = seen_publishers and account not in seen_publishers
             who = one_line(publisher.name, str(palette.danger) if new else "")
             if new:
                 who.append(" new", style=palette.danger)
-            seen_publishers.add(publisher.name)
+            seen_publishers.add(account)
         trusted = manifest.trusted
         trust = Text("unknown", style=palette.unknown) if trusted is None else (
             Text("provenance" if manifest.has_provenance else "trusted", style=palette.good)

@@ -11,6 +11,7 @@ from rich.text import Text
 from reviewer.app.session import ReviewSession
 from reviewer.errors import ReviewerError
 from reviewer.graph.model import Source
+from reviewer.registry.interface import TarballContents
 from reviewer.tui.badges import Palette
 from reviewer.tui.text import one_line, safe_code, styled
 from reviewer.tui.widgets.change_label import change_line
@@ -88,4 +89,20 @@ async def _diff(session: ReviewSession, key: str, other: str | None,
     header = Text.assemble(one_line(f"{package.name}@{before}", "bold"), (" → ", palette.muted),
                            one_line(f"{package.name}@{after}", "bold"),
                            (f"   {len(result.files)} file(s) differ", palette.muted))
-    return Group(header, Text(), safe_code(format_diff(result), "diff"))
+    warnings = await _confusions(session, package.name, ((package.version, locked), (other, chosen)), palette)
+    return Group(header, *warnings, Text(), safe_code(format_diff(result), "diff"))
+
+
+async def _confusions(session: ReviewSession, name: str,
+                      tarballs: tuple[tuple[str, TarballContents], ...], palette: Palette) -> list[Text]:
+    """A line per tarball whose package.json differs from its registry manifest."""
+    from reviewer.signals.manifest_confusion import manifest_confusion
+
+    document = await session.packument(name)
+    lines = []
+    for version, tarball in tarballs:
+        finding = manifest_confusion(f"{name}@{version}", tarball, document.version(version))
+        if finding is not None:
+            lines.append(Text.assemble(("manifest confusion  ", palette.danger),
+                                       styled(f"{finding.package}: {finding.summary}")))
+    return lines
