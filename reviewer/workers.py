@@ -21,6 +21,7 @@ core converts.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
 import signal
 import threading
@@ -73,6 +74,7 @@ def _get_pool() -> ProcessPoolExecutor | None:
             context = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(max_workers=count, mp_context=context,
                                         initializer=_ignore_interrupts)
+            atexit.register(shutdown)  # before the interpreter tears its modules down
         return _pool
 
 
