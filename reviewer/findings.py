@@ -73,7 +73,7 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "`npm run other`, and the relative `require`/`import`s of those files (up to 25 files). "
         "Each match is evidence with file, line and matched text"),
     SignalInfo(
-        "maintainers-changed", "M", "maintainers changed", "maintainers changed",
+        "maintainers-changed", "M", "maintainers changed", "maintainers",
         "Maintainer accounts changed",
         "moderate; **high** when no maintainer is kept; info when only an e-mail or display "
         "entry changed",
@@ -93,7 +93,7 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "trusted publisher or provenance and this one has less (pnpm `trustPolicy: "
         "no-downgrade`)"),
     SignalInfo(
-        "recent-release", "N", "newly released", "newly released",
+        "recent-release", "N", "newly released", "recent",
         "Version published very recently",
         "low",
         "published less than `--release-age` days ago (default 7)"),
@@ -129,7 +129,7 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "high",
         "`http:` or `git:` transport"),
     SignalInfo(
-        "missing-integrity", "I", "no integrity hash", "no integrity hash",
+        "missing-integrity", "I", "no integrity hash", "no integrity",
         "No integrity hash in the lockfile",
         "moderate",
         "a registry or tarball package with no integrity in the lockfile"),
@@ -147,14 +147,14 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "an imported advisory (`reviewer audit import`) or one from the registry's bulk "
         "endpoint matches the locked version by npm range"),
     SignalInfo(
-        "new-dependency", "+", "new dependency", "new dependency",
+        "new-dependency", "+", "new dependency", "new dep",
         "Dependency added by an upgrade",
         "low, raised to the highest of the dependency's own signals",
         "(upgrades) a dependency B declares that A does not; carries the new dependency's "
         "typosquat and install-script findings"),
     SignalInfo(
         "manifest-confusion", "C", "tarball differs from its registry manifest",
-        "manifest confusion",
+        "manifest",
         "The tarball's package.json differs from the registry manifest (npm installs the "
         "tarball's)",
         "**high** for `scripts` or dependencies; moderate for `name`, `version`, `bin`, "
@@ -165,7 +165,7 @@ SIGNALS: tuple[SignalInfo, ...] = (
         "normalisation (`bin` strings, `binding.gyp`'s `node-gyp rebuild`, optional "
         "dependencies). Install-script detection then uses the tarball's scripts"),
     SignalInfo(
-        "repository-changed", "U", "repository URL changed", "repo changed",
+        "repository-changed", "U", "repository URL changed", "repo",
         "Repository URL differs from the previous release's",
         "moderate",
         "the `repository` URL differs from the previous release's (or, in an upgrade, the "

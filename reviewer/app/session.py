@@ -260,7 +260,8 @@ class ReviewSession:
                                              for f in self.findings_of(key))
 
     def advisories(self, key: str) -> list[Finding]:
-        return [f for f in self.findings_of(key) if f.id == "advisory"]
+        """The advisories known to affect `key` (not the "could not be checked" unknowns)."""
+        return [f for f in self.findings_of(key) if f.id == "advisory" and not f.unknown]
 
     def why_labels(self, key: str, limit: int = 50) -> list[list[str]]:
         """Every shortest path from an importer to `key`, as display labels."""
@@ -424,18 +425,22 @@ class ReviewSession:
 
     def _policy_states(self) -> None:
         """The review states and notes the loaded policy records (with where a decision
-        from a shared policy comes from)."""
+        from a shared policy comes from; a note on any package: `reviewer.policy.notes`)."""
         if not self.policy.exists_on_disk:
             return
         from reviewer.policy.decisions import review_states
+        from reviewer.policy.notes import note_of
 
+        for package in self.graph:
+            if note := note_of(self.policy, package.name, package.version):
+                self.notes[package.key] = note
         for key, state, note in review_states(self.policy, self.graph):
             self._record(key, ReviewState(state), note)
 
     def _record(self, key: str, state: ReviewState, note: str | None) -> None:
         self.states[key] = state
         if note:
-            self.notes[key] = note
+            self.notes.setdefault(key, note)  # a [[notes]] entry comes first
 
 
 def _signal_index(signal: str) -> int:

@@ -1,15 +1,41 @@
-"""The newcomer's summary of a project: counts, scripts, risk, licenses, heavy subtrees and
-who controls the most packages. Pure: computed from a ReviewSession, no UI."""
+"""The newcomer's summary of a project: the stories to look at first, counts, scripts, risk,
+licenses, heavy subtrees and who controls the most packages, and what the registry does not
+provide (said once). Pure: computed from a ReviewSession, no UI."""
 
 from __future__ import annotations
 
 from collections import Counter, deque
 from dataclasses import dataclass
 
-from reviewer.app.session import ReviewSession, ReviewState
-from reviewer.graph.model import Graph, is_importer_node
+from reviewer.app.session import ReviewSession, ReviewState, SortOrder
+from reviewer.graph.model import Graph, Source, is_importer_node
 from reviewer.graph.queries import duplicates
 from reviewer.signals.finding import Severity
+from reviewer.signals.unknowns import RegistryGaps, registry_gaps
+
+STORY_SIGNALS: tuple[tuple[str, str], ...] = (
+    ("recent-release", "recent releases"),
+    ("new-publisher", "new publishers"),
+    ("maintainers-changed", "maintainers changed"),
+    ("suspicious-code", "code findings"),
+    ("typosquat", "typosquats"),
+)
+"""(signal id, the story's name): the stories a newcomer looks at first, in this order;
+advisories follow, one line per severity."""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One line of "where to look first": what, and the packages it is about."""
+
+    id: str
+    """The signal id (`advisory-high` for advisories of one severity)."""
+    title: str
+    """`recent releases`, `high advisories`"""
+    keys: tuple[str, ...]
+    """The packages, riskiest first."""
+    severity: Severity
+    """The worst severity among them (the line's colour)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +73,11 @@ class Summary:
     """How many packages the scan has reviewed so far (the rest are still unknown)."""
     metadata_total: int
     unreviewed: int
+    gaps: RegistryGaps = RegistryGaps()
+    """Kinds of data this registry provides for no package (said once)."""
+    stories: tuple[Story, ...] = ()
+    controllers_known: int = 0
+    """Packages whose maintainers or publisher are known (what `controllers` counts over)."""
 
 
 def summarize(session: ReviewSession, top: int = 8) -> Summary:
@@ -62,6 +93,7 @@ def summarize(session: ReviewSession, top: int = 8) -> Summary:
     advisory_counts: Counter[Severity] = Counter(
         f.severity for k in keys for f in session.advisories(k))
     licenses: Counter[str] = Counter(_license(session, k) for k in keys)
+    controllers, controllers_known = _controllers(session)
     return Summary(
         total=len(keys),
         direct=len(session.direct),
@@ -79,11 +111,49 @@ def summarize(session: ReviewSession, top: int = 8) -> Summary:
         advisories=tuple(sorted(advisory_counts.items(), key=lambda item: -item[0])),
         licenses=tuple(licenses.most_common(top)),
         heaviest=tuple(heaviest_subtrees(graph, session.direct)[:top]),
-        controllers=tuple(_controllers(session).most_common(top)),
+        controllers=tuple(controllers.most_common(top)),
         metadata_known=sum(1 for k in keys if session.scanned(k)),
         metadata_total=len(keys),
         unreviewed=sum(1 for k in keys if session.state(k) is ReviewState.UNREVIEWED),
+        gaps=gaps_of(session),
+        stories=tuple(stories(session)),
+        controllers_known=controllers_known,
     )
+
+
+def gaps_of(session: ReviewSession) -> RegistryGaps:
+    """What the registry provides for none of the registry packages reviewed so far."""
+    packages = session.graph.packages
+    return registry_gaps(findings for key, findings in session.findings.items()
+                         if key in packages and packages[key].source is Source.REGISTRY)
+
+
+def stories(session: ReviewSession) -> list[Story]:
+    """The stories a newcomer looks at first (decided findings only), then advisories by
+    severity; a story with no package is left out."""
+    by_signal: dict[str, list[str]] = {signal: [] for signal, _ in STORY_SIGNALS}
+    worst: dict[str, Severity] = {}
+    advisories: dict[Severity, list[str]] = {}
+    for key in session.sorted_keys(SortOrder.RISK, session.findings):
+        for finding in session.findings_of(key):
+            if finding.unknown:
+                continue
+            if finding.id in by_signal:
+                if key not in by_signal[finding.id]:
+                    by_signal[finding.id].append(key)
+                worst[finding.id] = max(worst.get(finding.id, Severity.INFO), finding.severity)
+            elif finding.id == "advisory":
+                held = advisories.setdefault(finding.severity, [])
+                if key not in held:
+                    held.append(key)
+    found: list[Story] = []
+    for signal, title in STORY_SIGNALS:
+        if keys := by_signal[signal]:
+            found.append(Story(signal, title, tuple(keys), worst[signal]))
+    found.extend(Story(f"advisory-{severity}", f"{severity} advisories",
+                       tuple(advisories[severity]), severity)
+                 for severity in sorted(advisories, reverse=True))
+    return found
 
 
 def _license(session: ReviewSession, key: str) -> str:
@@ -97,9 +167,11 @@ def _license(session: ReviewSession, key: str) -> str:
     return "unknown"
 
 
-def _controllers(session: ReviewSession) -> Counter[str]:
-    """Each maintainer or publisher of a locked version, counted once per package."""
+def _controllers(session: ReviewSession) -> tuple[Counter[str], int]:
+    """Each maintainer or publisher of a locked version, counted once per package, and how
+    many packages said who they are (the rest are unknown, not "nobody")."""
     counts: Counter[str] = Counter()
+    known = 0
     for package in session.graph:
         document = session.packuments.get(package.name)
         manifest = document.version(package.version) if document else None
@@ -108,8 +180,10 @@ def _controllers(session: ReviewSession) -> Counter[str]:
         people = {p.name for p in (manifest.maintainers or document.maintainers or ())}
         if manifest.publisher is not None:
             people.add(manifest.publisher.name)
+        if people:
+            known += 1
         counts.update(people)
-    return counts
+    return counts, known
 
 
 def heaviest_subtrees(graph: Graph, direct: set[str]) -> list[Subtree]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from reviewer.formats.report_text import report_gaps
 from reviewer.formats.review_markdown import md_text
 from reviewer.signals.finding import Finding, Severity
 from reviewer.signals.results import PackageReview
@@ -20,8 +21,11 @@ def _where(finding: Finding) -> str:
 def format_report_markdown(reviews: Sequence[PackageReview]) -> str:
     decided: dict[Severity, list[Finding]] = defaultdict(list)
     unknown: dict[tuple[str, str], int] = defaultdict(int)
+    gaps = report_gaps(reviews)
     for review in reviews:
         for finding in review.findings:
+            if gaps.covers(finding):
+                continue  # said once, at the top
             if finding.unknown:
                 unknown[(finding.id, str(finding.details.get("reason") or finding.summary))] += 1
             else:
@@ -29,6 +33,9 @@ def format_report_markdown(reviews: Sequence[PackageReview]) -> str:
     flagged = sum(1 for r in reviews if r.decided)
     out = ["### Dependency report", "",
            f"{len(reviews)} packages, **{flagged}** with findings.", ""]
+    if gaps:
+        sentence = gaps.sentence()
+        out += [f"> Unknown: {md_text(sentence[0].upper() + sentence[1:])}.", ""]
     for severity in reversed(Severity):
         if not decided[severity]:
             continue

@@ -1,7 +1,8 @@
 """`reviewer report --format text`: findings grouped by severity, within 80 columns.
 
 Decided findings are listed under their severity (highest first), each with up to
-`EVIDENCE_LINES` evidence lines (all with `verbose`). Unknown signals are summarised at
+`EVIDENCE_LINES` evidence lines (all with `verbose`). What the registry provides for no
+package is said once at the top (`report_gaps`); other unknown signals are summarised at
 the end as one line per (signal, reason) with a count, so a registry that strips
 metadata does not drown the report. Untrusted text goes through `printable`.
 """
@@ -12,9 +13,11 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Sequence
 
+from reviewer.graph.model import Source
 from reviewer.lockfiles.manifest import printable
 from reviewer.signals.finding import Finding, Severity
 from reviewer.signals.results import PackageReview
+from reviewer.signals.unknowns import RegistryGaps, registry_gaps
 
 WIDTH = 80
 EVIDENCE_LINES = 3
@@ -32,11 +35,19 @@ def _evidence_line(finding: Finding, index: int) -> str:
     return " ".join(p for p in (where, e.text or "") if p)
 
 
+def report_gaps(reviews: Sequence[PackageReview]) -> RegistryGaps:
+    """What the registry provides for none of the registry packages reviewed."""
+    return registry_gaps(r.findings for r in reviews if r.package.source is Source.REGISTRY)
+
+
 def format_report_text(reviews: Sequence[PackageReview], *, verbose: bool = False, width: int = WIDTH) -> str:
     decided: dict[Severity, list[Finding]] = defaultdict(list)
     unknown: dict[tuple[str, str], list[str]] = defaultdict(list)
+    gaps = report_gaps(reviews)
     for review in reviews:
         for finding in review.findings:
+            if gaps.covers(finding):
+                continue
             if finding.unknown:
                 reason = str(finding.details.get("reason") or finding.summary)
                 unknown[(finding.id, reason)].append(finding.package)
@@ -46,6 +57,8 @@ def format_report_text(reviews: Sequence[PackageReview], *, verbose: bool = Fals
     counts = ", ".join(f"{s} {len(decided[s])}" for s in reversed(Severity) if decided[s])
     lines = _wrap(f"reviewer report: {len(reviews)} packages, {flagged} with findings"
                   + (f" ({counts})" if counts else ""), "", width)
+    if gaps:
+        lines += _wrap(f"unknown: {gaps.sentence()}", "", width)
     for severity in reversed(Severity):
         if not decided[severity]:
             continue

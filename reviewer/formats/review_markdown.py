@@ -1,6 +1,8 @@
 """`reviewer review --format markdown`: a pull-request comment.
 
-A summary table first, then one collapsible `<details>` section per change. All untrusted
+What the registry provides for no package is said once at the top (`ReviewReport.gaps`) and
+left out of each change. A summary table first, then one collapsible `<details>` section per
+change that has something to show beyond its row (a known signal, a reason, a diff). All untrusted
 text (names, versions, reasons, summaries, file paths) goes through `md_text`, which turns
 every character that markdown, HTML or GitHub give a meaning to into a numeric entity:
 `|` cannot split a table cell, `<` cannot open a tag, backticks cannot open code, `@`
@@ -14,6 +16,7 @@ import re
 
 from reviewer.review.changes import ChangeKind
 from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport, evidence_parts
+from reviewer.signals.unknowns import RegistryGaps
 
 MAX_PATCH_LINES = 200
 """Per file: a PR comment is limited in size (65,536 characters on GitHub)."""
@@ -35,6 +38,10 @@ def format_review_markdown(report: ReviewReport) -> str:
                f"**{md_text(report.counts_line())}**"
                + (f", highest severity **{report.severity}**" if report.severity is not None else ""))
     out.append("")
+    gaps = report.gaps
+    if gaps:
+        sentence = gaps.sentence()
+        out += [f"> Unknown: {md_text(sentence[0].upper() + sentence[1:])}.", ""]
     for note in report.notes:
         out += [f"> {md_text(note)}", ""]
     republished = [c for c in report.changes if c.change.kind is ChangeKind.REPUBLISHED]
@@ -51,23 +58,26 @@ def format_review_markdown(report: ReviewReport) -> str:
         out.append(
             f"| {md_text(change.name)} | {change.kind} | {md_text(change.from_version or '–')} "
             f"| {md_text(change.to_version or '–')} | {reviewed.severity or ''} "
-            f"| {_signal_ids(reviewed)} |"
+            f"| {_signal_ids(reviewed, gaps)} |"
         )
     out.append("")
     for reviewed in ordered:
-        out += _details(reviewed)
+        out += _details(reviewed, gaps)
     return "\n".join(out)
 
 
-def _signal_ids(reviewed: ReviewedChange) -> str:
-    ids = list(dict.fromkeys(f.id for f in reviewed.sorted_findings()))
+def _signal_ids(reviewed: ReviewedChange, gaps: RegistryGaps) -> str:
+    ids = list(dict.fromkeys(f.id for f in gaps.known(reviewed.sorted_findings())))
     return md_text(", ".join(ids))
 
 
-def _details(reviewed: ReviewedChange) -> list[str]:
+def _details(reviewed: ReviewedChange, gaps: RegistryGaps) -> list[str]:
     change = reviewed.change
+    findings = gaps.known(reviewed.sorted_findings())
+    if not (findings or change.reason or reviewed.diff is not None):
+        return []  # its table row says it all
     level = f" · {reviewed.severity}" if reviewed.severity is not None else ""
-    count = len(reviewed.findings)
+    count = len(findings)
     out = [
         "<details>",
         f"<summary>{md_text(change.name)} {_arrow(change.from_version, change.to_version)} · "
@@ -77,13 +87,13 @@ def _details(reviewed: ReviewedChange) -> list[str]:
     ]
     if change.reason:
         out += [md_text(change.reason), ""]
-    for finding in reviewed.sorted_findings():
+    for finding in findings:
         state = "*unknown*" if finding.unknown else f"**{finding.severity}**"
         out.append(f"- {state} {md_text(finding.id)}: {md_text(finding.summary)}")
         for evidence in finding.evidence:
             where, what = evidence_parts(evidence)
             out.append(f"  - {md_text(where)}{': ' if where and what else ''}{md_text(what)}")
-    if reviewed.findings:
+    if findings:
         out.append("")
     if change.dependents:
         out += [f"Required by: {md_text(', '.join(change.dependents))}", ""]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from reviewer.lockfiles.manifest import printable
 from reviewer.review.changes import ChangeKind
 from reviewer.review.report import PackageDiff, ReviewedChange, ReviewReport, evidence_parts
+from reviewer.signals.unknowns import RegistryGaps
 
 if TYPE_CHECKING:
     from reviewer.review.diff import ManifestChange
@@ -23,6 +24,9 @@ def format_review_text(report: ReviewReport, *, verbose: bool = False) -> str:
         f"review: {printable(report.base_label)} -> {printable(report.head_label)}",
         report.counts_line(),
     ]
+    gaps = report.gaps
+    if gaps:
+        lines.append(f"unknown: {gaps.sentence()}")
     lines += [f"note: {printable(note)}" for note in report.notes]
     republished = [c for c in report.changes if c.change.kind is ChangeKind.REPUBLISHED]
     if republished:
@@ -30,11 +34,11 @@ def format_review_text(report: ReviewReport, *, verbose: bool = False) -> str:
         lines.append(f"WARNING: republished with different content at the same version: {names}")
     for reviewed in report.by_risk():
         lines.append("")
-        lines += _change_lines(reviewed, verbose)
+        lines += _change_lines(reviewed, verbose, gaps)
     return "\n".join(lines) + "\n"
 
 
-def _change_lines(reviewed: ReviewedChange, verbose: bool) -> list[str]:
+def _change_lines(reviewed: ReviewedChange, verbose: bool, gaps: RegistryGaps) -> list[str]:
     change = reviewed.change
     level = f"  [{reviewed.severity}]" if reviewed.severity is not None else ""
     lines = [f"{printable(change.name)} {printable(change.arrow)}  {change.kind}{level}"]
@@ -42,7 +46,7 @@ def _change_lines(reviewed: ReviewedChange, verbose: bool) -> list[str]:
         lines.append(f"{INDENT}{printable(change.reason)}")
     if change.dependents:
         lines.append(f"{INDENT}required by: {printable(', '.join(change.dependents))}")
-    for finding in reviewed.sorted_findings():
+    for finding in gaps.known(reviewed.sorted_findings()):  # the gaps are said at the top
         state = "unknown" if finding.unknown else str(finding.severity)
         lines.append(f"{INDENT}{state:<9} {finding.id:<20} {printable(finding.summary)}")
         if verbose:

@@ -127,6 +127,22 @@ class PolicyEdits:
                      lambda e: _s(e, "id") == entry_id and _s(e, "package") == package,
                      (entry_id, package), lambda e: (_s(e, "id"), _s(e, "package")))
 
+    def set_note(self, name: str, version: str, note: str, by: str | None,
+                 date: dt.date | None = None) -> None:
+        """Record a note on name@version in `[[notes]]` (replacing its earlier note), in
+        name and version order, with who wrote it and when."""
+        fields: dict[str, Any] = {"name": name, "version": version, "note": note}
+        if by:
+            fields["by"] = by
+        fields["date"] = date or dt.date.today()
+        self._upsert("notes", fields,
+                     lambda e: _s(e, "name") == name and _s(e, "version") == version,
+                     (name, version_sort_key(version)),
+                     lambda e: (_s(e, "name"), version_sort_key(_s(e, "version"))))
+
+    def drop_note(self, name: str, version: str) -> int:
+        return self._remove("notes", lambda e: _s(e, "name") == name and _s(e, "version") == version)
+
     def ban(self, package: str, reason: str, by: str | None = None,
             date: dt.date | None = None) -> None:
         """Ban `package` (a name: every version; or name@range) from the lockfile."""

@@ -49,6 +49,17 @@ class Pin:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """A reviewer's note on name@version, whatever its decision (`[[notes]]`)."""
+
+    name: str
+    version: str
+    note: str
+    by: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ScriptDecision:
     """Allow (name@version, with integrity) or deny (name, or name@version) install scripts."""
 
@@ -222,4 +233,5 @@ class PolicyIndex:
     denied_versions: dict[tuple[str, str], ScriptDecision] = field(default_factory=dict)
     advisories: dict[tuple[str, str], AdvisoryDecision] = field(default_factory=dict)
     signals: dict[tuple[str, str], SignalAcceptance] = field(default_factory=dict)
+    notes: dict[tuple[str, str], Note] = field(default_factory=dict)
     bans: list[Ban] = field(default_factory=list)

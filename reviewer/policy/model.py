@@ -39,6 +39,7 @@ from reviewer.policy.entries import (
     SCHEMA_VERSION,
     AdvisoryDecision,
     Ban,
+    Note,
     Pin,
     PolicyIndex,
     ScriptDecision,
@@ -83,6 +84,7 @@ class Policy(PolicyEdits):
         self._scripts: list[ScriptDecision] = []
         self._advisories: list[AdvisoryDecision] = []
         self._signal_acceptances: list[SignalAcceptance] = []
+        self._notes: list[Note] = []
         self._bans: list[Ban] = []
         self._extends: list[str] = []
         self._own_settings: dict[str, Any] = {}
@@ -212,6 +214,15 @@ class Policy(PolicyEdits):
         return self._signal_acceptances
 
     @property
+    def notes(self) -> list[Note]:
+        self._ensure_fresh()
+        return self._notes
+
+    def note_entry(self, name: str, version: str) -> Note | None:
+        """The `[[notes]]` entry of name@version (see `reviewer.policy.notes`)."""
+        return self._index.notes.get((name, version))
+
+    @property
     def _index(self) -> PolicyIndex:
         self._ensure_fresh()
         return self._index_cache
@@ -229,6 +240,7 @@ class Policy(PolicyEdits):
         self._scripts = validator.scripts(data)
         self._advisories = validator.advisories(data)
         self._signal_acceptances = validator.signals(data)
+        self._notes = validator.notes(data)
         self._bans = validator.bans(data)
         self._extends = validator.extends(data)
         self._own_settings = validator.setting_values(data)
@@ -237,6 +249,7 @@ class Policy(PolicyEdits):
         validator.unique("scripts", [(e.name, e.version) for e in self._scripts])
         validator.unique("advisories", [(a.id, a.package) for a in self._advisories])
         validator.unique("signals", [(a.id, a.package) for a in self._signal_acceptances])
+        validator.unique("notes", [(n.name, n.version) for n in self._notes])
         validator.unique("bans", [(b.package, None) for b in self._bans])
         self._stale = False
         index = PolicyIndex()
@@ -254,6 +267,8 @@ class Policy(PolicyEdits):
             index.advisories[(advisory.id, advisory.package)] = advisory
         for signal in self._signal_acceptances:
             index.signals[(signal.id, signal.package)] = signal
+        for note in self._notes:
+            index.notes[(note.name, note.version)] = note
         self._index_cache = index
 
     def _own_script_decision(self, name: str, version: str, integrity: str | None

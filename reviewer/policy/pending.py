@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reviewer.policy.model import Policy
+from reviewer.policy.notes import record_note
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ class Deny:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """Attach `text` to the existing decision about name@version."""
+    """A note on name@version, decided or not (`[[notes]]`, `reviewer.policy.notes`)."""
 
     name: str
     version: str
@@ -73,7 +74,7 @@ def target(edit: PolicyEdit) -> str:
 
 
 def apply_edits(policy: Policy, edits: Sequence[PolicyEdit], by: str) -> list[str]:
-    """Apply `edits` in order. Returns messages about notes that had nothing to attach to."""
+    """Apply `edits` in order. Returns messages for the user (none so far)."""
     messages: list[str] = []
     for edit in edits:
         match edit:
@@ -88,28 +89,8 @@ def apply_edits(policy: Policy, edits: Sequence[PolicyEdit], by: str) -> list[st
             case BanPackage(name, reason):
                 policy.ban(name, reason or f"banned by {by}", by)
             case Note(name, version, text):
-                if not _attach_note(policy, name, version, text, by):
-                    messages.append(f"note on {target(edit)} kept for its next approve or deny")
+                record_note(policy, name, version, text, by)
     return messages
-
-
-def _attach_note(policy: Policy, name: str, version: str, note: str, by: str) -> bool:
-    """Put `note` on the existing pin or script decision of name@version."""
-    attached = False
-    pin = policy.pin_for(name, version)
-    if pin is not None:
-        policy.approve(name, version, pin.integrity, pin.approved_by, note=note, date=pin.date)
-        attached = True
-    allowed = policy.allowed_entry(name, version)
-    if allowed is not None:
-        policy.allow_scripts(name, version, allowed.integrity, allowed.by or by,
-                             note=note, date=allowed.date)
-        attached = True
-    denied = policy.deny_entry(name, version)
-    if denied is not None and not attached:
-        policy.deny(denied.name, denied.version, denied.by, note=note, date=denied.date)
-        attached = True
-    return attached
 
 
 def decided(policy: Policy, edit: PolicyEdit) -> str:

@@ -21,6 +21,7 @@ from reviewer.policy.entries import (
     AdvisoryDecision,
     AdvisoryDecisionKind,
     Ban,
+    Note,
     Pin,
     ScriptDecision,
     ScriptDecisionKind,
@@ -29,7 +30,7 @@ from reviewer.policy.entries import (
 )
 from reviewer.signals.finding import SIGNAL_IDS, Severity
 
-SECTIONS = ("pins", "scripts", "advisories", "signals", "bans")
+SECTIONS = ("pins", "scripts", "advisories", "signals", "bans", "notes")
 TOP_LEVEL_KEYS = ("version", "extends", "settings", *SECTIONS)
 
 T = TypeVar("T")
@@ -302,6 +303,19 @@ class Validator:
                 by=self.text(entry, "by", "signals", i, required=False),
                 date=self.date(entry, "date", "signals", i),
                 origin=self.path,
+            ))
+        return out
+
+    def notes(self, document: TOMLDocument) -> list[Note]:
+        out = []
+        for i, entry in enumerate(self.entries(document, "notes")):
+            self.no_unknown_keys(entry, ("name", "version", "note", "by", "date"), "notes", i)
+            out.append(Note(
+                name=str(self.text(entry, "name", "notes", i)),
+                version=str(self.text(entry, "version", "notes", i)),
+                note=str(self.text(entry, "note", "notes", i)),
+                by=self.text(entry, "by", "notes", i, required=False),
+                date=self.date(entry, "date", "notes", i),
             ))
         return out
 

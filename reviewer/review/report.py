@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from reviewer.review.changes import Change, ChangeKind, ChangeSet
 from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.results import highest
+from reviewer.signals.unknowns import RegistryGaps, registry_gaps
 
 if TYPE_CHECKING:  # reviewer.review.diff imports FileChange from here: no import at run time
     from reviewer.review.diff import ManifestChange
@@ -130,6 +131,15 @@ class ReviewReport:
             key=lambda c: (1 if c.severity is None else -c.severity,
                            c.change.kind is not ChangeKind.REPUBLISHED),
         )
+
+    @property
+    def gaps(self) -> RegistryGaps:
+        """Kinds of data the registry gave for none of the changed registry packages: the
+        formatters say so once at the top and leave those unknowns out of each change."""
+        from reviewer.graph.model import Source
+
+        return registry_gaps(c.findings for c in self.changes
+                             if c.change.head is not None and c.change.head.source is Source.REGISTRY)
 
     def counts_line(self) -> str:
         """`5 changes: 2 upgraded, 1 added, ...` (or `no changes`)."""

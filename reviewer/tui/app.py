@@ -358,6 +358,17 @@ class ReviewerApp(App[None]):
         else:
             self.switch_screen(MainScreen(self.session))
 
+    def show_story(self, title: str, keys: tuple[str, ...]) -> None:
+        """From the summary: the main screen listing only the packages of one story."""
+        main = self.main_screen()
+        if main is None:
+            self.show_main()
+            self.call_after_refresh(self.show_story, title, keys)
+            return
+        while self.screen is not main:
+            self.pop_screen()
+        main.show_story((title, frozenset(keys)))
+
     def action_help(self) -> None:
         from reviewer.tui.screens.help import HelpScreen
         from reviewer.tui.screens.main import MainScreen

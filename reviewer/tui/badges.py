@@ -11,6 +11,7 @@ from rich.text import Text
 
 from reviewer.app.session import ReviewState
 from reviewer.findings import SIGNAL_IDS, SIGNALS, Finding, Severity
+from reviewer.signals.unknowns import missing_kind
 
 BADGES: dict[str, tuple[str, str]] = {s.id: (s.badge, s.legend) for s in SIGNALS}
 """Signal id -> (one-character badge, legend text), from the signal catalogue."""
@@ -57,23 +58,28 @@ DEFAULT_PALETTE = Palette.from_colors("red", "yellow", "green")
 
 
 def badge_text(findings: Sequence[Finding] | None, palette: Palette) -> Text:
-    """One character per signal, coloured by its worst severity; `…` while not scanned."""
+    """One character per decided signal, coloured by its worst severity; `…` while not
+    scanned. A signal nobody could evaluate gets no letter: `?` when the package has an
+    unknown of its own (its metadata failed to load, say), `·` when nothing is known
+    against it (what the registry gives no package is said once, in the status line)."""
     if findings is None:
         return Text("…", style=palette.muted)
     worst: dict[str, Finding] = {}
+    own_unknown = False
     for finding in findings:
+        if finding.unknown:
+            own_unknown = own_unknown or missing_kind(finding) is None
+            continue
         held = worst.get(finding.id)
-        if held is None or (held.unknown and not finding.unknown) or (
-            held.unknown == finding.unknown and finding.severity > held.severity
-        ):
+        if held is None or finding.severity > held.severity:
             worst[finding.id] = finding
     text = Text(no_wrap=True)
     for signal in SIGNAL_IDS:
         shown = worst.get(signal)
         if shown is not None:
-            text.append(BADGES[signal][0], style=palette.for_severity(shown.severity, shown.unknown))
+            text.append(BADGES[signal][0], style=palette.for_severity(shown.severity))
     if not text:
-        text.append("·", style=palette.muted)
+        text.append("?" if own_unknown else "·", style=palette.muted)
     return text
 
 
@@ -89,6 +95,8 @@ def legend_text(palette: Palette) -> Text:
     text.append(" act now   ")
     text.append("yellow", style=palette.warning)
     text.append(" look   ")
-    text.append("dim", style=palette.unknown)
-    text.append(" unknown (not provided by the registry)   … not scanned yet")
+    text.append("·", style=palette.muted)
+    text.append(" no known signal   ")
+    text.append("?", style=palette.muted)
+    text.append(" unknown for this package   … not scanned yet")
     return text

@@ -94,3 +94,20 @@ def test_imported_advisories_are_reported(project, fixture_registry, tmp_path, c
     signals = _run(project, fixture_registry, tmp_path, capsys)
     assert signals["plain"]["advisory"]["severity"] == "moderate"
     assert "advisory" not in signals["vuln"]  # imported advisories replace the 405 unknown
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_stripped_mirror_report_says_unknown_kinds_once_at_the_top(
+        project, fixture_registry, tmp_path, capsys, fmt) -> None:  # noqa: ANN001
+    for name, versions in (("vuln", ["1.0.0", "1.0.1"]), ("plain", ["2.0.0"]), ("gone", ["1.0.0"])):
+        fixture_registry.add_packument(_packument(name, versions, stripped=True))
+    code = main(["report", str(project), "--format", fmt, "--registry", fixture_registry.url,
+                 "--cache-dir", str(tmp_path / "cache")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.count("does not provide") == 1
+    head = "\n".join(out.splitlines()[:6])
+    assert "maintainers, publishers, publish times, provenance" in " ".join(head.split())
+    for signal in ("maintainers-changed", "new-publisher", "trust-downgrade", "recent-release",
+                   "deprecated", "advisory"):
+        assert signal not in out, (signal, out)

@@ -91,7 +91,9 @@ async def test_approve_deny_note_save_writes_the_policy(make_app, project: Path)
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"checked install.js")
         await pilot.press("enter")
-        await pilot.press("a")
+        await pilot.press("a")  # high signals: a second look first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
         assert app.session.state("evil-scripts@1.0.0") is ReviewState.ALLOWED
         assert "allowed" in main.table.get_row("evil-scripts@1.0.0")[0].plain
         await pilot.press("down")
@@ -162,7 +164,8 @@ async def test_quit_with_unsaved_decisions_asks_first(make_app, project: Path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await to_main(pilot)
-        await pilot.press("a")
+        await pilot.press("a", "y")  # approve (past the second look)
+        assert app.session.dirty
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # stay
@@ -188,7 +191,7 @@ async def test_export_offers_targets_and_reports_in_place(make_app, project: Pat
     (project / "package.json").write_text('{"name": "shop", "version": "1.0.0"}\n')
     async with app.run_test(size=SIZE) as pilot:
         await to_main(pilot)
-        await pilot.press("a")
+        await pilot.press("a", "y")  # y: past the second look at its high signals
         await pilot.press("e")
         assert isinstance(app.screen, ExportScreen)
         await pilot.press("enter")  # npm, the first target
@@ -272,7 +275,7 @@ async def test_keymap_file_remaps_a_binding(make_app, tmp_path: Path):
         await to_main(pilot)
         await pilot.press("a")
         assert not app.session.dirty
-        await pilot.press("A")
+        await pilot.press("A", "y")
         assert app.session.state("evil-scripts@1.0.0") is ReviewState.ALLOWED
 
 
@@ -328,7 +331,8 @@ async def test_table_rows_are_drawn_exactly_as_datatable_draws_them(make_app):
 async def test_filtering_resizes_the_table_and_its_scrollbar(make_app):
     """The table's height follows the rows shown, in the frame the keystroke is drawn in
     (checked before the detail pane's own update, which lays the screen out again)."""
-    async with make_app().run_test(size=(140, 10)) as pilot:  # 8 rows do not fit: scrollbar
+    # 8 rows do not fit (the legend under the list takes 3 rows, all of it): scrollbar
+    async with make_app().run_test(size=(140, 11)) as pilot:
         main = await to_main(pilot)
         table = main.table
         assert table.show_vertical_scrollbar and table.max_scroll_y > 0

@@ -92,17 +92,22 @@ class Tmux:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)
 
 
-@pytest.mark.slow
-def test_demo_in_tmux_review_decide_save_quit(tmp_path: Path):
+def _demo_in_tmux(tmp_path: Path, width: int, height: int) -> tuple[Tmux, Path]:
     assert shutil.which("tmux"), "tmux is required for this test (.ci/run installs it)"
     into = tmp_path / "demo"
     # tmux sets TERM itself (tmux-256color); overriding it garbles partial repaints
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
     command = (f"cd {shlex.quote(str(ROOT))} && {shlex.quote(sys.executable)} -m reviewer demo "
                f"--into {shlex.quote(str(into))}; echo EXITED-$?; sleep 60")
-    tmux = Tmux(120, 40)
+    tmux = Tmux(width, height)
     env_args = [f"{k}={v}" for k, v in env.items() if k in ("XDG_CONFIG_HOME", "PATH", "HOME")]
     tmux.start("env -u COLUMNS -u LINES " + " ".join(shlex.quote(a) for a in env_args) + " sh -c " + shlex.quote(command))
+    return tmux, into
+
+
+@pytest.mark.slow
+def test_demo_in_tmux_review_decide_save_quit(tmp_path: Path):
+    tmux, into = _demo_in_tmux(tmp_path, 120, 40)
     try:
         summary = tmux.wait_for("packages locked")
         assert "Install scripts" in summary and "Riskiest packages" in summary
@@ -117,6 +122,9 @@ def test_demo_in_tmux_review_decide_save_quit(tmp_path: Path):
         tmux.keys("Enter")
         time.sleep(0.5)
         tmux.keys("a")
+        asked = tmux.wait_for("Approve crossenv@7.0.3?")  # a typosquat (high): a second look
+        assert "high typosquat" in asked
+        tmux.keys("y")
         tmux.wait_for("1 unsaved")
         tmux.keys("C-s")
         tmux.wait_for("Saved")
@@ -133,3 +141,59 @@ def test_demo_in_tmux_review_decide_save_quit(tmp_path: Path):
     text = (into / "reviewer-policy.toml").read_text()
     assert 'name = "crossenv"' in text and 'version = "7.0.3"' in text  # approved and saved
     assert 'decision = "deny"' not in text  # the deny was not saved: quitting discarded it
+
+
+@pytest.mark.slow
+def test_demo_in_tmux_at_80x24_story_detail_diff_note(tmp_path: Path):
+    """A newcomer at 80x24: a story from the summary, the takeover's detail full screen,
+    its Diff tab reading 1.3.1 → 1.3.2, Escape back, Tab to the detail, a note saved."""
+    tmux, into = _demo_in_tmux(tmp_path, 80, 24)
+    try:
+        summary = tmux.wait_for("Where to look first")
+        tmux.wait_for("unreviewed.")  # the scan finished
+        summary = tmux.wait_for("code findings (1)")
+        assert "recent releases (2)" in summary and "new publishers (2)" in summary
+        assert all(len(line) <= 80 for line in summary.splitlines())
+        tmux.keys("Down")
+        tmux.keys("Down")
+        tmux.keys("Down")  # code findings
+        tmux.keys("Enter")
+        listed = tmux.wait_for("story: code findings")
+        assert "tiny-json-merge" in listed and "1/536 shown" in listed
+        assert "a Approve" in listed and "q Quit" in listed and "? Help" in listed  # footer
+        time.sleep(1)
+        tmux.keys("Enter")  # the detail, full screen: the list is out of the way
+        full = tmux.wait_for(r"\A(?![\s\S]*Package )[\s\S]*Deep-merge plain JSON objects", regex=True)
+        assert "Overview" in full
+        for _ in range(8):  # ] steps the tabs (a key may land while the pane still loads)
+            if "(locked)" in tmux.screen():
+                break
+            tmux.keys("]")
+            time.sleep(1)
+        diff = tmux.wait_for("(locked)")
+        assert "tiny-json-merge@1.3.1 → tiny-json-merge@1.3.2 (locked)" in diff
+        assert re.search(r"added +scripts/setup\.js", diff), diff
+        assert "+ scripts.postinstall: node scripts/setup.js" in diff
+        (tmp_path / "diff-80x24.txt").write_text(diff)
+        tmux.keys("Escape")
+        time.sleep(1)  # a key right after Escape would read as an escape sequence
+        back = tmux.wait_for("Package ")
+        assert "story: code findings" in back
+        tmux.keys("Escape")
+        time.sleep(1)
+        tmux.wait_for("536/536 shown")
+        tmux.keys("n")
+        tmux.wait_for("Note on")
+        for char in "watch the postinstall":
+            tmux.keys("-l", char)
+        tmux.keys("Enter")
+        tmux.wait_for("1 unsaved")
+        tmux.keys("C-s")
+        tmux.wait_for("Saved")
+        tmux.keys("q")
+        tmux.wait_for("EXITED-0")
+    finally:
+        tmux.kill()
+    text = (into / "reviewer-policy.toml").read_text()
+    assert "[[notes]]" in text and 'note = "watch the postinstall"' in text
+    assert 'name = "tiny-json-merge"' in text and "[[pins]]" not in text

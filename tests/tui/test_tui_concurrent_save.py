@@ -66,7 +66,7 @@ async def test_tui_refuses_shows_conflicts_and_reapplies_on_request(make_app, pr
         assert isinstance(main, MainScreen)
         main.jump_to("left-pad@1.3.0")
         await pilot.pause()
-        await pilot.press("a")  # approve
+        await pilot.press("a", "y")  # approve (y: past the second look at its advisory)
         other_process_denies(project)
         written_by_bob = policy_text(project)
         await pilot.press("ctrl+s")

@@ -69,7 +69,7 @@ async def test_error_messages_in_notifications_are_escaped(make_app, make_sessio
     app = make_app(session)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("s", "a", "ctrl+s")
+        await pilot.press("s", "a", "y", "ctrl+s")  # y: past the second look
         await pilot.pause()
         assert session.dirty  # not saved, decisions kept
         message = [n.message for n in app._notifications][-1]

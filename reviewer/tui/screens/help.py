@@ -55,3 +55,18 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class LegendScreen(ModalScreen[None]):
+    """The badge legend alone (`l` where the legend does not fit under the list)."""
+
+    BINDINGS = [Binding("escape,q,l", "close", "Close", id="legend.close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="legend-dialog"):
+            yield Static("Badges", classes="dialog-title")
+            yield Static(legend_text(self.app.palette), id="legend-text")  # type: ignore[attr-defined]
+            yield Static(Text("esc: close", style="dim"), classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

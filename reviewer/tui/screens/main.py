@@ -1,23 +1,35 @@
-"""The main screen: filter bar, package table or tree, detail pane, status line."""
+"""The main screen: filter bar, package table or tree, detail pane, status line.
+
+Focus moves between the list and the detail pane with Tab (never into the filter: `/`
+goes there). Enter on a package opens its detail full screen, Escape steps back (full
+detail → list → story → filter). Under NARROW_WIDTH columns the detail pane sits under the
+list and takes most of the room while it has focus; the footer then keeps the keys that
+matter (`KeyFooter`) and the legend moves behind `l`."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.text import Span, Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import DescendantBlur, DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static, Tree
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, DataTable, Header, Input, Static, Tree
 
 from reviewer.app.session import QuickFilter, ReviewSession, SortOrder
-from reviewer.findings import SIGNALS
+from reviewer.app.summary import gaps_of
+from reviewer.findings import SIGNALS, Finding, Severity
+from reviewer.signals.unknowns import RegistryGaps
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import notice, one_line
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
+from reviewer.tui.widgets.key_footer import KeyFooter
 from reviewer.tui.widgets.package_table import PackageTable
 from reviewer.tui.widgets.package_tree import PackageTree
 
@@ -27,8 +39,20 @@ DETAIL_DELAY = 0.2
 NARROW_WIDTH = 120
 """Below this many columns the detail pane goes under the list instead of beside it."""
 
+NARROW_KEYS = ("switch_focus", "open_detail", "clear_filter", "approve", "deny", "note",
+               "filter", "legend", "quit", "help")
+"""The footer's keys under NARROW_WIDTH columns (every key stays in `?` and ctrl+p)."""
+
+NARROW_KIND_NAMES = {"publish times": "dates"}
+"""Shorter names of unknown kinds for the status line under NARROW_WIDTH columns."""
 
 SORT_CYCLE = (SortOrder.RISK, SortOrder.NAME, SortOrder.SIGNAL)
+
+
+def danger_signals(findings: Sequence[Finding]) -> list[Finding]:
+    """The decided high and critical findings, worst first (what `a` asks about)."""
+    return sorted((f for f in findings if not f.unknown and f.severity >= Severity.HIGH),
+                  key=lambda f: (-f.severity, f.id))
 
 
 class MainScreen(Screen[None]):
@@ -38,10 +62,16 @@ class MainScreen(Screen[None]):
                 tooltip="Pin the exact version and integrity; allow its install scripts"),
         Binding("d", "deny", "Deny", id="deny", tooltip="Deny its install scripts"),
         Binding("n", "note", "Note", id="note"),
+        Binding("enter", "open_detail", "Open", id="open_detail", key_display="⏎", show=False,
+                tooltip="The selected package's detail, full screen (esc: back)"),
+        Binding("tab", "switch_focus", "Pane", id="switch_focus", key_display="tab", show=False,
+                tooltip="Focus moves between the list and the detail pane"),
+        Binding("shift+tab", "switch_focus", "Pane", id="switch_focus_back", show=False),
         Binding("v", "accept_advisory", "Accept advisory", id="accept_advisory", show=False),
         Binding("w", "why", "Why", id="why", tooltip="Every shortest path from an importer"),
         Binding("slash", "focus_filter", "Filter", id="filter", key_display="/"),
-        Binding("escape", "clear_filter", "Clear filter", id="clear_filter", show=False),
+        Binding("escape", "back", "Back", id="clear_filter", show=False,
+                tooltip="Full detail → list → all packages (leaves a story) → clear the filter"),
         Binding("t", "toggle_view", "Table/Tree", id="toggle_view"),
         Binding("o", "cycle_sort", "Sort", id="sort", tooltip="risk, name, signal"),
         Binding("g", "jump", "Jump to package", id="jump", show=False),
@@ -68,6 +98,12 @@ class MainScreen(Screen[None]):
         """True once composed and mounted (the app may push the summary over it first)."""
         self._detail_timer: Timer | None = None
         self._status_drawn: tuple[str, tuple[Span, ...]] | None = None
+        self.gaps = RegistryGaps()
+        """What the registry provides for no package (said once, in the status line)."""
+        self._second_looked: set[str] = set()
+        """Packages whose high or critical signals the user has seen and approved anyway."""
+        self.story: tuple[str, frozenset[str]] | None = None
+        """(title, keys) of the summary story being looked at: the list shows those only."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,7 +117,7 @@ class MainScreen(Screen[None]):
                 yield Static(id="legend")
             yield DetailPane(self.session, id="detail")
         yield Static(id="status-line")
-        yield Footer()
+        yield KeyFooter(NARROW_KEYS, NARROW_WIDTH)
 
     def on_mount(self) -> None:
         self.ready = True
@@ -123,12 +159,16 @@ class MainScreen(Screen[None]):
     # -- list -----------------------------------------------------------------------------
 
     def resort(self) -> None:
+        self.gaps = gaps_of(self.session)
         self._ordered = self.session.sorted_keys(self.order)
         self.apply_filter()
         self.update_status()
 
     def apply_filter(self) -> None:
-        keys = self.session.filter_keys(self._ordered, self.query_text, self.quick)
+        ordered = self._ordered
+        if self.story is not None:
+            ordered = [k for k in ordered if k in self.story[1]]
+        keys = self.session.filter_keys(ordered, self.query_text, self.quick)
         self.table.show(keys)
         self.show_detail_soon()
         self.query_one(FilterBar).set_count(len(keys), len(self.session.graph))
@@ -162,6 +202,10 @@ class MainScreen(Screen[None]):
     def _filter_submitted(self) -> None:
         self.set_focus(self.table)
 
+    @on(DataTable.RowSelected, "#package-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open_detail()
+
     @on(DataTable.RowHighlighted, "#package-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail_soon()
@@ -178,14 +222,26 @@ class MainScreen(Screen[None]):
             self.package_tree.refresh_keys(keys)
         if self.detail.key in keys:
             self.detail.reload()
+        self.gaps = gaps_of(self.session)
         self.update_status()
 
     def update_status(self) -> None:
         progress = reviewer_app(self.app).scan_progress
         text = Text()
-        if progress:
+        if progress and not (self.narrow and self.gaps):  # (narrow: the header has it too)
             text.append(progress, style="bold")
             text.append("  ")
+        if self.story is not None:
+            text.append("story: ", style="bold")
+            text.append_text(one_line(self.story[0], limit=40))
+            text.append(" (esc: all)  ", style="dim")
+        if self.gaps:  # said once, here: what the registry gives for no package
+            if self.narrow:  # in full within 80 columns
+                kinds = [NARROW_KIND_NAMES.get(kind, kind) for kind in self.gaps.kinds]
+                text.append(f"unknown: {', '.join(kinds)}  ", style="dim italic")
+            else:
+                text.append(f"not provided by this registry: {', '.join(self.gaps.kinds)}  ",
+                            style="dim italic")
         if self.narrow:  # no room beside the filter box
             text.append(f"{len(self.table.shown)}/{len(self.session.graph)} shown  ", style="dim")
         if removed := self.session.removed_changes():
@@ -198,6 +254,8 @@ class MainScreen(Screen[None]):
             text.append("  quick: " + ", ".join(sorted(q.value for q in self.quick)), style="dim")
         if self.session.dirty:
             text.append(f"  ● {len(self.session.pending)} unsaved (ctrl+s)", style="bold")
+        text.no_wrap = True
+        text.overflow = "ellipsis"
         drawn = (text.plain, tuple(text.spans))
         if drawn != self._status_drawn:  # an unchanged line is not redrawn
             self._status_drawn = drawn
@@ -224,6 +282,21 @@ class MainScreen(Screen[None]):
         if self.ready:
             self.update_status()
 
+    def _in_detail(self, widget: Widget | None) -> bool:
+        return widget is not None and (widget is self.detail or self.detail in widget.ancestors)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self.set_class(self._in_detail(event.widget), "-detail-focus")
+
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        if self.focused is None:
+            self.set_class(False, "-detail-focus")
+
+    @property
+    def detail_full(self) -> bool:
+        """The detail pane fills the screen (Enter on a package; Escape goes back)."""
+        return self.has_class("-detail-full")
+
     # -- actions --------------------------------------------------------------------------
 
     def _require_key(self) -> str | None:
@@ -233,8 +306,29 @@ class MainScreen(Screen[None]):
         return key
 
     def action_approve(self) -> None:
+        """Approve; a package with a high or critical signal asks once, showing them."""
         if (key := self._require_key()) is None:
             return
+        dangers = danger_signals(self.session.findings_of(key))
+        if not dangers or key in self._second_looked:
+            self._approve(key)
+            return
+        from reviewer.tui.screens.confirm import ConfirmScreen
+
+        def answered(approve: bool | None) -> None:
+            if approve:
+                self._second_looked.add(key)
+                self._approve(key)
+
+        lines = [f"{f.severity} {f.id}: {one_line(f.summary, limit=120).plain}" for f in dangers]
+        self.app.push_screen(
+            ConfirmScreen(f"Approve {key}?",
+                          "It has signals to look at first:\n" + "\n".join(f"  • {line}" for line in lines)
+                          + "\n\nApproving pins this exact version and allows its install scripts.",
+                          yes="Approve", no="Cancel"),
+            answered)
+
+    def _approve(self, key: str) -> None:
         state = self.session.approve(key)
         self.notify(f"{state.value}: pinned {key} (ctrl+s to save)", markup=False)
         self.refresh_keys({key})
@@ -313,6 +407,59 @@ class MainScreen(Screen[None]):
         self.query_one(FilterBar).clear()
         self.set_focus(self.table)
 
+    def action_back(self) -> None:
+        """Escape: one step back — full detail, then the detail's focus, then a story,
+        then the filter."""
+        if self.detail_full:
+            self.remove_class("-detail-full")
+            self._focus_list()
+        elif self._in_detail(self.focused):
+            self._focus_list()
+        elif self.story is not None:
+            self.show_story(None)
+        else:
+            self.action_clear_filter()
+
+    def _focus_list(self) -> None:
+        self.set_focus(self.package_tree if self.showing_tree else self.table)
+
+    def action_open_detail(self) -> None:
+        """The selected package's detail, full screen, with the focus in it."""
+        if (key := self._require_key()) is None:
+            return
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        self.detail.show(key)
+        self.add_class("-detail-full")
+        self.detail.focus_body()
+
+    def action_switch_focus(self) -> None:
+        """Tab: the list ↔ the detail pane (the filter is `/`, never a Tab stop: Tab in
+        the filter goes to the list)."""
+        if isinstance(self.focused, Input):
+            self._focus_list()
+        elif self._in_detail(self.focused):
+            if self.detail_full:
+                self.remove_class("-detail-full")
+            self._focus_list()
+        else:
+            self.detail.show(self.current_key)
+            self.detail.focus_body()
+
+    def show_story(self, story: tuple[str, frozenset[str]] | None) -> None:
+        """List only the packages of a summary story (None: every package again)."""
+        self.story = story
+        if story is not None:
+            self.query_one(FilterBar).clear()
+            self.query_text, self.quick = "", frozenset()
+            if self.showing_tree:
+                self.action_toggle_view()
+        self.apply_filter()
+        self.table.move_cursor(row=0)
+        self._focus_list()
+        self.update_status()
+
     def action_toggle_view(self) -> None:
         switcher = self.query_one("#list-switcher", ContentSwitcher)
         to_tree = switcher.current != "package-tree"
@@ -351,12 +498,20 @@ class MainScreen(Screen[None]):
 
         ids = [tab for tab, _ in TABS]
         index = ids.index(self.detail.active_tab)
+        keep_focus = self._in_detail(self.focused)
         self.detail.show_tab(ids[(index + step) % len(ids)])
+        if keep_focus:  # the old tab's body is hidden now: the focus follows to the new one
+            self.call_after_refresh(self.detail.focus_body)
 
     def action_cancel_scan(self) -> None:
         reviewer_app(self.app).cancel_scan()
 
     def action_toggle_legend(self) -> None:
+        if self.narrow:  # no room under the list: the legend in a dialog
+            from reviewer.tui.screens.help import LegendScreen
+
+            self.app.push_screen(LegendScreen())
+            return
         self.query_one("#legend", Static).toggle_class("-hidden")
 
     def action_quick(self, name: str) -> None:

@@ -1,19 +1,22 @@
-"""The newcomer's overview: what this project pulls in and where to look first."""
+"""The newcomer's overview: where to look first (one line per story, enter jumps into it),
+what this project pulls in, and what the registry does not provide (said once)."""
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
 from reviewer.app.session import ReviewSession
-from reviewer.app.summary import Subtree, Summary, heaviest_subtrees, summarize
+from reviewer.app.summary import Story, Subtree, Summary, heaviest_subtrees, summarize
 from reviewer.tui.badges import Palette, badge_text
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import one_line
@@ -43,7 +46,8 @@ class SummaryScreen(Screen[None]):
     """Refreshes while the background scan fills the session in."""
 
     BINDINGS = [
-        Binding("s,escape,enter", "browse", "Browse packages", id="summary.browse"),
+        Binding("s,escape", "browse", "Browse packages", id="summary.browse"),
+        Binding("enter", "open_story", "Look at it", id="summary.story"),
         Binding("question_mark,f1", "app.help", "Help", id="summary.help"),
     ]
 
@@ -51,11 +55,16 @@ class SummaryScreen(Screen[None]):
         super().__init__(id="summary")
         self.session = session
         self._heaviest: list[Subtree] | None = None
+        self._stories: tuple[Story, ...] = ()
+        self._stories_drawn: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="summary-scroll"):
             yield Static(id="summary-intro")
+            stories = OptionList(id="summary-stories")
+            stories.border_title = "Where to look first (enter)"
+            yield stories
             with Grid(id="summary-grid"):
                 for panel_id, title in PANELS:
                     panel = Static(id=f"panel-{panel_id}", classes="summary-panel")
@@ -65,9 +74,13 @@ class SummaryScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < 110, "-narrow")
+        if self.is_mounted:
+            self._stories_drawn = None  # cut to the new width
+            self.call_after_refresh(self.refresh_summary)
 
     def on_mount(self) -> None:
         self.refresh_summary()  # then again whenever the scan reports (see ReviewerApp)
+        self.query_one("#summary-stories", OptionList).focus()
 
     @property
     def palette(self) -> Palette:
@@ -90,6 +103,60 @@ class SummaryScreen(Screen[None]):
         for panel_id, renderable in renders.items():
             self.query_one(f"#panel-{panel_id}", Static).update(renderable)
         self.query_one("#summary-intro", Static).update(self._intro(summary))
+        self._show_stories(summary)
+
+    def _show_stories(self, summary: Summary) -> None:
+        """One option per story; redrawn only when a story changed (keeps the highlight)."""
+        waiting = summary.metadata_known < summary.metadata_total
+        drawn = (str(waiting), *(f"{story.id} {story.title} {len(story.keys)}"
+                                 for story in summary.stories))
+        self._stories = summary.stories
+        if drawn == self._stories_drawn:
+            return
+        self._stories_drawn = drawn
+        stories = self.query_one("#summary-stories", OptionList)
+        highlighted = stories.highlighted
+        stories.clear_options()
+        if not summary.stories:
+            stories.add_option(Option(Text("waiting for the scan…" if waiting else
+                                           "nothing flagged: no known signal stands out",
+                                           style=self.palette.muted), disabled=True))
+            return
+        stories.add_options(Option(self._story_line(story), id=story.id)
+                            for story in summary.stories)
+        stories.highlighted = min(highlighted or 0, len(summary.stories) - 1)
+
+    def _story_line(self, story: Story) -> Text:
+        """`recent releases (2)  a@1, b@2` on one line, cut to the list's width."""
+        line = Text.assemble((f"{story.title} ({len(story.keys)})",
+                              self.palette.for_severity(story.severity)), "  ")
+        shown = story.keys[:4]
+        line.append_text(one_line(", ".join(shown)))
+        if len(story.keys) > len(shown):
+            line.append(f", +{len(story.keys) - len(shown)} more", style=self.palette.muted)
+        width = self.query_one("#summary-stories", OptionList).scrollable_content_region.width
+        line.truncate(max(20, width - 1), overflow="ellipsis")
+        return line
+
+    @on(OptionList.OptionSelected, "#summary-stories")
+    def _story_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option.id)
+
+    def action_open_story(self) -> None:
+        stories = self.query_one("#summary-stories", OptionList)
+        option = stories.highlighted_option if stories.option_count else None
+        if option is None or option.disabled:
+            self.action_browse()
+            return
+        self._open(option.id)
+
+    def _open(self, story_id: str | None) -> None:
+        story = next((s for s in self._stories if s.id == story_id), None)
+        if story is None:
+            self.action_browse()
+            return
+        reviewer_app(self.app).show_story(story.title, story.keys)
 
     def _intro(self, summary: Summary) -> Text:
         palette = self.palette
@@ -101,6 +168,10 @@ class SummaryScreen(Screen[None]):
         text = Text.assemble(("Reviewing ", palette.muted), one_line(shown, "bold"),
                              (f"  ({lockfile.format} lockfile v{lockfile.version})", palette.muted))
         text.append("\n")
+        if summary.gaps:
+            sentence = summary.gaps.sentence()
+            text.append(sentence[0].upper() + sentence[1:] + ".", style=palette.unknown)
+            text.append("\n")
         if summary.metadata_total and summary.metadata_known < summary.metadata_total:
             text.append(f"Reviewing packages: {summary.metadata_known}/{summary.metadata_total}"
                         " (figures below fill in as the scan goes)", style=palette.warning)
@@ -110,7 +181,8 @@ class SummaryScreen(Screen[None]):
         else:
             text.append(f"{summary.unreviewed} of {summary.total} packages unreviewed.  ",
                         style=palette.warning if summary.unreviewed else palette.good)
-            text.append("Press s or enter to browse packages, ? for every key.", style=palette.muted)
+            text.append("Enter looks at a story, s browses every package, ? lists every key.",
+                        style=palette.muted)
         return text
 
     def _counts(self, s: Summary) -> Table:
@@ -147,6 +219,9 @@ class SummaryScreen(Screen[None]):
         return table
 
     def _advisories(self, s: Summary) -> RenderableType:
+        if not s.advisories and "advisories" in s.gaps.kinds:
+            return Text("unknown: not provided by this registry (reviewer audit import FILE)",
+                        style=self.palette.unknown)
         if not s.advisories:
             return Text("none known (reviewer audit import FILE)", style=self.palette.muted)
         return _pairs([(Text(str(n), style=self.palette.for_severity(sev)), Text(str(sev)))
@@ -163,12 +238,20 @@ class SummaryScreen(Screen[None]):
     def _controllers(self, s: Summary) -> RenderableType:
         if not s.controllers:
             return Text("waiting for registry metadata" if s.metadata_known < s.metadata_total
-                        else "not provided by this registry", style=self.palette.unknown)
-        return _pairs([(Text(str(n)), one_line(name)) for name, n in s.controllers])
+                        else "unknown: not provided by this registry", style=self.palette.unknown)
+        table = _pairs([(Text(str(n)), one_line(name)) for name, n in s.controllers])
+        if s.controllers_known >= s.total:
+            return table
+        # Counted over the packages that say who publishes them: the rest are unknown.
+        return Group(Text(f"known for {s.controllers_known} of {s.total} packages only",
+                          style=self.palette.unknown), table)
 
     def _deprecated(self, s: Summary) -> RenderableType:
+        if not s.deprecated and "deprecation" in s.gaps.kinds:
+            return Text("unknown: not provided by this registry", style=self.palette.unknown)
         if not s.deprecated:
-            return Text("none", style=self.palette.muted)
+            return Text("none so far" if s.metadata_known < s.metadata_total else "none",
+                        style=self.palette.muted)
         text = Text()
         for key in s.deprecated[:8]:
             text.append_text(one_line(key, str(self.palette.warning)))

@@ -13,10 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from reviewer.app.session import ReviewSession
+from reviewer.app.summary import gaps_of
 from reviewer.errors import ReviewerError
 from reviewer.graph.model import Source
 from reviewer.registry.documents import Packument, VersionManifest
 from reviewer.signals.finding import Finding
+from reviewer.signals.unknowns import RegistryGaps
 from reviewer.tui.badges import BADGES, Palette
 from reviewer.tui.text import one_line, safe_code, styled
 
@@ -37,9 +39,13 @@ def field_line(label: str, value: object, palette: Palette, value_style: str = "
     return line
 
 
-def findings_block(findings: Sequence[Finding], palette: Palette) -> RenderableType:
+def findings_block(findings: Sequence[Finding], palette: Palette,
+                   gaps: RegistryGaps | None = None) -> RenderableType:
+    """The package's signals; unknowns the status line states once (`gaps`) are left out."""
+    if gaps is not None:
+        findings = gaps.known(findings)
     if not findings:
-        return Text("No signals.", style=palette.muted)
+        return Text("No known signal." if gaps else "No signals.", style=palette.muted)
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
@@ -79,8 +85,9 @@ async def overview(session: ReviewSession, key: str, palette: Palette) -> Render
     fields.add_column(ratio=1, overflow="fold")
 
     def add(label: str, value: object, style: str = "") -> None:
-        shown = Text("unknown", style=palette.unknown) if value in (None, "") else styled(value, style)
-        fields.add_row(Text(label), shown)
+        if value in (None, ""):
+            return  # only what is known: a missing field is not a fact about the package
+        fields.add_row(Text(label), styled(value, style))
 
     add("kind", package.kind.value)
     add("source", f"{package.source.value}  {package.resolved or ''}".strip())
@@ -99,7 +106,8 @@ async def overview(session: ReviewSession, key: str, palette: Palette) -> Render
     if problem:
         add("metadata", problem, str(palette.warning))
     parts += [Text(), fields]
-    parts += [Text(), heading("Signals", palette), findings_block(session.findings_of(key), palette)]
+    parts += [Text(), heading("Signals", palette),
+              findings_block(session.findings_of(key), palette, gaps_of(session))]
     dependents = session.dependents(key)
     parts += [Text(), heading(f"Dependents ({len(dependents)})", palette)]
     parts.append(styled(", ".join(dependents) if dependents else "none (an importer's link)"))
@@ -209,58 +217,81 @@ def _people(manifest: VersionManifest, by_email: dict[str, str]) -> set[str] | N
 
 
 async def maintainers(session: ReviewSession, key: str, palette: Palette) -> RenderableType:
+    """Per-version timeline: date, publisher, trust, maintainers. A column the registry
+    gives for none of the versions shown is left out (named in the note under it, unless the
+    registry gives it for no package at all: the status line says that once)."""
     package = session.package(key)
     if package.source is not Source.REGISTRY:
         return Text(f"{package.source.value} source: no registry metadata.", style=palette.unknown)
     document = await session.packument(package.name)
     versions = _timeline_versions(document, package.version)
+    manifests = [document.versions[v] for v in versions]
+    known = {
+        "date": any(document.published(v) for v in versions),
+        "publisher": any(m.publisher is not None for m in manifests),
+        "trust": any(m.trusted is not None for m in manifests),
+        "maintainers": any(m.maintainers is not None for m in manifests),
+    }
     table = Table(box=None, pad_edge=False, expand=True, show_edge=False)
-    for column in ("version", "date", "publisher", "trust"):
-        table.add_column(Text(column, style="bold"), no_wrap=True, overflow="ellipsis")
-    table.add_column(Text("maintainers", style="bold"), overflow="fold", ratio=1)
+    table.add_column(Text("version", style="bold"), no_wrap=True, overflow="ellipsis")
+    for column in ("date", "publisher", "trust"):
+        if known[column]:
+            table.add_column(Text(column, style="bold"), no_wrap=True, overflow="ellipsis")
+    if known["maintainers"]:
+        table.add_column(Text("maintainers", style="bold"), overflow="fold", ratio=1)
     from reviewer.signals.maintainers import email_index
 
     previous_people: set[str] | None = None
     seen_publishers: set[str] = set()
-    by_email = email_index(*(document.versions[v].maintainers or () for v in versions))
-    for version in versions:
-        manifest = document.versions[version]
+    by_email = email_index(*(m.maintainers or () for m in manifests))
+    for version, manifest in zip(versions, manifests, strict=True):
         people = _people(manifest, by_email)
         published = document.published(version)
-        version_text = one_line(version, "bold reverse" if version == package.version else "")
-        when = Text(published.strftime("%Y-%m-%d") if published else "unknown",
-                    style="" if published else palette.unknown)
-        publisher = manifest.publisher
-        if publisher is None:
-            who = Text("not provided", style=palette.unknown)
-        else:
-            account = publisher.name.strip().lower()
-            new = seen_publishers and account not in seen_publishers
-            who = one_line(publisher.name, str(palette.danger) if new else "")
-            if new:
-                who.append(" new", style=palette.danger)
-            seen_publishers.add(account)
-        trusted = manifest.trusted
-        trust = Text("unknown", style=palette.unknown) if trusted is None else (
-            Text("provenance" if manifest.has_provenance else "trusted", style=palette.good)
-            if trusted else Text("none", style=palette.muted))
-        if people is None:
-            crew = Text("not provided by this registry", style=palette.unknown)
-        else:
-            crew = Text()
-            for name in sorted(people):
-                added = previous_people is not None and name not in previous_people
-                crew.append_text(one_line(name, str(palette.danger) if added else ""))
-                crew.append(" + " if added else "  ", style=palette.danger)
-            for name in sorted((previous_people or set()) - people):
-                crew.append_text(one_line(f"-{name}", str(palette.warning)))
-                crew.append("  ")
-            previous_people = people
-        table.add_row(version_text, when, who, trust, crew)
-    note = Text(f"{len(versions)} of {len(document.versions)} versions, oldest first; "
-                "the locked version is reversed; red = new publisher or maintainer added, "
-                "yellow = removed, dim = not provided by this registry.", style=palette.muted)
-    return Group(note, Text(), table)
+        row: list[Text] = [one_line(version, "bold reverse" if version == package.version else "")]
+        if known["date"]:
+            row.append(Text(published.strftime("%Y-%m-%d") if published else "unknown",
+                            style="" if published else palette.unknown))
+        if known["publisher"]:
+            publisher = manifest.publisher
+            if publisher is None:
+                who = Text("unknown", style=palette.unknown)
+            else:
+                account = publisher.name.strip().lower()
+                new = seen_publishers and account not in seen_publishers
+                who = one_line(publisher.name, str(palette.danger) if new else "")
+                if new:
+                    who.append(" new", style=palette.danger)
+                seen_publishers.add(account)
+            row.append(who)
+        if known["trust"]:
+            trusted = manifest.trusted
+            row.append(Text("unknown", style=palette.unknown) if trusted is None else (
+                Text("provenance" if manifest.has_provenance else "trusted", style=palette.good)
+                if trusted else Text("none", style=palette.muted)))
+        if known["maintainers"]:
+            if people is None:
+                crew = Text("unknown", style=palette.unknown)
+            else:
+                crew = Text()
+                for name in sorted(people):
+                    added = previous_people is not None and name not in previous_people
+                    crew.append_text(one_line(name, str(palette.danger) if added else ""))
+                    crew.append(" + " if added else "  ", style=palette.danger)
+                for name in sorted((previous_people or set()) - people):
+                    crew.append_text(one_line(f"-{name}", str(palette.warning)))
+                    crew.append("  ")
+                previous_people = people
+            row.append(crew)
+        table.add_row(*row)
+    note = Text(f"{len(versions)} of {len(document.versions)} versions, oldest first; locked "
+                "reversed; red: new publisher or maintainer, yellow: removed.", style=palette.muted)
+    labels = {"date": "publish times", "publisher": "publishers", "trust": "provenance",
+              "maintainers": "maintainers"}
+    said = set(gaps_of(session).kinds)  # what no package has is said once, in the status line
+    missing = [label for column, label in labels.items() if not known[column] and label not in said]
+    if missing:
+        note.append(f" Not provided for these versions: {', '.join(missing)}.")
+    return Group(table, Text(), note)
 
 
 def _timeline_versions(document: Packument, locked: str) -> list[str]:

@@ -17,7 +17,7 @@ from reviewer.errors import ReviewerError
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette
 from reviewer.tui.text import one_line, styled
 from reviewer.tui.widgets import detail_content
-from reviewer.tui.widgets.diff_view import base_version, diff_versions, load_diff
+from reviewer.tui.widgets.diff_view import base_version, default_other, diff_versions, load_diff
 
 TABS: tuple[tuple[str, str], ...] = (
     ("overview", "Overview"),
@@ -74,6 +74,10 @@ class DetailPane(Vertical):
     def active_tab(self) -> str:
         active = self.query_one("#detail-tabs", TabbedContent).active
         return active.removeprefix("tab-") if active else "overview"
+
+    def focus_body(self) -> None:
+        """Focus the active tab's scrolling body (arrows and page keys scroll it)."""
+        self.query_one(f"#scroll-{self.active_tab}", VerticalScroll).focus()
 
     def show_tab(self, tab: str) -> None:
         self.query_one("#detail-tabs", TabbedContent).active = f"tab-{tab}"
@@ -133,6 +137,8 @@ class DetailPane(Vertical):
         body.loading = False
         body.parent.scroll_home(animate=False)  # type: ignore[union-attr]
         if tab == "diff":
+            if self._diff_other is None:  # show which version the default compared with
+                self._diff_other = default_other(self.session, key)
             self._fill_diff_versions()
 
     def _fill_diff_versions(self) -> None:

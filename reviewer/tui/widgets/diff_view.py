@@ -1,7 +1,9 @@
-"""The Diff tab: the locked version against another published version (`reviewer.review.diff`).
+"""The Diff tab: another published version against the locked one (`reviewer.review.diff`).
 
-In review mode the other version defaults to the change's base version, and the diff reads
-base → head (what the upgrade brings in)."""
+It always reads the way the change happened: the other version → the locked version, so
+that what the locked version added shows as added. The other version is the change's base
+in review mode, else the release before the locked one (by publish time, or by semver when
+the registry gives no times), or whichever version the user picks; the header says which."""
 
 from __future__ import annotations
 
@@ -20,18 +22,21 @@ MAX_CHOICES = 30
 
 
 def diff_versions(session: ReviewSession, key: str) -> list[str]:
-    """Other published versions to compare with, newest first (from the fetched packument)."""
+    """Other published versions to compare with, newest first (from the fetched packument),
+    in release order (publish time, or semver when the registry gives no times)."""
+    from reviewer.signals.history import release_order
+
     package = session.package(key)
     document = session.packuments.get(package.name)
     if document is None:
         return []
-
-    def when(version: str) -> str:
-        published = document.published(version)
-        return published.isoformat() if published else ""
-
-    others = [v for v in document.versions if v != package.version]
-    return sorted(others, key=when, reverse=True)[:MAX_CHOICES]
+    ordered = release_order(document)[0]
+    others = [v for v in reversed(ordered) if v != package.version]
+    chosen = others[:MAX_CHOICES]
+    previous = previous_version(session, key)
+    if previous is not None and previous not in chosen:
+        chosen.append(previous)
+    return chosen
 
 
 def base_version(session: ReviewSession, key: str) -> str | None:
@@ -42,17 +47,40 @@ def base_version(session: ReviewSession, key: str) -> str | None:
     return change.from_version
 
 
-def default_other(session: ReviewSession, key: str) -> str | None:
-    """`latest` when it differs from the locked version, else the newest other version."""
+def previous_version(session: ReviewSession, key: str) -> str | None:
+    """The release just before the locked version (None before the packument is fetched,
+    or when the locked version is the first)."""
+    from reviewer.signals.history import previous_release
+
     package = session.package(key)
     document = session.packuments.get(package.name)
-    if document is None:
+    if document is None or package.version not in document.versions:
         return None
-    latest = document.dist_tags.get("latest")
-    if latest and latest != package.version and latest in document.versions:
-        return latest
+    return previous_release(document, package.version)[0]
+
+
+def default_other(session: ReviewSession, key: str) -> str | None:
+    """What the locked version is compared with when nobody chose: the change's base
+    (review mode), else the previous release, else the newest other version."""
+    base = base_version(session, key)
+    if base is not None:
+        return base
+    previous = previous_version(session, key)
+    if previous is not None:
+        return previous
     others = diff_versions(session, key)
     return others[0] if others else None
+
+
+def direction_label(session: ReviewSession, key: str, other: str) -> str:
+    """Which way the diff reads, in words (for the header)."""
+    if other == base_version(session, key):
+        what = "base version"
+    elif other == previous_version(session, key):
+        what = "previous release"
+    else:
+        what = "another release"
+    return f"{what} → locked: + is in the locked version"
 
 
 async def load_diff(session: ReviewSession, key: str, other: str | None,
@@ -80,17 +108,14 @@ async def _diff(session: ReviewSession, key: str, other: str | None,
 
     locked = await session.tarball(key)
     chosen = await session.tarball_of(package.name, other)
-    if other == base_version(session, key):  # review mode: what the change brings in
-        result = diff_tarballs(chosen, locked, other, package.version)
-        before, after = other, package.version
-    else:
-        result = diff_tarballs(locked, chosen, package.version, other)
-        before, after = package.version, other
-    header = Text.assemble(one_line(f"{package.name}@{before}", "bold"), (" → ", palette.muted),
-                           one_line(f"{package.name}@{after}", "bold"),
+    result = diff_tarballs(chosen, locked, other, package.version)  # always other → locked
+    header = Text.assemble(one_line(f"{package.name}@{other}", "bold"), (" → ", palette.muted),
+                           one_line(f"{package.name}@{package.version}", "bold"),
+                           (" (locked)", palette.muted),
                            (f"   {len(result.files)} file(s) differ", palette.muted))
+    direction = Text(direction_label(session, key, other), style=palette.muted)
     warnings = await _confusions(session, package.name, ((package.version, locked), (other, chosen)), palette)
-    return Group(header, *warnings, Text(), safe_code(format_diff(result), "diff"))
+    return Group(header, direction, *warnings, Text(), safe_code(format_diff(result), "diff"))
 
 
 async def _confusions(session: ReviewSession, name: str,

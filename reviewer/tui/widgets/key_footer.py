@@ -1,0 +1,63 @@
+"""The footer: every shown key on a wide terminal, the keys that matter on a narrow one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Resize
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+
+class KeyFooter(Footer):
+    """A Footer that, under `narrow_width` columns, shows only the bindings whose id is in
+    `narrow_ids`, in that order and compactly, so that none is cut off; `?` lists every key."""
+
+    def __init__(self, narrow_ids: Sequence[str], narrow_width: int) -> None:
+        super().__init__(show_command_palette=True)
+        self.narrow_ids = tuple(narrow_ids)
+        self.narrow_width = narrow_width
+        self._narrow: bool | None = None
+
+    @property
+    def narrow(self) -> bool:
+        return self.app.size.width < self.narrow_width
+
+    def on_resize(self, event: Resize) -> None:
+        narrow = self.narrow
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.compact = narrow
+            self.show_command_palette = not narrow
+            self.call_after_refresh(self.recompose)
+
+    def compose(self) -> ComposeResult:
+        if not self.narrow:
+            yield from super().compose()
+            return
+        if not self._bindings_ready:
+            return
+        # In the order of `narrow_ids`, whichever of the screen or the app binds each id (a
+        # screen key the focused widget binds too, like enter on the table, which selects
+        # the row and so opens the detail, is shown all the same).
+        found: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.id in self.narrow_ids:
+                found.setdefault(binding.id, (binding, enabled, tooltip))
+        for source in (self.screen._bindings, self.app._bindings):
+            for held in source.key_to_bindings.values():
+                for binding in held:
+                    if binding.id in self.narrow_ids:
+                        found.setdefault(binding.id, (binding, True, binding.tooltip))
+        keys: list[FooterKey] = []
+        for binding_id in self.narrow_ids:
+            if binding_id not in found:
+                continue
+            binding, enabled, tooltip = found[binding_id]
+            keys.append(FooterKey(binding.key, self.app.get_key_display(binding),
+                                  binding.description, binding.action, disabled=not enabled,
+                                  tooltip=tooltip).data_bind(compact=Footer.compact))
+        self.styles.grid_size_columns = len(keys)
+        yield from keys
