@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import sys
-import threading
 import time
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -13,7 +10,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from reviewer.app.session import QuickFilter, ReviewSession, ReviewState, ScanUpdate
 from reviewer.errors import PolicyChangedError, ReviewerError
@@ -32,13 +29,6 @@ LIGHT_THEME = "textual-light"
 FLUSH_SECONDS = 0.25
 """How often badges filled in by the scan are pushed to the screen."""
 INPUT_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
-BEAT_SECONDS = 0.05
-"""The screen's loop marks that it is alive this often while the background review runs."""
-SWITCH_SECONDS = 0.001
-"""The interpreter's thread switch interval while the review thread runs."""
-LATE_SECONDS = 0.08
-"""A beat older than this means the screen has work waiting: the review thread pauses a
-moment after each package so that it gets the interpreter."""
 
 
 class ReviewerApp(App[None]):
@@ -74,9 +64,6 @@ class ReviewerApp(App[None]):
         self.first_paint_seconds: float | None = None
         self.keymap, self._keymap_problem = load_keymap(keymap_path)
         self._pending_keys: set[str] = set()
-        self._updates_lock = threading.Lock()
-        """The review thread adds keys, the screen's loop takes them in batches."""
-        self._beat = time.perf_counter()
         self._scan_worker: Worker[None] | None = None
         self.memory = IdleCollector()
         """Garbage collection while the user rests (tui/memory.py)."""
@@ -116,7 +103,6 @@ class ReviewerApp(App[None]):
             self.push_screen(MainScreen(self.session))
         self.call_after_refresh(self._painted)
         self.set_interval(FLUSH_SECONDS, self._flush_updates)
-        self.set_interval(BEAT_SECONDS, self._heartbeat)
         self.memory.start()
         self.set_interval(1.0, self.memory.tick)
 
@@ -170,49 +156,18 @@ class ReviewerApp(App[None]):
             return
         self.scan_progress = "scan starting…"
         self._scan_worker = self.run_worker(
-            self._review_in_thread, thread=True,
+            self.session.scan(self._on_scan_update, self.concurrency),
             group="scan", exclusive=True, exit_on_error=False, description="registry scan",
         )
 
-    async def _review_in_thread(self) -> None:
-        """The background review, on a thread with its own event loop: the screen's loop
-        never runs it and takes its results in batches (`_flush_updates`). Cancelling the
-        worker (key, quit) stops it within a tenth of a second."""
-        worker = get_current_worker()
-        # the screen's thread waits at most this long for the interpreter when it has work
-        # (the default, 5 ms, is paid at every hand-over: several per frame)
-        switch = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_SECONDS)
-        task = asyncio.ensure_future(self.session.scan(self._on_scan_update, self.concurrency))
-        try:
-            while not task.done():
-                if worker.is_cancelled:
-                    task.cancel()
-                await asyncio.wait({task}, timeout=0.1)
-            task.result()
-        finally:
-            sys.setswitchinterval(switch)
-            await self.session.close_loop()
-
-    def _heartbeat(self) -> None:
-        self._beat = time.perf_counter()
-
     def _on_scan_update(self, update: ScanUpdate) -> None:
-        """Called after each package, on the review thread."""
-        with self._updates_lock:
-            self._pending_keys.update(update.keys)
-        worker = self._scan_worker
-        if worker is not None and worker.is_cancelled:
-            return  # a package that was under way when the scan was cancelled: keep the words
+        self._pending_keys.update(update.keys)
         errors = len(self.session.fetch_errors)
         failed = f", {errors} unavailable" if errors else ""
         if update.total:
             self.scan_progress = f"metadata {update.done}/{update.total}{failed}"
         if update.done == update.total and update.total:
             self.scan_progress = f"metadata {update.total}/{update.total} done{failed}"
-        if threading.current_thread() is not threading.main_thread() and \
-                time.perf_counter() - self._beat > LATE_SECONDS:
-            time.sleep(0.005)  # the screen is busy: let it have the interpreter
 
     def cancel_scan(self) -> None:
         worker = self._scan_worker
@@ -240,8 +195,7 @@ class ReviewerApp(App[None]):
         from reviewer.tui.screens.main import MainScreen
         from reviewer.tui.screens.summary import SummaryScreen
 
-        with self._updates_lock:
-            keys, self._pending_keys = self._pending_keys, set()
+        keys, self._pending_keys = self._pending_keys, set()
         if (keys or resort) and isinstance(self.screen, SummaryScreen) and self.screen.is_mounted:
             self.screen.refresh_summary()
         for screen in self.screen_stack:
