@@ -94,7 +94,10 @@ async def run(function: Callable[..., T], *args: object) -> T:
 
         try:
             return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
-        except BrokenProcessPool:
+        except (BrokenProcessPool, OSError, ValueError):
+            # the pool broke, or could not start a worker here (e.g. a process whose
+            # standard streams are not real files: "bad value(s) in fds_to_keep"); the
+            # functions sent here raise ReviewerErrors, never these
             _disabled = True
         finally:
             with _lock:
