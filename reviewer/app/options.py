@@ -31,6 +31,10 @@ class ProjectOptions:
     """Overrides the policy's `minimum_release_age_days`."""
     read_tarballs: bool = True
     """Fetch the tarballs of packages with install scripts to scan their code."""
+    refresh: bool = False
+    """Revalidate with the registry now what can change (`--refresh`)."""
+    revalidate_after: float | None = None
+    """Seconds after which cached metadata is revalidated (None: the default, a day)."""
     deep: bool = False
     """Also fetch every other tarball (`report --deep`): scripts and dependencies hidden
     from the registry manifest (manifest confusion), `binding.gyp`."""
@@ -53,7 +57,11 @@ class ProjectOptions:
         from reviewer.paths import cache_dir
         from reviewer.registry.config import DEFAULT_REQUEST_DEADLINE, RegistryConfig
 
-        return RegistryConfig.from_npmrc(
+        config = RegistryConfig.from_npmrc(
             self.project_dir, registry=self.registry, offline=self.offline,
             cache_dir=cache_dir(self.cache_dir), concurrency=self.concurrency,
-            request_deadline=self.request_deadline or DEFAULT_REQUEST_DEADLINE)
+            request_deadline=self.request_deadline or DEFAULT_REQUEST_DEADLINE,
+            refresh=self.refresh)
+        if self.revalidate_after is None:
+            return config
+        return config.with_options(freshness_seconds=self.revalidate_after)

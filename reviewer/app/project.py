@@ -99,8 +99,13 @@ class Project:
         return self._settings(self.registry_config)
 
     def registry(self, warn: Callable[[str], None] | None = None) -> RegistryService:
-        """A RegistryService for the configured registry (an async context manager)."""
-        return RegistryService(self.registry_config, warn=warn)
+        """A RegistryService for the configured registry (an async context manager); it
+        revalidates the locked versions' mutable facts with their packuments."""
+        from reviewer.app.scan import registry_versions
+
+        service = RegistryService(self.registry_config, warn=warn)
+        service.track(registry_versions(self.graph))
+        return service
 
     def review_service(self, provider: MetadataProvider | None) -> ReviewService:
         return ReviewService(provider, self.settings, concurrency=self.options.concurrency)

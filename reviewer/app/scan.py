@@ -99,6 +99,11 @@ def registry_names(packages: Iterable[Package]) -> tuple[list[str], list[ScanSki
     return sorted(names), sorted(skipped, key=lambda s: s.key)
 
 
+def registry_versions(packages: Iterable[Package]) -> list[tuple[str, str]]:
+    """`(name, version)` of every registry package (what `RegistryService.track` takes)."""
+    return [(p.name, p.version) for p in packages if p.source is Source.REGISTRY]
+
+
 class Scanner:
     """Fetch (or revalidate) the full packument of every registry package in a graph."""
 
@@ -109,6 +114,7 @@ class Scanner:
         self.kind = kind
         self.on_progress = on_progress
         self.names, skipped = registry_names(graph)
+        service.track(registry_versions(graph))
         self.summary = ScanSummary(total=len(self.names), skipped=skipped)
 
     async def run(self) -> ScanSummary:

@@ -197,6 +197,14 @@ class ReviewSession:
         if isinstance(self.provider, RegistryService):
             await self.provider.aclose()
 
+    async def close_loop(self) -> None:
+        """Close the provider's connections opened on the running event loop (the TUI's
+        review thread, before its loop ends)."""
+        from reviewer.registry.service import RegistryService
+
+        if isinstance(self.provider, RegistryService):
+            await self.provider.close_loop()
+
     # -- reading --------------------------------------------------------------------------
 
     @property

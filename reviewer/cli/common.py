@@ -50,6 +50,8 @@ def options_from_args(args: argparse.Namespace) -> ProjectOptions:
         request_deadline=given.get("request_deadline"),
         release_age_days=given.get("release_age"),
         read_tarballs=not given.get("no_tarballs"),
+        refresh=bool(given.get("refresh")),
+        revalidate_after=given.get("revalidate_after"),
         deep=bool(given.get("deep")) and not given.get("no_tarballs"),
     )
 

@@ -3,7 +3,8 @@
 Layout: `<cache root>/metadata-v2/` is a diskcache directory. Each document (kind + URL)
 has two entries:
 - `meta:<key>`: a tiny JSON text `{"t": fetched_at, "etag": ..., "lm": ..., "n": size}`,
-  so a warm scan can decide freshness without reading bodies;
+  so a warm scan can decide freshness without reading bodies (`t` is when the registry
+  last confirmed the document: a revalidation that changes nothing renews only this);
 - `body:<key>`: the *compact* document (registry JSON reduced to what reviewer reads, see
   `compact.py`) as UTF-8 JSON bytes, with a copy of the record in its diskcache tag so
   that loading a document is one read.
@@ -180,10 +181,17 @@ class MetadataCache:
         text = _record_text(record)
 
         def write(cache: diskcache.Cache) -> None:
-            cache.set("body:" + key, body, tag=text)
-            cache.set("meta:" + key, text)
+            with cache.transact():  # one commit for both rows
+                cache.set("body:" + key, body, tag=text)
+                cache.set("meta:" + key, text)
 
         self._guard(write, None)
+
+    def renew(self, key: str, record: CacheRecord) -> None:
+        """The registry confirmed the body: renew the tiny record only (the copy in the
+        body's tag keeps the older time; readers take the newer of the two)."""
+        text = _record_text(record)
+        self._guard(lambda c: c.set("meta:" + key, text), None)
 
     def touch(self, key: str, record: CacheRecord) -> None:
         """After a 304: keep the body, renew its record (both copies)."""

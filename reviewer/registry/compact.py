@@ -65,6 +65,15 @@ LITERALS: dict[str, str] = {
 }
 
 
+def _value_key(value: Any) -> str | bytes:
+    if isinstance(value, str):
+        return value
+    try:
+        return _dumps(value)
+    except (TypeError, ValueError):  # nested past orjson's limit
+        return repr(value).encode()
+
+
 class ValueTable:
     """Distinct JSON values, each stored once (dedup by canonical JSON text)."""
 
@@ -72,15 +81,17 @@ class ValueTable:
         self.values: list[Any] = []
         self._index: dict[str | bytes, int] = {}
 
+    @classmethod
+    def holding(cls, values: list[Any]) -> ValueTable:
+        """A table that continues `values` (their indexes unchanged)."""
+        table = cls()
+        table.values = list(values)
+        for index, value in enumerate(table.values):
+            table._index.setdefault(_value_key(value), index)
+        return table
+
     def add(self, value: Any) -> int:
-        key: str | bytes
-        if isinstance(value, str):
-            key = value
-        else:
-            try:
-                key = _dumps(value)
-            except (TypeError, ValueError):  # nested past orjson's limit
-                key = repr(value).encode()
+        key = _value_key(value)
         found = self._index.get(key)
         if found is None:
             found = self._index[key] = len(self.values)

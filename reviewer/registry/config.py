@@ -27,8 +27,12 @@ class RegistryConfig:
     cache_dir: Path | None = None
     """The cache root (None: no disk cache, memory only)."""
     concurrency: int = 16
-    freshness_seconds: float = 300.0
-    """Inside this window after a fetch, a cached document is used without any request."""
+    freshness_seconds: float = 86400.0
+    """Inside this window after the registry last confirmed a document, the cached copy is
+    used without any request (`--revalidate-after`, default a day). Only what can change is
+    revalidated after it (see `registry/service.py`): published versions never change."""
+    refresh: bool = False
+    """`--refresh`: revalidate every document once in this run, whatever its age."""
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     """Between two bytes: a registry that drips one byte at a time never trips it..."""
@@ -87,6 +91,10 @@ class RegistryConfig:
             path += "/" + quote(version, safe="")
         return self.registry_for(name) + path
 
+    def dist_tags_url(self, name: str) -> str:
+        """`<registry>-/package/<escaped name>/dist-tags`: the tiny map of tags to versions."""
+        return f"{self.registry_for(name)}-/package/{escape_name(name)}/dist-tags"
+
     def advisories_url(self) -> str:
         return self.default_registry + "-/npm/v1/security/advisories/bulk"
 
@@ -112,6 +120,20 @@ def escape_name(name: str) -> str:
     if not name or name in (".", "..") or len(name) > 214 or name.startswith("."):
         raise RegistryError(f"invalid package name {name[:80]!r}")
     return quote(name, safe="@/").replace("/", "%2f")
+
+
+_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
+
+
+def parse_duration(text: str) -> float:
+    """`90`, `90s`, `30m`, `12h`, `1d` -> seconds (ValueError when not a duration >= 0)."""
+    value = text.strip().lower()
+    factor = _UNITS.get(value[-1:], None)
+    number = value[:-1] if factor is not None else value
+    seconds = float(number) * (factor or 1.0)
+    if not seconds >= 0 or seconds == float("inf"):
+        raise ValueError(f"not a duration: {text!r}")
+    return seconds
 
 
 def host_of(url: str) -> str:

@@ -323,6 +323,51 @@ def compact_version_document(raw: object, *, name: str | None = None,
                             abbreviated=False)
 
 
+def refresh_versions(document: dict[str, Any], manifests: dict[str, object]) -> bool:
+    """Replace version records of a compact document by those of fresh `/<name>/<version>`
+    documents (what can change in a published version: deprecation, maintainers). The
+    document is changed in place; True when any record differs."""
+    records = document.get("versions")
+    values = document.get("values")
+    name = document.get("name")
+    if not isinstance(records, dict) or not isinstance(values, list) or not isinstance(name, str):
+        raise RegistryError("the cached document is unusable")
+    table = ValueTable.holding(values)
+    signs = any(isinstance(r, dict) and "P" in r for r in records.values())
+    changed = False
+    for version, raw in manifests.items():
+        if not isinstance(raw, dict):
+            continue
+        record = _version_record(raw, name, version, signs or _dist_signs(raw.get("dist")),
+                                 table)
+        if _resolved(record, table.values) != _resolved(records.get(version), values):
+            records[version] = record
+            changed = True
+    if changed:
+        document["values"] = table.values
+    return changed
+
+
+def _resolved(record: object, values: list[Any]) -> dict[str, Any] | None:
+    """A version record with its value indexes replaced by the values (to compare records
+    of two tables)."""
+    if not isinstance(record, dict):
+        return None
+    keys = {key for key, _ in FIELDS.values()}
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if key in keys and isinstance(value, int) and 0 <= value < len(values):
+            out[key] = values[value]
+        elif key == "T" and isinstance(value, int) and 0 <= value < len(values):
+            out[key] = values[value]
+        elif key == "T" and isinstance(value, list) and value and isinstance(value[0], int) \
+                and 0 <= value[0] < len(values):
+            out[key] = [values[value[0]], *value[1:]]
+        else:
+            out[key] = value
+    return out
+
+
 # -- public entry points ---------------------------------------------------------------------
 
 
@@ -348,5 +393,5 @@ def parse_version(raw: object, *, name: str | None = None, version: str | None =
 
 __all__ = [
     "Packument", "Publisher", "compact_document", "compact_version_document", "dumps", "loads",
-    "parse_packument", "parse_person", "parse_version", "registry_signs",
+    "parse_packument", "parse_person", "parse_version", "refresh_versions", "registry_signs",
 ]

@@ -12,9 +12,19 @@ Documents and their cache keys (kept apart, like pacote's `full:`/`corgi:`):
   `corgi:<url>`;
 - `version_document(name, version)`: `/<name>/<version>`, key `version:<url>`.
 
-A document fetched less than `freshness_seconds` ago is used with no request; an older one
-is revalidated with `If-None-Match`/`If-Modified-Since` when the registry sent validators
-(a 304 keeps the body), else fetched again. `offline` serves only the cache and raises
+A document the registry confirmed less than `freshness_seconds` ago (default a day) is used
+with no request (`refresh` revalidates everything once per run). An older one is
+revalidated with `If-None-Match`/`If-Modified-Since` when the registry sent validators (a
+304 keeps the body). Without validators (the mirror these machines reach), a packument is
+not fetched again, since what a published version holds never changes; only what can change is
+asked for, in small documents:
+- the dist-tags (`/-/package/<name>/dist-tags`, a few bytes): every publish moves a tag,
+  so unchanged tags mean an unchanged list of versions; changed tags (or a locked version
+  the cached document does not list) fetch the packument again;
+- the deprecation and maintainers of the versions the project locks (`track()`), from
+  their `/<name>/<version>` documents, spliced into the cached document.
+The packument's top-level maintainers are renewed only with the packument itself (the
+signals read each version's own). Tarballs are content addressed and never revalidated. `offline` serves only the cache and raises
 OfflineMiss naming what is missing. Parsed documents are memoised for the run, and
 concurrent requests for one document share a single fetch.
 """
@@ -24,10 +34,11 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from reviewer import workers
 from reviewer.errors import IntegrityError, OfflineMiss, RegistryError
 from reviewer.registry.cache import CacheRecord, MetadataCache
 from reviewer.registry.config import RegistryConfig, host_of
@@ -39,6 +50,7 @@ from reviewer.registry.parse import (
     loads,
     parse_packument,
     parse_version,
+    refresh_versions,
 )
 from reviewer.registry.stats import TransferStats
 from reviewer.registry.tarball import Tarball, open_tarball
@@ -102,7 +114,8 @@ def _dumps(document: Any, what: str) -> bytes:
         raise RegistryError(f"{what}: the document is too deeply nested to cache") from None
 
 
-_THREAD_THRESHOLD = 256 * 1024
+_WORKER_THRESHOLD = 32 * 1024
+"""Documents past this size are converted in a worker process (`reviewer.workers`)."""
 
 
 def _compact_body(data: bytes, kind: DocKind, name: str, version: str | None, what: str,
@@ -137,10 +150,32 @@ class RegistryService:
             cache = MetadataCache(config.cache_dir, warn=self._warn)
         self.cache = cache
         self._client = client
-        self._owns_client = client is None
+        """A client given by the caller (tests): used from any event loop, never closed."""
+        self._clients: dict[asyncio.AbstractEventLoop | None, RegistryClient] = {}
+        """Own clients, one per event loop that used this service (an HTTP client belongs
+        to the loop it was opened on: the TUI reviews on a thread of its own)."""
         self._clock = clock
         self._parsed: dict[str, Any] = {}
         self._inflight: dict[str, asyncio.Future[tuple[bytes, Origin]]] = {}
+        self._tracked: dict[str, set[str]] = {}
+        self._validated: set[str] = set()
+        """Keys the registry confirmed in this run (`refresh` asks once per document)."""
+
+    def track(self, versions: Iterable[tuple[str, str]]) -> None:
+        """The `(name, version)` pairs the project locks: their mutable facts (deprecation,
+        maintainers) are revalidated with their packument."""
+        for name, version in versions:
+            self._tracked.setdefault(name, set()).add(version)
+
+    def _confirmed(self, key: str, record: CacheRecord | None) -> bool:
+        """The record is recent enough to use without a request."""
+        if record is None:
+            return False
+        if self.config.offline:
+            return True
+        if self.config.refresh and key not in self._validated:
+            return False
+        return 0 <= self._clock() - record.fetched_at < self.config.freshness_seconds
 
     def _warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -149,19 +184,38 @@ class RegistryService:
 
     @property
     def client(self) -> RegistryClient:
-        if self._client is None:
+        """The HTTP client of the running event loop (opened on first use)."""
+        if self._client is not None:
+            return self._client
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        held = self._clients.get(loop)
+        if held is None:
             from reviewer.registry.client import RegistryClient  # httpx: only when needed
 
-            self._client = RegistryClient(self.config)
-        return self._client
+            held = self._clients[loop] = RegistryClient(self.config)
+        return held
 
     @property
     def transfer_stats(self) -> TransferStats:
-        """Requests and bytes so far (zeros when no request was needed)."""
-        if self._client is None:
-            return TransferStats()
-        return TransferStats(self._client.stats.requests, self._client.stats.retries,
-                             self._client.stats.bytes_received)
+        """Requests and bytes so far, over every loop (zeros when no request was needed)."""
+        clients = list(self._clients.values()) + ([self._client] if self._client else [])
+        return TransferStats(sum(c.stats.requests for c in clients),
+                             sum(c.stats.retries for c in clients),
+                             sum(c.stats.bytes_received for c in clients))
+
+    async def close_loop(self) -> None:
+        """Close the HTTP client of the running loop: a thread that used this service from
+        its own event loop calls this before the loop ends. The counters stay readable."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        held = self._clients.get(loop)
+        if held is not None:
+            await held.aclose()
 
     async def __aenter__(self) -> RegistryService:
         return self
@@ -170,8 +224,7 @@ class RegistryService:
         await self.aclose()
 
     async def aclose(self) -> None:
-        if self._client is not None and self._owns_client:
-            await self._client.aclose()  # kept: its transfer_stats stay readable
+        await self.close_loop()  # the clients are kept: their transfer_stats stay readable
         if self.cache is not None:
             self.cache.close()
 
@@ -277,18 +330,16 @@ class RegistryService:
         if self.cache is None:
             return False
         url = self.config.document_url(name, version if kind is DocKind.VERSION else None)
-        record = self.cache.record(f"{kind}:{url}")
-        if record is None:
-            return False
-        return self.config.offline or 0 <= self._clock() - record.fetched_at < \
-            self.config.freshness_seconds
+        key = f"{kind}:{url}"
+        return self._confirmed(key, self.cache.record(key))
 
     async def document(self, kind: DocKind, name: str, version: str | None = None,
                        *, want_body: bool = True) -> tuple[bytes, Origin]:
         """The compact JSON bytes of a document and where they came from."""
         url = self.config.document_url(name, version if kind is DocKind.VERSION else None)
         key = f"{kind}:{url}"
-        flight_key = f"{key}|{want_body}"
+        # futures belong to a loop: concurrent requests share one fetch per loop
+        flight_key = f"{key}|{want_body}|{id(asyncio.get_running_loop())}"
         pending = self._inflight.get(flight_key)
         if pending is not None:
             return await asyncio.shield(pending)
@@ -308,6 +359,61 @@ class RegistryService:
         future.set_result(result)
         return result
 
+    async def _revalidate_mutable(self, name: str, url: str, key: str, body: bytes | None,
+                                  record: CacheRecord, now: float) -> bytes | None:
+        """Revalidate a cached packument without validators by asking only for what can
+        change (see the module docstring). The new body (stored), or None when the whole
+        document must be fetched again (tags moved, a locked version is missing or gone,
+        the small documents are not served)."""
+        cache = self.cache
+        assert cache is not None
+        if body is None:
+            body = cache.body(key)
+        if body is None:
+            return None
+        try:
+            document = loads(body)
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(document, dict) or not isinstance(document.get("versions"), dict):
+            return None
+        versions = sorted(self._tracked.get(name, ()))
+        if any(version not in document["versions"] for version in versions):
+            return None  # the lockfile names a version this copy does not list
+        # one round trip: the tags and the locked versions' documents side by side
+        tags, *manifests = await asyncio.gather(
+            self._small_document(self.config.dist_tags_url(name), f"dist-tags of {name}"),
+            *(self._small_document(self.config.document_url(name, version),
+                                   _describe(DocKind.VERSION, name, version))
+              for version in versions))
+        if not isinstance(tags, dict) or \
+                {k: v for k, v in tags.items() if isinstance(v, str)} != document.get("dist_tags"):
+            return None
+        if any(manifest is None for manifest in manifests):
+            return None
+        try:
+            changed = refresh_versions(document, dict(zip(versions, manifests, strict=True)))
+        except RegistryError:
+            return None
+        if changed:
+            body = _dumps(document, _describe(DocKind.FULL, name, None))
+            cache.store(key, body, CacheRecord(now, None, None, len(body)))
+            self._parsed.pop(key, None)
+        else:
+            cache.renew(key, CacheRecord(now, None, None, record.size))
+        return body
+
+    async def _small_document(self, url: str, what: str) -> object | None:
+        """The registry's current JSON at `url` (None when not a 200 or not JSON)."""
+        result = await self.client.request("GET", url, what=what,
+                                           headers={"accept": FULL_ACCEPT})
+        if result.status != 200:
+            return None
+        try:
+            return loads(result.body)
+        except (ValueError, RecursionError):
+            return None
+
     async def _document(self, kind: DocKind, name: str, version: str | None, url: str,
                         key: str, want_body: bool) -> tuple[bytes, Origin]:
         what = _describe(kind, name, version)
@@ -325,9 +431,20 @@ class RegistryService:
             if record is None:
                 raise OfflineMiss(f"{what} is not in the cache (offline mode)")
             return body or b"", Origin.CACHE
-        now = self._clock()
-        if record is not None and 0 <= now - record.fetched_at < self.config.freshness_seconds:
+        if want_body and record is not None and not self._confirmed(key, record) and \
+                cache is not None:
+            renewed_record = cache.record(key)  # a revalidation may have renewed it alone
+            if renewed_record is not None and renewed_record.fetched_at > record.fetched_at:
+                record = renewed_record
+        if self._confirmed(key, record):
             return body or b"", Origin.CACHE
+        now = self._clock()
+        self._validated.add(key)
+        if record is not None and cache is not None and kind is not DocKind.VERSION and \
+                not (record.etag or record.last_modified):
+            confirmed = await self._revalidate_mutable(name, url, key, body, record, now)
+            if confirmed is not None:
+                return confirmed if want_body else b"", Origin.REVALIDATED
         headers = {"accept": CORGI_ACCEPT if kind is DocKind.CORGI else FULL_ACCEPT}
         if record is not None and (record.etag or record.last_modified):
             if record.etag:
@@ -356,11 +473,11 @@ class RegistryService:
         # document as application/json: keep everything it says
         abbreviated = kind is DocKind.CORGI and CORGI_TYPE in result.headers.get(
             "content-type", CORGI_TYPE)
-        if len(result.body) > _THREAD_THRESHOLD:
-            # big documents are converted in a thread so that the event loop keeps reading
-            # the other responses meanwhile
-            body = await asyncio.to_thread(_compact_body, result.body, kind, name, version,
-                                           what, url, abbreviated)
+        if len(result.body) > _WORKER_THRESHOLD:
+            # big documents are converted on another core, so that the event loop keeps
+            # reading the other responses meanwhile
+            body = await workers.run(_compact_body, result.body, kind, name, version,
+                                     what, url, abbreviated)
         else:
             body = _compact_body(result.body, kind, name, version, what, url, abbreviated)
         if cache is not None:

@@ -1,22 +1,35 @@
-"""Benchmark (SPEC §6, issue 3): `reviewer scan` cold and warm, as whole processes.
+"""Benchmark (SPEC §6, issues 3 and 17): `reviewer scan` cold, warm and an hour later.
 
-    python tests/bench/bench_scan.py [--project DIR] [--runs N] [--real]
+    python tests/bench/bench_scan.py [--project DIR] [--runs N] [--real] [--rescan]
+                                     [--compare TREE]
+
+`--compare TREE` runs every case on a second source tree too (e.g. `git archive main`
+unpacked in a temporary directory), interleaved A, B, A, B..., and prints the ratio.
+Wall times on a shared machine are noisy: CPU seconds and bytes are printed beside them.
 
 1. Loopback: a fixture registry on 127.0.0.1 serves a synthetic full packument for every
    package name of the project (the locked versions plus earlier ones, with scripts,
    dependencies, maintainers, `_npmUser`, times, signatures: realistic shapes). Times a cold
    `reviewer scan` (empty cache dir) and warm ones (fresh cache: no request), and a warm
    `reviewer report --format json` when that command exists. Target: warm scan under 1 s.
-2. `--real` (needs the public registry or its mirror): in the same run, a cold
-   `reviewer scan` of the project against the configured registry vs
-   `npm install --package-lock-only --ignore-scripts` with an empty `--cache` for the
-   same package.json. Prints both times, the ratio (target: reviewer at most half of npm)
-   and bytes transferred (reviewer: counted by the client; npm: size of its cache dir).
+2. `--rescan` (issue 17): the same loopback registry without ETags or Last-Modified (like
+   the mirror these machines reach). A cold scan, then scans with the clock moved one hour
+   and 25 hours later (the default schedule, a day, is then due) and one with `--refresh`;
+   bytes counted by the server. Target: the re-scan an hour later under 5% of the cold
+   bytes (and the due revalidation too). With `--real`, the same on the real registry
+   (bytes counted by the client).
+3. `--real` (needs the public registry or its mirror): in the same run, interleaved, a
+   bare HTTP/2 fetch (httpx, same concurrency) of the documents the scan needs, and a
+   cold `reviewer scan` of the project (whole processes; target: within 1.5x of the bare
+   fetch), then `npm install --package-lock-only --ignore-scripts` with an empty `--cache`
+   for the same package.json (target: reviewer at most half of npm). Bounded: `--runs`
+   rounds of one request per package name each.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -79,106 +92,332 @@ def synthetic_packument(name: str, locked: list[str], registry_url: str,
 
 
 CPU_TIMES: list[float] = []
-"""CPU seconds (user + sys) of each reviewer run, in order: wall time on a shared machine
-says little, so both are printed."""
+"""CPU seconds (user + sys) of each child process and the processes it waited for, in
+order: wall time on a shared machine says little, so both are printed."""
+MAIN_CPU: list[float] = []
+"""CPU seconds of the reviewer process alone (without its worker processes): what the
+event loop that reads the network competes with."""
+
+LAST_STDERR: list[str] = [""]
+"""The standard error of the last child."""
+
+REVIEWER_CHILD = r"""
+import resource, sys
+from reviewer.cli.main import main
+try:
+    code = main(sys.argv[1:])
+finally:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"BENCH-SELF-CPU {usage.ru_utime + usage.ru_stime:.3f}", file=sys.stderr)
+raise SystemExit(code)
+"""
 
 
-def run_reviewer(args: list[str], env: dict[str, str]) -> tuple[float, str]:
+def run_child(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "reviewer", *args], env=env, cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU_TIMES.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if done.returncode not in (0, 1):
-        raise SystemExit(f"reviewer {' '.join(args)} failed ({done.returncode}): "
-                         f"{done.stderr.strip()[-500:]}")
-    return elapsed, done.stdout.strip().splitlines()[0] if done.stdout.strip() else ""
+        raise SystemExit(f"{' '.join(command[:4])} failed ({done.returncode}): "
+                         f"{done.stderr.strip()[-800:]}")
+    MAIN_CPU.extend(float(line.split()[1]) for line in done.stderr.splitlines()
+                    if line.startswith("BENCH-SELF-CPU "))
+    LAST_STDERR[:] = [done.stderr]
+    return elapsed, done.stdout.strip()
 
 
-def loopback(project: Path, runs: int) -> bool:
-    from servers.fixture_registry import FixtureRegistry
+def run_reviewer(args: list[str], env: dict[str, str], tree: Path = ROOT) -> tuple[float, str]:
+    env = {**env, "PYTHONPATH": str(tree)}
+    elapsed, out = run_child([python_of(tree), "-c", REVIEWER_CHILD, *args], env, tree)
+    return elapsed, out.splitlines()[0] if out else ""
 
+
+def python_of(tree: Path) -> str:
+    """The tree's own virtual environment when it has one (its dependencies as they were)."""
+    own = tree / ".venv" / "bin" / "python"
+    return str(own) if tree != ROOT and own.exists() else sys.executable
+
+
+def trees(args: argparse.Namespace) -> list[tuple[str, Path]]:
+    found = [("this tree", ROOT)]
+    if args.compare is not None:
+        found.append((f"{args.compare}", args.compare.resolve()))
+    return found
+
+
+def locked_versions(project: Path) -> dict[str, list[str]]:
+    from reviewer.graph.model import Source
     from reviewer.lockfiles import load_graph
 
-    graph = load_graph(project, None)
     locked: dict[str, list[str]] = {}
-    for package in graph:
-        locked.setdefault(package.name, []).append(package.version)
+    for package in load_graph(project, None):
+        if package.source is Source.REGISTRY:
+            locked.setdefault(package.name, []).append(package.version)
+    return locked
+
+
+def serve_synthetic(registry, locked: dict[str, list[str]]) -> None:  # noqa: ANN001
+    for name, versions in locked.items():
+        tarballs: dict[str, bytes] = {}
+        registry.add_packument(synthetic_packument(name, versions, registry.url, tarballs))
+        for version, data in tarballs.items():
+            registry.add_tarball(name, version, data)
+
+
+def median_line(label: str, times: list[float], cpus: list[float], extra: str = "") -> str:
+    return (f"{label}: {statistics.median(times):6.2f} s (cpu {statistics.median(cpus):.2f} s,"
+            f" median of {len(times)}){extra}")
+
+
+def loopback(project: Path, runs: int, code: list[tuple[str, Path]]) -> bool:
+    from servers.fixture_registry import FixtureRegistry
+
+    locked = locked_versions(project)
     ok = True
     with FixtureRegistry(load_data=False, memoize=True) as registry, \
             tempfile.TemporaryDirectory(prefix="bench-scan-") as temp:
-        for name, versions in locked.items():
-            tarballs: dict[str, bytes] = {}
-            registry.add_packument(synthetic_packument(name, versions, registry.url, tarballs))
-            for version, data in tarballs.items():
-                registry.add_tarball(name, version, data)
-        cache = Path(temp) / "cache"
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "NPM_CONFIG_USERCONFIG": "/dev/null"}
-        common = ["--registry", registry.url, "--cache-dir", str(cache)]
-        cold, line = run_reviewer(["scan", str(project), *common], env)
-        print(f"loopback cold scan : {cold:6.2f} s (cpu {CPU_TIMES[-1]:.2f} s)   {line}")
-        warm_times = []
-        for _ in range(runs):
-            elapsed, line = run_reviewer(["scan", str(project), *common], env)
-            warm_times.append(elapsed)
-        warm = statistics.median(warm_times)
-        cpu = statistics.median(CPU_TIMES[-runs:])
-        print(f"loopback warm scan : {warm:6.2f} s (cpu {cpu:.2f} s)   (median of {runs}; "
-              f"target < 1 s)   {line}")
-        ok = warm < 1.0
-        if (ROOT / "reviewer" / "cli" / "commands" / "report_cmd.py").exists():
-            report_times = [run_reviewer(["report", str(project), "--format", "json", *common],
-                                         env)[0] for _ in range(runs)]
-            report = statistics.median(report_times)
-            cpu = statistics.median(CPU_TIMES[-runs:])
-            print(f"loopback warm report: {report:6.2f} s (cpu {cpu:.2f} s)   (median of {runs}; "
-                  "target < 2 s)")
-        size = sum(f.stat().st_size for f in cache.rglob("*") if f.is_file())
-        print(f"cache size: {size / 1e6:.1f} MB for {len(locked)} packuments")
+        serve_synthetic(registry, locked)
+        env = {**os.environ, "NPM_CONFIG_USERCONFIG": "/dev/null"}
+        caches = {label: Path(temp) / f"cache-{index}" for index, (label, _) in enumerate(code)}
+        results: dict[str, dict[str, list[tuple[float, float]]]] = {
+            label: {"cold": [], "warm": [], "report": []} for label, _ in code}
+        for label, tree in code:
+            common = ["--registry", registry.url, "--cache-dir", str(caches[label])]
+            elapsed, line = run_reviewer(["scan", str(project), *common], env, tree)
+            results[label]["cold"].append((elapsed, CPU_TIMES[-1]))
+            print(f"[{label}] loopback cold scan: {elapsed:6.2f} s (cpu {CPU_TIMES[-1]:.2f} s)"
+                  f"   {line}")
+        for _ in range(runs):  # interleaved: A, B, A, B...
+            for label, tree in code:
+                common = ["--registry", registry.url, "--cache-dir", str(caches[label])]
+                elapsed, line = run_reviewer(["scan", str(project), *common], env, tree)
+                results[label]["warm"].append((elapsed, CPU_TIMES[-1]))
+                if (tree / "reviewer" / "cli" / "commands" / "report_cmd.py").exists():
+                    elapsed, _ = run_reviewer(["report", str(project), "--format", "json",
+                                               *common], env, tree)
+                    results[label]["report"].append((elapsed, CPU_TIMES[-1]))
+        for label, _ in code:
+            for case, target in (("warm", 1.0), ("report", 2.0)):
+                pairs = results[label][case]
+                if not pairs:
+                    continue
+                print(median_line(f"[{label}] loopback {case}", [p[0] for p in pairs],
+                                  [p[1] for p in pairs], f"   target < {target:.0f} s"))
+                if label == code[0][0] and case == "warm":
+                    ok = statistics.median(p[0] for p in pairs) < target
+            size = sum(f.stat().st_size for f in caches[label].rglob("*") if f.is_file())
+            print(f"[{label}] cache size: {size / 1e6:.1f} MB for {len(locked)} packuments")
+        if len(code) == 2:
+            for case in ("warm", "report"):
+                a, b = (results[label][case] for label, _ in code)
+                if a and b:
+                    print(f"ratio {case} this/other: wall "
+                          f"{statistics.median(p[0] for p in a) / statistics.median(p[0] for p in b):.2f}"
+                          f", cpu {statistics.median(p[1] for p in a) / statistics.median(p[1] for p in b):.2f}")
     return ok
 
 
-def real_registry(project: Path) -> None:
+# -- the re-scan an hour later (issue 17) ----------------------------------------------------
+
+RESCAN_CHILD = r"""
+import asyncio, json, sys, time
+from pathlib import Path
+from reviewer.lockfiles import load_graph
+from reviewer.registry.config import RegistryConfig
+try:
+    from reviewer.app.scan import Scanner
+except ImportError:  # a tree from before the application core (issue 11)
+    from reviewer.registry.scan import Scanner
+from reviewer.registry.service import RegistryService
+
+project, cache, registry, offset, refresh = sys.argv[1:6]
+config = RegistryConfig.from_npmrc(Path(project), registry=registry or None,
+                                   cache_dir=Path(cache))
+if refresh == "1":
+    config = config.with_options(refresh=True)
+later = float(offset)
+graph = load_graph(Path(project), None)
+
+async def main():
+    async with RegistryService(config, clock=lambda: time.time() + later) as service:
+        summary = await Scanner(graph, service).run()
+    print(json.dumps({"elapsed": summary.elapsed, "requests": summary.requests,
+                      "bytes": summary.bytes_received, "fetched": summary.fetched,
+                      "revalidated": summary.revalidated, "cached": summary.from_cache,
+                      "failed": len(summary.failed)}))
+
+asyncio.run(main())
+"""
+
+RESCAN_STEPS = [("cold", 0.0, False), ("+1 h", 3600.0, False), ("+25 h", 90000.0, False),
+                ("+25 h --refresh", 90000.0, True)]
+
+
+def rescan_steps(project: Path, registry_url: str, cache: Path, tree: Path,
+                 counted: object | None = None) -> list[tuple[str, dict, int | None]]:
+    """Run the steps for one tree; `counted()` gives the server's byte count, if any."""
+    env = {**os.environ, "PYTHONPATH": str(tree), "NPM_CONFIG_USERCONFIG": "/dev/null"}
+    out = []
+    has_refresh = "refresh" in (tree / "reviewer" / "registry" / "config.py").read_text()
+    for label, offset, refresh in RESCAN_STEPS:
+        if refresh and not has_refresh:
+            continue
+        before = counted() if callable(counted) else None
+        _, text = run_child([python_of(tree), "-c", RESCAN_CHILD, str(project), str(cache),
+                             registry_url, str(offset), "1" if refresh else "0"], env, tree)
+        server = counted() - before if callable(counted) else None
+        out.append((label, json.loads(text.splitlines()[-1]), server))
+    return out
+
+
+def print_rescan(label: str, steps: list[tuple[str, dict, int | None]]) -> None:
+    cold = steps[0][2] if steps[0][2] is not None else steps[0][1]["bytes"]
+    for step, data, server in steps:
+        sent = server if server is not None else data["bytes"]
+        print(f"[{label}] {step:16s}: {sent / 1e6:8.2f} MB ({100 * sent / max(1, cold):5.1f}% "
+              f"of cold) {data['requests']:5d} requests  {data['elapsed']:6.2f} s   fetched "
+              f"{data['fetched']}, revalidated {data['revalidated']}, cached {data['cached']}, "
+              f"failed {data['failed']}")
+
+
+def rescan(project: Path, code: list[tuple[str, Path]], real: bool) -> bool:
+    from servers.fixture_registry import FixtureRegistry
+
+    ok = True
+    locked = locked_versions(project)
+    with FixtureRegistry(load_data=False, memoize=True) as registry, \
+            tempfile.TemporaryDirectory(prefix="bench-rescan-") as temp:
+        registry.etag = False
+        registry.last_modified = False
+        serve_synthetic(registry, locked)
+        for index, (label, tree) in enumerate(code):
+            steps = rescan_steps(project, registry.url, Path(temp) / f"cache-{index}", tree,
+                                 lambda: registry.bytes_sent)
+            print_rescan(f"{label}, loopback without ETags", steps)
+            if index == 0:
+                cold = steps[0][2] or 1
+                ok = all(server is not None and server < 0.05 * cold
+                         for _, _, server in steps[1:])
+    if real:
+        with tempfile.TemporaryDirectory(prefix="bench-rescan-real-") as temp:
+            for index, (label, tree) in enumerate(code[:1]):
+                steps = rescan_steps(project, "", Path(temp) / f"cache-{index}", tree)
+                print_rescan(f"{label}, real registry", steps)
+    return ok
+
+
+# -- cold scan against the real registry beside a bare HTTP/2 fetch --------------------------
+
+BARE_CHILD = r"""
+import asyncio, json, sys, time
+import httpx
+
+urls = sys.argv[2].split()
+concurrency = int(sys.argv[1])
+
+async def main():
+    limit = asyncio.Semaphore(concurrency)
+    total = 0
+    limits = httpx.Limits(max_connections=concurrency + 4,
+                          max_keepalive_connections=concurrency + 4)
+    async with httpx.AsyncClient(http2=True, limits=limits, timeout=60) as client:
+        async def one(url):
+            nonlocal total
+            async with limit:
+                response = await client.get(url, headers={"accept": "application/json"})
+                body = await response.aread()
+                total += len(body)
+        await asyncio.gather(*(one(url) for url in urls))
+    print(json.dumps({"bytes": total, "documents": len(urls)}))
+
+asyncio.run(main())
+"""
+
+
+def real_registry(project: Path, runs: int, code: list[tuple[str, Path]]) -> None:
+    from reviewer.registry.config import RegistryConfig
+
+    config = RegistryConfig.from_npmrc(project)
+    urls = [config.document_url(name) for name in sorted(locked_versions(project))]
+    env = {**os.environ}
+    bare: list[tuple[float, float]] = []
+    scans: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in code}
+    main_cpu: dict[str, list[float]] = {label: [] for label, _ in code}
+    lines: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="bench-real-") as temp:
         work = Path(temp)
-        npm_project = work / "npm-project"
-        npm_project.mkdir()
-        shutil.copy(project / "package.json", npm_project / "package.json")
-        npm_cache = work / "npm-cache"
-        npmrc = work / "npmrc"
-        npmrc.write_text("fund=false\naudit=false\nupdate-notifier=false\n")
-        start = time.perf_counter()
-        done = subprocess.run(
-            ["npm", "install", "--package-lock-only", "--ignore-scripts", "--no-audit",
-             "--no-fund", "--cache", str(npm_cache), "--userconfig", str(npmrc)],
-            cwd=npm_project, capture_output=True, text=True)
-        npm_time = time.perf_counter() - start
-        if done.returncode != 0:
-            print(f"npm failed: {done.stderr.strip()[-300:]}")
-            return
-        npm_bytes = sum(f.stat().st_size for f in npm_cache.rglob("*") if f.is_file())
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        ours, line = run_reviewer(["scan", str(project), "--cache-dir", str(work / "rcache")],
-                                  env)
-        print(f"real registry: npm install --package-lock-only (empty cache): {npm_time:6.2f} s, "
-              f"npm cache {npm_bytes / 1e6:.1f} MB")
-        print(f"real registry: reviewer scan (cold cache): {ours:6.2f} s "
-              f"(cpu {CPU_TIMES[-1]:.2f} s)   {line}")
-        print(f"ratio reviewer/npm: {ours / npm_time:.2f} (target <= 0.5)")
+        for round_ in range(runs):  # interleaved: bare, A, B, bare, A, B...
+            elapsed, out = run_child([sys.executable, "-c", BARE_CHILD, "16", " ".join(urls)],
+                                     env, ROOT)
+            bare.append((elapsed, CPU_TIMES[-1]))
+            bare_bytes = json.loads(out)["bytes"]
+            for label, tree in code:
+                cache = work / f"rcache-{label.replace('/', '_')}-{round_}"
+                elapsed, line = run_reviewer(["scan", str(project), "--cache-dir", str(cache)],
+                                             env, tree)
+                scans[label].append((elapsed, CPU_TIMES[-1]))
+                main_cpu[label].append(MAIN_CPU[-1])
+                lines[label] = line
+                shutil.rmtree(cache, ignore_errors=True)
+        print(median_line(f"real registry: bare HTTP/2 fetch of {len(urls)} packuments",
+                          [p[0] for p in bare], [p[1] for p in bare],
+                          f"   {bare_bytes / 1e6:.1f} MB"))
+        for label, _ in code:
+            pairs = scans[label]
+            ratio = statistics.median(p[0] for p in pairs) / statistics.median(p[0] for p in bare)
+            cpu = statistics.median(p[1] for p in pairs) / statistics.median(p[1] for p in bare)
+            print(median_line(f"[{label}] real registry: reviewer scan (cold)",
+                              [p[0] for p in pairs], [p[1] for p in pairs],
+                              f", main process cpu {statistics.median(main_cpu[label]):.2f} s"
+                              f"   ratio to bare fetch: wall {ratio:.2f} (target <= 1.5), "
+                              f"cpu {cpu:.2f}   {lines[label]}"))
+        npm_vs_reviewer(project, work, statistics.median(p[0] for p in scans[code[0][0]]))
+
+
+def npm_vs_reviewer(project: Path, work: Path, ours: float) -> None:
+    npm_project = work / "npm-project"
+    npm_project.mkdir()
+    shutil.copy(project / "package.json", npm_project / "package.json")
+    npm_cache = work / "npm-cache"
+    npmrc = work / "npmrc"
+    npmrc.write_text("fund=false\naudit=false\nupdate-notifier=false\n")
+    start = time.perf_counter()
+    done = subprocess.run(
+        ["npm", "install", "--package-lock-only", "--ignore-scripts", "--no-audit",
+         "--no-fund", "--cache", str(npm_cache), "--userconfig", str(npmrc)],
+        cwd=npm_project, capture_output=True, text=True)
+    npm_time = time.perf_counter() - start
+    if done.returncode != 0:
+        print(f"npm failed: {done.stderr.strip()[-300:]}")
+        return
+    npm_bytes = sum(f.stat().st_size for f in npm_cache.rglob("*") if f.is_file())
+    print(f"real registry: npm install --package-lock-only (empty cache): {npm_time:6.2f} s, "
+          f"npm cache {npm_bytes / 1e6:.1f} MB; ratio reviewer/npm: {ours / npm_time:.2f} "
+          "(target <= 0.5)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--project", type=Path, default=DEFAULT_PROJECT)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--real", action="store_true", help="also compare with npm on the "
-                        "real registry")
+    parser.add_argument("--real", action="store_true", help="also measure against the real "
+                        "registry (bare fetch, npm)")
+    parser.add_argument("--rescan", action="store_true", help="the re-scan an hour later")
+    parser.add_argument("--no-loopback", action="store_true")
+    parser.add_argument("--compare", type=Path, default=None, metavar="TREE",
+                        help="another source tree to measure beside this one")
     args = parser.parse_args()
-    ok = loopback(args.project, args.runs)
+    code = trees(args)
+    ok = True
+    if not args.no_loopback:
+        ok = loopback(args.project, args.runs, code)
+    if args.rescan:
+        ok = rescan(args.project, code, args.real) and ok
     if args.real:
-        real_registry(args.project)
+        real_registry(args.project, args.runs, code)
     return 0 if ok else 1
 
 

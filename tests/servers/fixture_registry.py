@@ -31,6 +31,7 @@ tests/conftest.py gives a started instance per test, stopped afterwards):
                                              #   `interval` seconds (a slow-drip registry)
     registry.extra_headers(path, {name: value})  # added to the answer (hostile headers);
                                              #   with a 3xx status in fail(), e.g. a Location
+    registry.bytes_sent                      # body bytes of every response so far
     registry.requests                        # [Request(method, path, headers{lower-case}, body,
                                              #   raw_path as on the request line)]
     registry.requests_for(path)              # the requests for one path
@@ -137,6 +138,7 @@ class FixtureRegistry:
         self.tarballs: dict[str, bytes] = {}
         self.faults: dict[str, Fault] = {}
         self.requests: list[Request] = []
+        self.bytes_sent = 0
         self.advisories: dict[str, Any] | None = None
         self.etag = True
         self.last_modified = False
@@ -258,6 +260,12 @@ class FixtureRegistry:
     def document_for(self, path: str, accept: str) -> tuple[int, str, str]:
         """(status, content type, body) for a GET of `path` (decoded)."""
         parts = path.strip("/").split("/")
+        if parts[:2] == ["-", "package"] and parts[-1] == "dist-tags" and len(parts) in (4, 5):
+            with self._lock:  # GET /-/package/<name>/dist-tags
+                doc = self.packuments.get("/".join(parts[2:-1]))
+            if doc is None:
+                return 404, "application/json", '{"error":"Not found"}'
+            return 200, "application/json", json.dumps(doc.get("dist-tags", {}))
         if parts and parts[0].startswith("@") and len(parts) >= 2:
             name, rest = "/".join(parts[:2]), parts[2:]
         else:
@@ -397,6 +405,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command == "HEAD" or status == 304:
             return
+        with self.registry._lock:
+            self.registry.bytes_sent += len(data)
         if truncate:
             self.wfile.write(data[: max(1, len(data) // 3)])
             self.wfile.flush()

@@ -23,9 +23,6 @@ if TYPE_CHECKING:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_path_argument(parser)
-    parser.add_argument("--freshness", type=float, default=None, metavar="SECONDS",
-                        help="reuse cached documents younger than this without asking the "
-                             "registry (default 300)")
 
 
 class ProgressLine:
@@ -88,8 +85,6 @@ def run(args: argparse.Namespace) -> int:
 
     graph = load_project_graph(args)
     config = registry_config(args)
-    if args.freshness is not None:
-        config = config.with_options(freshness_seconds=max(0.0, args.freshness))
     progress = ProgressLine(sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
 
     def warn(message: str) -> None:

@@ -1,0 +1,116 @@
+"""One process pool for CPU-heavy pure functions (parsing and compacting big registry
+documents), so that the event loop keeps reading the network on one core while another
+core converts.
+
+- Created on first use, with the `spawn` start method (never `fork` from a process that
+  runs threads; the workers are children of this process, so their CPU time is counted
+  with it when they are joined); `max(1, min(4, cpus - 1))` workers; none on a single-CPU machine
+  (then the work runs in a thread, as it would without this module).
+- `REVIEWER_WORKERS=0` turns the pool off (a whole number caps the workers).
+- Workers ignore SIGINT: Ctrl-C reaches the whole process group, and this process
+  cancels what they were doing.
+- At most two jobs per worker wait in the pool; past that the work runs in a thread here,
+  so that a slow or starved worker never leaves this process idle at the end of a scan.
+- A pool that breaks (a worker killed) is not used again in this run: the work runs in a
+  thread instead, never lost.
+- Only module-level functions of reviewer with picklable arguments (bytes, str) go through
+  it, and the exceptions they raise must pickle (ReviewerError subclasses with one message
+  argument do).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import os
+import signal
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # imported when the pool is first needed (a warm run never needs it)
+    from concurrent.futures import ProcessPoolExecutor
+
+T = TypeVar("T")
+
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_disabled = False
+_pending = 0
+"""Jobs given to the pool and not finished."""
+_workers = 0
+
+
+def worker_count() -> int:
+    """How many worker processes the pool has (0: no pool, work runs in threads)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    count = max(1, min(4, cpus - 1)) if cpus > 1 else 0
+    setting = os.environ.get("REVIEWER_WORKERS", "").strip()
+    if setting.isdigit():
+        count = min(count, int(setting)) if count else 0
+    return count
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C (sent to the whole process group) to this process, which
+    cancels their work: no traceback from them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _get_pool() -> ProcessPoolExecutor | None:
+    global _pool, _disabled, _workers
+    if _disabled:
+        return None
+    with _lock:
+        if _pool is None and not _disabled:
+            count = _workers = worker_count()
+            if count == 0:
+                _disabled = True
+                return None
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(max_workers=count, mp_context=context,
+                                        initializer=_ignore_interrupts)
+            atexit.register(shutdown)  # before the interpreter tears its modules down
+        return _pool
+
+
+async def run(function: Callable[..., T], *args: object) -> T:
+    """`function(*args)` in a worker process; in a thread of this process when there is no
+    pool, or when the workers already have two jobs each waiting (a busy machine: this
+    process then does its share instead of letting a backlog grow while it idles)."""
+    global _disabled, _pending
+    pool = _get_pool()
+    with _lock:
+        use_pool = pool is not None and _pending < 2 * _workers
+        if use_pool:
+            _pending += 1
+    if use_pool:
+        assert pool is not None
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
+        except (BrokenProcessPool, OSError, ValueError):
+            # the pool broke, or could not start a worker here (e.g. a process whose
+            # standard streams are not real files: "bad value(s) in fds_to_keep"); the
+            # functions sent here raise ReviewerErrors, never these
+            _disabled = True
+        finally:
+            with _lock:
+                _pending -= 1
+    return await asyncio.to_thread(function, *args)
+
+
+def shutdown() -> None:
+    """Stop the workers (the interpreter does it at exit too); the next `run` starts a new
+    pool, even after a broken one."""
+    global _pool, _disabled
+    with _lock:
+        if _pool is not None:
+            _pool.shutdown(wait=True, cancel_futures=True)
+            _pool = None
+        _disabled = False

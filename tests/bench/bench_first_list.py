@@ -1,0 +1,167 @@
+"""Benchmark (SPEC §6, issue 17): the package list usable right after launch, while the
+background review runs.
+
+    python tests/bench/bench_first_list.py [--project DIR] [--runs N] [--compare TREE]
+
+A fixture registry on 127.0.0.1 serves a synthetic packument for every name of the project
+(bench_scan.synthetic_packument); `reviewer scan` fills a cache. Then `reviewer tui
+--offline` runs in tmux (a real terminal) with `s` typed at once (the key waits in the
+terminal until the app reads it), and the app records, from the process start time the
+kernel keeps (so interpreter start-up and imports count):
+- `list`: the first screen update that shows the main screen's package list with rows
+  (target < 1 s on large-npm, warm);
+- `lag`: while the background review runs, a 20 Hz timer on the event loop measures how
+  late it fires: a key waits at most that long before its handler runs (target: the
+  worst under 100 ms);
+- `reviewed`: when every package has been reviewed.
+Interleaved with `--compare TREE` (A, B, A, B...); medians and worst lag.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+DEFAULT_PROJECT = ROOT.parent / "shared" / "corpus" / "large-npm"
+
+WRAPPER = r'''
+import json, os, sys, time
+
+def process_start() -> float:
+    with open("/proc/self/stat") as handle:
+        ticks = int(handle.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime") as handle:
+        uptime = float(handle.read().split()[0])
+    return time.time() - uptime + ticks / os.sysconf("SC_CLK_TCK")
+
+START = process_start()
+OUT = sys.argv[1]
+from textual.screen import Screen
+from reviewer.tui import app as tui_app
+
+result = {"lags": []}
+original_refresh = Screen._compositor_refresh
+original_mount = tui_app.ReviewerApp.on_mount
+original_flush = tui_app.ReviewerApp._flush_updates
+
+def refresh(screen):
+    original_refresh(screen)
+    table = getattr(screen, "table", None)
+    if "list" not in result and getattr(screen, "ready", False) and table is not None \
+            and table.row_count > 0:
+        result["list"] = time.time() - START
+        result["rows"] = table.row_count
+
+def mount(self):
+    original_mount(self)
+    expected = [time.perf_counter() + 0.05]
+
+    def probe():
+        now = time.perf_counter()
+        if "list" in result and "reviewed" not in result:
+            result["lags"].append(max(0.0, now - expected[0]))
+        expected[0] = now + 0.05
+
+    self.set_interval(0.05, probe)
+
+def flush(self, resort=False):
+    original_flush(self, resort)
+    if resort and "reviewed" not in result:
+        result["reviewed"] = time.time() - START
+        self.exit()
+
+Screen._compositor_refresh = refresh
+tui_app.ReviewerApp.on_mount = mount
+tui_app.ReviewerApp._flush_updates = flush
+from reviewer.cli.main import main
+code = main(sys.argv[2:])
+with open(OUT, "w") as handle:
+    json.dump(result, handle)
+sys.exit(code)
+'''
+
+
+def python_of(tree: Path) -> str:
+    own = tree / ".venv" / "bin" / "python"
+    return str(own) if tree != ROOT and own.exists() else sys.executable
+
+
+def run_in_tmux(argv: list[str], out: Path, timeout: float = 300) -> dict:
+    socket = f"bench-list-{os.getpid()}-{out.stem}"
+    command = "env -u COLUMNS -u LINES " + " ".join(shlex.quote(a) for a in argv)
+    subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "160", "-y",
+                    "48", command], check=True)
+    subprocess.run(["tmux", "-L", socket, "send-keys", "-t", "b", "s"], check=False)
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not out.exists():
+            time.sleep(0.1)
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, check=False)
+    if not out.exists():
+        raise SystemExit("the TUI did not finish in time")
+    return json.loads(out.read_text())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--project", type=Path, default=DEFAULT_PROJECT)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--compare", type=Path, default=None, metavar="TREE")
+    args = parser.parse_args()
+    from servers.fixture_registry import FixtureRegistry
+
+    from bench.bench_scan import locked_versions, serve_synthetic
+
+    code = [("this tree", ROOT)] + ([(str(args.compare), args.compare.resolve())]
+                                    if args.compare else [])
+    results: dict[str, list[dict]] = {label: [] for label, _ in code}
+    with FixtureRegistry(load_data=False, memoize=True) as registry, \
+            tempfile.TemporaryDirectory(prefix="bench-list-") as temp:
+        serve_synthetic(registry, locked_versions(args.project))
+        env = {**os.environ, "NPM_CONFIG_USERCONFIG": "/dev/null"}
+        caches = {label: Path(temp) / f"cache-{i}" for i, (label, _) in enumerate(code)}
+        for label, tree in code:
+            subprocess.run([python_of(tree), "-m", "reviewer", "scan", str(args.project),
+                            "--registry", registry.url, "--cache-dir", str(caches[label])],
+                           env={**env, "PYTHONPATH": str(tree)}, cwd=tree,
+                           capture_output=True, check=False)
+        for run in range(args.runs):
+            for label, tree in code:  # interleaved
+                out = Path(temp) / f"list-{len(results[label])}-{run}-{code.index((label, tree))}.json"
+                argv = ["env", f"PYTHONPATH={tree}", python_of(tree), "-c", WRAPPER, str(out),
+                        "tui", str(args.project), "--registry", registry.url, "--cache-dir",
+                        str(caches[label]), "--offline"]
+                results[label].append(run_in_tmux(argv, out))
+    ok = True
+    for label, _ in code:
+        runs = results[label]
+        lags = [lag for r in runs for lag in r["lags"]]
+        first = statistics.median(r["list"] for r in runs)
+        worst = max(lags, default=0.0)
+        p95 = sorted(lags)[int(0.95 * (len(lags) - 1))] if lags else 0.0
+        print(f"[{label}] package list on screen {first * 1000:5.0f} ms after launch with `s` "
+              f"typed at once (median of {len(runs)}; target < 1000 ms); event-loop lag while "
+              f"the review runs: worst {worst * 1000:4.0f} ms, 95th percentile "
+              f"{p95 * 1000:4.0f} ms over {len(lags)} probes (target < 100 ms); every package "
+              f"reviewed at {statistics.median(r['reviewed'] for r in runs):5.2f} s; rows "
+              f"{runs[0].get('rows')}")
+        if label == code[0][0]:
+            ok = first < 1.0 and worst < 0.1
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
