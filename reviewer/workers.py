@@ -105,6 +105,16 @@ async def run(function: Callable[..., T], *args: object) -> T:
     return await asyncio.to_thread(function, *args)
 
 
+def disable() -> None:
+    """No worker processes in this process from now on: work runs in threads. The terminal
+    UI calls it: starting a spawned worker takes longer than the documents it would parse
+    save on the screen's first minutes, and a worker cannot start where the standard streams
+    are not real files."""
+    global _disabled
+    with _lock:
+        _disabled = True
+
+
 def shutdown() -> None:
     """Stop the workers (the interpreter does it at exit too); the next `run` starts a new
     pool, even after a broken one."""

@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.worker import Worker, WorkerState
 
+from reviewer import workers
 from reviewer.app.session import QuickFilter, ReviewSession, ReviewState, ScanUpdate
 from reviewer.errors import PolicyChangedError, ReviewerError
 from reviewer.tui.badges import Palette
@@ -53,6 +54,7 @@ class ReviewerApp(App[None]):
                  theme: str = DARK_THEME, keymap_path: Path | None = None,
                  started: float | None = None, review_mode: bool = False) -> None:
         super().__init__()
+        workers.disable()  # documents are parsed in threads here, never in a spawned process
         self.session = session
         self.concurrency = concurrency
         self.scan_on_start = scan

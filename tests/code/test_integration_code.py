@@ -129,7 +129,8 @@ def test_code_view_marks_what_is_new_and_shows_the_flagged_lines() -> None:
     hook_rows = [line for line in text.splitlines() if "line 6" in line and "runtime-hook" in line]
     assert hook_rows and "NEW" in hook_rows[0]
     # the flagged line itself, numbered as in an editor, markup shown literally
-    assert any(line.lstrip().startswith("6") and "window.fetch = async" in line for line in text.splitlines())
+    # the flagged line itself is the highlighted one (❱), numbered as in an editor
+    assert any(line.lstrip().startswith("❱ 6") and "window.fetch = async" in line for line in text.splitlines())
     assert "[@click=app.quit]x" in text
 
 

@@ -16,7 +16,7 @@ from reviewer.code import PackageCode
 from reviewer.registry.interface import TarballContents
 from reviewer.signals.finding import Finding, Severity
 from reviewer.tui.badges import Palette
-from reviewer.tui.text import one_line, safe_code, styled
+from reviewer.tui.text import cut_long_lines, one_line, safe_code, styled
 
 CONTEXT = 2
 """Lines of code shown around each flagged line."""
@@ -204,8 +204,11 @@ def excerpt(text: str, flagged: set[int], language: str) -> RenderableType:
             previous = n
             continue
         body = "\n".join(_cut(lines[i - 1]) for i in range(start, previous + 1))
-        syntax = safe_code(body, _LEXERS.get(language, "text"), {i - start + 1 for i in flagged if start <= i <= previous})
+        # Rich numbers highlighted lines from start_line: the flagged lines as the editor does.
+        syntax = safe_code(body, _LEXERS.get(language, "text"), {i for i in flagged if start <= i <= previous})
         syntax.start_line = start
+        if any(len(lines[i - 1]) > MAX_LINE for i in range(start, previous + 1)):
+            syntax.word_wrap = True  # the cut line's marker stays in view
         chunks.append(syntax)
         if n is not None:
             chunks.append(Text("  …", style="dim"))
@@ -214,5 +217,5 @@ def excerpt(text: str, flagged: set[int], language: str) -> RenderableType:
 
 
 def _cut(line: str) -> str:
-    line = line.rstrip("\r")
-    return line if len(line) <= MAX_LINE else line[:MAX_LINE] + " …"
+    """One line of an excerpt, cut to MAX_LINE with the TUI's one marker for a cut line."""
+    return cut_long_lines(line.rstrip("\r"), MAX_LINE)[0]
