@@ -328,8 +328,10 @@ class ReviewerApp(App[None]):
     def action_help(self) -> None:
         from reviewer.tui.screens.help import HelpScreen
         from reviewer.tui.screens.main import MainScreen
+        from reviewer.tui.widgets.code_scroll import CodeScroll
 
-        groups = [("Packages", list(MainScreen.BINDINGS)), ("Everywhere", list(self.BINDINGS))]
+        groups = [("Packages", list(MainScreen.BINDINGS)), ("Code view", list(CodeScroll.BINDINGS)),
+                  ("Everywhere", list(self.BINDINGS))]
         self.push_screen(HelpScreen(groups, self.keymap))
 
     def action_toggle_theme(self) -> None:

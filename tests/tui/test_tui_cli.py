@@ -115,7 +115,7 @@ def test_demo_in_tmux_review_decide_save_quit(tmp_path: Path):
         time.sleep(1)
         tmux.keys("s")
         main = tmux.wait_for("Overview")
-        assert "Package" in main and "Scripts" in main and "Maintainers" in main
+        assert "Package" in main and "Code" in main and "Maintainers" in main
         tmux.wait_for("a Approve")  # the table has focus: the main screen is ready
         filtered = _filter(tmux, "crossenv")
         assert "crossenv" in filtered and "shown" in filtered

@@ -35,7 +35,7 @@ async def test_tabs_load_only_when_opened_with_a_spinner(make_app, make_session)
         overview = main.detail.query_one("#body-overview", Static)
         assert overview.loading  # waiting for the packument
         assert not any(call.startswith("tarball") for call in provider.calls)
-        await pilot.press("right_square_bracket")  # the Scripts tab
+        await pilot.press("right_square_bracket")  # the Code tab
         await pilot.pause(0.1)
         scripts = main.detail.query_one("#body-scripts", Static)
         assert scripts.loading

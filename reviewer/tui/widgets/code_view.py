@@ -1,14 +1,17 @@
-"""The Code view (the Scripts tab's lower part): what the package's code can do, per file,
-from the suspicious-code finding (`reviewer.code`): capabilities with their lines, A->B
-markers (NEW), and the flagged lines in the code itself, highlighted. Everything from the
-package is untrusted: built through `tui.text` (plain text, never markup)."""
+"""The Code view (the Code tab: install scripts on top): what the package's code can do,
+per file, from the suspicious-code finding (`reviewer.code`): capabilities with their lines,
+A->B markers (NEW), and the flagged lines in the code itself, highlighted. The reader jumps
+from flagged line to flagged line (`CodeChunk.current`, moved by `CodeScroll`). Everything
+from the package is untrusted: built through `tui.text` (plain text, never markup)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -24,6 +27,93 @@ MAX_LINE = 200
 """Characters of one code line shown (minified lines are cut, the flagged part kept)."""
 MAX_FILES = 30
 _LEXERS = {"js": "javascript", "shell": "bash", "batch": "batch", "powershell": "powershell"}
+CURRENT_STYLE = Style(reverse=True, bold=True)
+"""The flagged line the reader jumped to (the other flagged lines keep the theme's highlight)."""
+JUMP_HINT = "f: next flagged line   F: previous   (or click a 'line N' below)"
+
+if TYPE_CHECKING:
+    from rich.syntax import Syntax
+
+
+@dataclass(eq=False)
+class CodeChunk:
+    """Consecutive lines of one file from `start` (already cut to MAX_LINE), the flagged ones
+    highlighted. `current`: the flagged line the reader jumped to, shown reversed under a
+    caption line (`caption`) that says which one it is. A Rich renderable."""
+
+    path: str
+    file_index: int
+    body: str
+    language: str
+    start: int
+    flagged: frozenset[int]
+    captions: dict[int, str] = field(default_factory=dict)
+    wrap: bool = False
+    current: int | None = None
+    caption: Text | None = None
+
+    @property
+    def lines(self) -> list[int]:
+        """The flagged lines shown in this chunk, in order (where the reader can jump)."""
+        end = self.start + self.body.count("\n")
+        return sorted(n for n in self.flagged if self.start <= n <= end)
+
+    def syntax(self, upto: int | None = None) -> Syntax:
+        """The chunk as Rich Syntax; `upto`: only the lines before that line number."""
+        body = self.body
+        if upto is not None:
+            body = "\n".join(body.split("\n")[:max(0, upto - self.start)])
+        # Rich numbers highlighted lines from start_line: the flagged lines as the editor does.
+        syntax = safe_code(body, _LEXERS.get(self.language, "text"), set(self.flagged))
+        syntax.start_line = self.start
+        if self.wrap:
+            syntax.word_wrap = True  # the cut line's marker stays in view
+        if self.current is not None and upto is None:
+            row = self.current - self.start + 1  # Rich's ranges count lines of the text from 1
+            syntax.stylize_range(CURRENT_STYLE, (row, 0), (row + 1, 0))
+        return syntax
+
+    def rows_before(self, line: int, console: Console, options: ConsoleOptions) -> int:
+        """Rows from the top of this chunk's rendering to the first row of `line`."""
+        rows = 1 if self.caption is not None else 0
+        if line > self.start:
+            rows += _height(self.syntax(upto=line), console, options)
+        return rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
+        if self.caption is not None:
+            yield self.caption
+        yield self.syntax()
+
+
+def _height(renderable: RenderableType, console: Console, options: ConsoleOptions) -> int:
+    """Rows `renderable` takes at `options`' width (as Textual counts them)."""
+    return sum(text.count("\n") for text, _, _ in console.render(renderable, options))
+
+
+def chunks_of(renderable: object) -> Iterator[CodeChunk]:
+    """The CodeChunks inside `renderable` (Groups walked), in display order."""
+    if isinstance(renderable, CodeChunk):
+        yield renderable
+    elif isinstance(renderable, Group):
+        for part in renderable.renderables:
+            yield from chunks_of(part)
+
+
+def rows_to(renderable: RenderableType, chunk: CodeChunk, line: int, console: Console,
+            options: ConsoleOptions) -> int | None:
+    """The row at which `line` of `chunk` starts in `renderable` (a Group of parts), or None
+    when the chunk is not in it."""
+    if renderable is chunk:
+        return chunk.rows_before(line, console, options)
+    if isinstance(renderable, Group):
+        rows = 0
+        for part in renderable.renderables:
+            found = rows_to(part, chunk, line, console, options)
+            if found is not None:
+                return rows + found
+            rows += _height(part, console, options)
+    return None
 
 
 async def read_code(tarball: TarballContents | None, scripts: Mapping[str, str]) -> PackageCode | None:
@@ -120,8 +210,10 @@ def code_block(finding: Finding | None, tarball: TarballContents | None, palette
     if files:
         flagged = [f for f in files if f.get("capabilities")]
         flagged.sort(key=lambda f: (not any(c[4] for c in f["capabilities"]), f.get("path", "")))
-        for file in flagged[:MAX_FILES]:
-            parts += _file_block(file, tarball, palette, install_scripts or {})
+        if flagged:
+            parts.append(Text(JUMP_HINT, style=palette.muted))
+        for index, file in enumerate(flagged[:MAX_FILES]):
+            parts += _file_block(file, tarball, palette, install_scripts or {}, index)
         if len(flagged) > MAX_FILES:
             parts.append(Text(f"… and {len(flagged) - MAX_FILES} more files", style=palette.muted))
     return parts
@@ -135,7 +227,7 @@ def _severity(value: object) -> Severity:
 
 
 def _file_block(file: dict[str, Any], tarball: TarballContents | None, palette: Palette,
-                install_scripts: Mapping[str, str]) -> list[RenderableType]:
+                install_scripts: Mapping[str, str], index: int = 0) -> list[RenderableType]:
     path = str(file.get("path", ""))
     roles = ", ".join(str(r) for r in file.get("roles") or ())
     status = file.get("status")
@@ -152,14 +244,19 @@ def _file_block(file: dict[str, Any], tarball: TarballContents | None, palette: 
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
+    captions: dict[int, list[str]] = {}
     for kind, detail, line, _snippet, new in caps:
-        table.add_row(Text(f"  line {line}"), Text("NEW" if new else "   ", style=palette.danger),
+        # A click on "line N" jumps there (CodeBody.action_jump: two integers, nothing untrusted).
+        jump = Style(meta={"@click": f"jump({index}, {int(line)})"})
+        table.add_row(Text(f"  line {line}", style=jump), Text("NEW" if new else "   ", style=palette.danger),
                       Text(str(kind), style=palette.warning), styled(detail))
+        captions.setdefault(int(line), []).append(f"{'NEW ' if new else ''}{kind}: {detail}")
     out.append(table)
     text = _file_text(path, tarball, install_scripts)
     if text is not None:
         lines = {int(c[2]) for c in caps}
-        out.append(excerpt(text, lines, file.get("language") or _language(path)))
+        out.append(excerpt(text, lines, file.get("language") or _language(path), path=path, file_index=index,
+                           captions={n: "; ".join(c) for n, c in captions.items()}))
     return out
 
 
@@ -186,9 +283,11 @@ def _file_text(path: str, tarball: TarballContents | None, install_scripts: Mapp
         return None
 
 
-def excerpt(text: str, flagged: set[int], language: str) -> RenderableType:
+def excerpt(text: str, flagged: set[int], language: str, *, path: str = "", file_index: int = 0,
+            captions: Mapping[int, str] | None = None) -> RenderableType:
     """The flagged lines (and CONTEXT around each), numbered as in an editor, flagged ones
-    highlighted; long lines cut to MAX_LINE characters; gaps marked `…`."""
+    highlighted; long lines cut to MAX_LINE characters; gaps marked `…`. Each run of lines
+    is a CodeChunk (where the reader can jump); `captions`: what each flagged line does."""
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the newline that ends the last line starts no line of its own
@@ -204,12 +303,10 @@ def excerpt(text: str, flagged: set[int], language: str) -> RenderableType:
             previous = n
             continue
         body = "\n".join(_cut(lines[i - 1]) for i in range(start, previous + 1))
-        # Rich numbers highlighted lines from start_line: the flagged lines as the editor does.
-        syntax = safe_code(body, _LEXERS.get(language, "text"), {i for i in flagged if start <= i <= previous})
-        syntax.start_line = start
-        if any(len(lines[i - 1]) > MAX_LINE for i in range(start, previous + 1)):
-            syntax.word_wrap = True  # the cut line's marker stays in view
-        chunks.append(syntax)
+        shown = frozenset(i for i in flagged if start <= i <= previous)
+        chunks.append(CodeChunk(path, file_index, body, language, start, shown,
+                                {n: c for n, c in (captions or {}).items() if n in shown},
+                                wrap=any(len(lines[i - 1]) > MAX_LINE for i in range(start, previous + 1))))
         if n is not None:
             chunks.append(Text("  …", style="dim"))
             start = previous = n

@@ -17,11 +17,12 @@ from reviewer.errors import ReviewerError
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette
 from reviewer.tui.text import one_line, styled
 from reviewer.tui.widgets import detail_content
+from reviewer.tui.widgets.code_scroll import CodeBody, CodeScroll
 from reviewer.tui.widgets.diff_view import base_version, default_other, diff_versions, load_diff
 
 TABS: tuple[tuple[str, str], ...] = (
     ("overview", "Overview"),
-    ("scripts", "Scripts"),
+    ("scripts", "Code"),  # install scripts on top, then the Code view (id kept: keymaps, tests)
     ("maintainers", "Maintainers"),
     ("advisories", "Advisories"),
     ("diff", "Diff"),
@@ -66,9 +67,10 @@ class DetailPane(Vertical):
                             yield Static("against", id="diff-label")
                             yield Select[str]([], prompt="another version", id="diff-version",
                                               allow_blank=True)
-                    with VerticalScroll(id=f"scroll-{tab_id}", classes="detail-scroll"):
-                        yield Static(Text("Select a package.", style="dim"), id=f"body-{tab_id}",
-                                     classes="detail-body")
+                    scroll, body = (CodeScroll, CodeBody) if tab_id == "scripts" else (VerticalScroll, Static)
+                    with scroll(id=f"scroll-{tab_id}", classes="detail-scroll"):
+                        yield body(Text("Select a package.", style="dim"), id=f"body-{tab_id}",
+                                   classes="detail-body")
 
     @property
     def active_tab(self) -> str:
