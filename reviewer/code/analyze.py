@@ -20,7 +20,7 @@ from typing import Any
 
 from reviewer.code.js import _EXEC_RX, EXEC_ANCHORS, anchored, js_capabilities
 from reviewer.code.model import FileCode, PackageCode
-from reviewer.code.scripts import INSTALL_HOOKS, Target, resolve_scripts
+from reviewer.code.scripts import INSTALL_HOOKS, Target, resolve_scripts, script_language
 from reviewer.code.shell import shell_capabilities
 from reviewer.code.source import CODE, Source, js_source
 
@@ -97,12 +97,9 @@ def language_of(path: str, data: bytes) -> str | None:
     lower = path.lower()
     if lower.endswith(".d.ts") or lower.endswith((".json", ".node", ".map", ".md", ".wasm")):
         return None
-    if lower.endswith((".bat", ".cmd")):
-        return "batch"
-    if lower.endswith(".ps1"):
-        return "powershell"
-    if lower.endswith((".sh", ".bash")):
-        return "shell"
+    named = script_language(lower)
+    if named is not None:
+        return named
     if lower.endswith(JS_SUFFIXES) or lower.endswith((".ts", ".cts", ".mts")):
         return "js"
     first = data[:120]

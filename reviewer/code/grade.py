@@ -24,6 +24,14 @@ from reviewer.code.model import (
     FileCode,
     PackageCode,
 )
+from reviewer.code.vocab import (
+    GITHUB_API,
+    GITHUB_WORKFLOWS,
+    NPM_ACCOUNT_API,
+    NPM_PUBLISH,
+    SECRET_SCANNER,
+    WINDOWS_LOADERS,
+)
 from reviewer.signals.finding import Severity
 
 C, H, M, L = Severity.CRITICAL, Severity.HIGH, Severity.MODERATE, Severity.LOW
@@ -32,7 +40,7 @@ _EXEC = ("eval", "new Function", "Function", "vm", "module._compile", "new modul
 
 _MIRROR = re.compile(r"MIRROR|PROXY|CDN|HOST|DOWNLOAD|BINARY|BINARIES|REGISTRY|_URL|SITE|BASE", re.I)
 _PUBLISH_TOKENS = re.compile(r"npmrc|_authToken|NPM_TOKEN|NODE_AUTH_TOKEN|NPM_AUTH_TOKEN|registry or GitHub token", re.I)
-_LOADERS = re.compile(r"rundll32|regsvr32|mshta", re.I)
+_LOADERS = re.compile(WINDOWS_LOADERS, re.I)
 _PLANTED = re.compile(r"\.github[/\\]workflows|\.bashrc|\.zshrc|\.profile|\.npmrc|\.ssh")
 
 
@@ -109,7 +117,7 @@ class _Grader:
             facts.append(_Fact(L, f"installs its own global fetch/XMLHttpRequest ({_details(polyfills, 2)})",
                                "runtime-hook", tuple(polyfills)))
         prop = f.of("propagation")
-        if any(c.detail == "secret scanner trufflehog" for c in prop):
+        if any(c.detail == SECRET_SCANNER for c in prop):
             sev = C if net or creds else H
             facts.append(_Fact(sev, "runs the secret scanner trufflehog", "propagation",
                                tuple(c for c in prop if "trufflehog" in c.detail)))
@@ -196,14 +204,14 @@ class _Grader:
                                   f"over the network ({net[0].file})", "credentials", (creds[0], net[0]))
                 out.append((creds[0].file, self._adjust(fact)))
         for f in files:
-            publish = [c for c in f.of("propagation") if c.detail in ("npm publish", "npm registry account API")]
+            publish = [c for c in f.of("propagation") if c.detail in (NPM_PUBLISH, NPM_ACCOUNT_API)]
             tokens = [c for c in f.of("credentials") if _PUBLISH_TOKENS.search(c.detail)]
             if publish and tokens:
                 fact = _Fact(C, f"publishes packages with a registry token ({_details(publish, 2)}; "
                                 f"{_details(tokens, 2)}) in {f.path}", "propagation", (publish[0], tokens[0]))
                 out.append((f.path, self._adjust(fact)))
         every = [c for f in files for c in f.capabilities]
-        github = [c for c in every if c.kind == "propagation" and c.detail in ("GitHub API", "GitHub workflow files")]
+        github = [c for c in every if c.kind == "propagation" and c.detail in (GITHUB_API, GITHUB_WORKFLOWS)]
         gh_tokens = [c for c in every if c.kind == "credentials" and re.search(r"GITHUB_TOKEN|GH_TOKEN|gh auth", c.detail)]
         if github and gh_tokens and any(c.detail == "GitHub workflow files" for c in github):
             fact = _Fact(M, "uses a GitHub token with the GitHub API and names workflow files", "propagation",

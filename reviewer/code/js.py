@@ -11,24 +11,18 @@ from collections.abc import Callable, Iterator
 
 from reviewer.code.model import Capability
 from reviewer.code.source import CODE, COMMENT, STRING, Source
+from reviewer.code.vocab import (
+    CLOUD_METADATA_DETAIL,
+    CLOUD_METADATA_HOSTS,
+    CRED_WORDS,
+    GITHUB_API,
+    GITHUB_WORKFLOWS,
+    NPM_ACCOUNT_API,
+    NPM_PUBLISH,
+    SECRET_SCANNER,
+    TOKEN_VAR,
+)
 
-NET_MODULES = r"(?:node:)?(https?|http2|net|tls|dgram|dns)"
-HTTP_CLIENTS = r"(axios|got|node-fetch|undici|needle|request|superagent|cross-fetch|make-fetch-happen|ws|socket\.io-client)"
-CRED_WORDS = re.compile(
-    r"\.npmrc|\.yarnrc|\.ssh\b|id_rsa|id_ed25519|id_ecdsa|\.aws\b|\.git-credentials|\.netrc|\.pgpass"
-    r"|\.docker[/\\]config|\.kube[/\\]config|\.config[/\\]gcloud|\.azure\b|application_default_credentials"
-    r"|Login Data|Local Extension Settings|Local State|wallet\.dat|\.bitcoin\b|\.electrum\b|Exodus"
-    r"|\.ethereum[/\\]keystore|\.config[/\\]solana|keychain|Keychains|\.gnupg|known_hosts",
-    re.I,
-)
-CLOUD_METADATA = rb"169\.254\.169\.254|metadata\.google\.internal|100\.100\.100\.200|fd00:ec2::254"
-TOKEN_VAR = re.compile(
-    r"^(?:NPM_TOKEN|NODE_AUTH_TOKEN|NPM_AUTH_TOKEN|GITHUB_TOKEN|GH_TOKEN|GITLAB_TOKEN|CI_JOB_TOKEN"
-    r"|AWS_SECRET_ACCESS_KEY|AWS_ACCESS_KEY_ID|AWS_SESSION_TOKEN|AZURE_CLIENT_SECRET"
-    r"|GOOGLE_APPLICATION_CREDENTIALS|CIRCLE_TOKEN|SLACK_TOKEN|TRAVIS_TOKEN|HEROKU_API_KEY|DOCKER_PASSWORD"
-    r"|npm_config__authToken|npm_config_.*_authtoken|npm_config__auth|npm_config_//.*)$",
-    re.I,
-)
 FS_CALLS = re.compile(r"\b(?:fs|fsp|promises|fse|readFile\w*|readdir\w*|existsSync|exists|stat\w*|access\w*"
                       r"|open\w*|createReadStream|join|resolve|homedir|glob\w*|readJson\w*|cat|copy\w*)\b")
 OUTSIDE = re.compile(r"homedir\s*\(|process\.env\.(?:HOME|USERPROFILE|APPDATA|LOCALAPPDATA)\b"
@@ -37,7 +31,6 @@ OUTSIDE = re.compile(r"homedir\s*\(|process\.env\.(?:HOME|USERPROFILE|APPDATA|LO
 DECODE = re.compile(r"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
                     r"|createDecipher(?:iv)?\s*\(|fromCharCode|\.toString\(\s*['\"](?:base64|hex)['\"]\)"
                     r"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
-BLOB = rb"[A-Za-z0-9+/=_\-]{256,}|(?:\\x[0-9a-fA-F]{2}){64,}|(?:\\u[0-9a-fA-F]{4}){48,}"
 WALLET_PATTERNS: tuple[tuple[str, tuple[bytes, ...], bytes], ...] = (
     ("ethereum", (b"0x[",), rb"0x\[(?:a-fA-F0-9|0-9a-fA-F|a-f0-9|0-9a-f|0-9A-Fa-f|A-Fa-f0-9)\]\{40\}"),
     ("bitcoin", (b"[13][", b"bc1"), rb"\[13\]\[a-(?:km-)?zA-HJ-NP-Z|bc1q?\[|bc1\|"),
@@ -287,8 +280,8 @@ RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = 
     ("credentials", (b"Buffer.from", b"bs58.encode", b"btoa", b"JSON.stringify", b"encodeURIComponent", b"base58"),
      rb"(?:Buffer\.from|bs58\.encode|btoa|JSON\.stringify|encodeURIComponent|base58\.encode)\s*\(\s*[\w$.]*?"
      rb"(secretKey|privateKey|privKey|secret_key|private_key|mnemonic|seedPhrase|seed_phrase)\b", _key_material, True),
-    ("credentials", (b"169.254.169.254", b"metadata.google.internal", b"100.100.100.200", b"fd00:ec2::254"),
-     rb"[\w.:]+", _string_literal("cloud metadata address"), False),
+    ("credentials", tuple(host.encode() for host in CLOUD_METADATA_HOSTS),
+     rb"[\w.:]+", _string_literal(CLOUD_METADATA_DETAIL), False),
     ("credentials", (b"_authToken", b"npm token", b"auth token"), rb"_authToken|npm\s+token\b|auth\s+token",
      _string_literal("registry or GitHub token"), False),
     ("dynamic-code", (b"eval",), rb"eval\s*\(", _exec_call("eval"), True),
@@ -315,12 +308,12 @@ RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = 
     ("runtime-hook", (b"defineProperty",), rb"defineProperty\s*\(\s*(?:window|globalThis|global|self)\s*,\s*['\"]"
      rb"(?:fetch|ethereum|solana|XMLHttpRequest)['\"]", _fixed("global fetch/wallet property"), False),
     ("runtime-hook", (b"Proxy",), rb"Proxy\s*\(\s*(?:window\.)?(?:ethereum|solana|fetch)\b", _fixed("wallet provider"), True),
-    ("propagation", (b"npm",), rb"npm\s+publish", _not_comment("npm publish"), True),
-    ("propagation", (b"trufflehog",), rb"trufflehog", _not_comment("secret scanner trufflehog"), False),
-    ("propagation", (b"api.github.com",), rb"api\.github\.com", _string_literal("GitHub API"), False),
-    ("propagation", (b".github/workflows",), rb"\.github/workflows", _string_literal("GitHub workflow files"), False),
+    ("propagation", (b"npm",), rb"npm\s+publish", _not_comment(NPM_PUBLISH), True),
+    ("propagation", (b"trufflehog",), rb"trufflehog", _not_comment(SECRET_SCANNER), False),
+    ("propagation", (b"api.github.com",), rb"api\.github\.com", _string_literal(GITHUB_API), False),
+    ("propagation", (b".github/workflows",), rb"\.github/workflows", _string_literal(GITHUB_WORKFLOWS), False),
     ("propagation", (b"registry.npmjs.org/-/",), rb"registry\.npmjs\.org/-/(?:user|npm/v1/tokens|v1/login)",
-     _string_literal("npm registry account API"), False),
+     _string_literal(NPM_ACCOUNT_API), False),
 )
 _COMPILED = [(k, a, re.compile(p), c, w) for k, a, p, c, w in RULES]
 CRED_ANCHORS = (b".npmrc", b".yarnrc", b".ssh", b"id_rsa", b"id_ed25519", b"id_ecdsa", b".aws", b".git-credentials",

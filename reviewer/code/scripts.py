@@ -81,15 +81,19 @@ def _tokens(command: str) -> list[str]:
         return command.split()
 
 
-def _language(path: str) -> str:
+_SCRIPT_SUFFIXES: tuple[tuple[tuple[str, ...], str], ...] = (
+    ((".bat", ".cmd"), "batch"), ((".ps1",), "powershell"), ((".sh", ".bash"), "shell"))
+
+
+def script_language(path: str) -> str | None:
+    """"batch", "powershell" or "shell" as the file's name ends; None when the name does
+    not say (JavaScript, or a file whose first line tells)."""
     lower = path.lower()
-    if lower.endswith((".bat", ".cmd")):
-        return "batch"
-    if lower.endswith(".ps1"):
-        return "powershell"
-    if lower.endswith((".sh", ".bash")):
-        return "shell"
-    return "js"
+    return next((language for suffixes, language in _SCRIPT_SUFFIXES if lower.endswith(suffixes)), None)
+
+
+def _language(path: str) -> str:
+    return script_language(path) or "js"
 
 
 def _strip_wrappers(tokens: list[str]) -> list[str]:

@@ -6,9 +6,18 @@ from __future__ import annotations
 
 import re
 
-from reviewer.code.js import CRED_WORDS, TOKEN_VAR
 from reviewer.code.model import Capability
 from reviewer.code.source import Lines
+from reviewer.code.vocab import (
+    CLOUD_METADATA,
+    CLOUD_METADATA_DETAIL,
+    CRED_WORDS,
+    GITHUB_API,
+    NPM_PUBLISH,
+    SECRET_SCANNER,
+    TOKEN_VAR,
+    WINDOWS_LOADERS,
+)
 
 _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
     (kind, detail, re.compile(pattern, re.I)) for kind, detail, pattern in (
@@ -19,11 +28,11 @@ _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
         ("obfuscation", "encoded command", r"(-EncodedCommand|-enc\s+[A-Za-z0-9+/=]{20,}|FromBase64String|base64\s+(?:-d|--decode))"),
         ("credentials", "the whole environment", r"(?:^|[;&|]\s*)(printenv|env|set)\s*(?:$|[>|])"),
         ("fs-write", "outside the package ({0})", r">>?\s*[\"']?(~|\$HOME|\$\{HOME\}|/etc|/usr|/root|%APPDATA%|%USERPROFILE%|\$env:APPDATA|\$env:USERPROFILE)"),
-        ("propagation", "npm publish", r"\bnpm\s+publish\b"),
-        ("propagation", "secret scanner trufflehog", r"\btrufflehog\b"),
-        ("propagation", "GitHub API", r"api\.github\.com"),
-        ("process", "runs a downloaded program ({0})", r"(chmod\s+\+?[0-7]*x|rundll32|regsvr32|Start-Process|mshta|(?<![\w.])\./[\w.-]+\s*(?:&|$|;|\s-))"),
-        ("credentials", "cloud metadata address", r"169\.254\.169\.254|metadata\.google\.internal|100\.100\.100\.200"),
+        ("propagation", NPM_PUBLISH, r"\bnpm\s+publish\b"),
+        ("propagation", SECRET_SCANNER, r"\btrufflehog\b"),
+        ("propagation", GITHUB_API, r"api\.github\.com"),
+        ("process", "runs a downloaded program ({0})", rf"(chmod\s+\+?[0-7]*x|{WINDOWS_LOADERS}|Start-Process|(?<![\w.])\./[\w.-]+\s*(?:&|$|;|\s-))"),
+        ("credentials", CLOUD_METADATA_DETAIL, CLOUD_METADATA),
     )
 )
 _VARS = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)|%([A-Za-z_][A-Za-z0-9_]*)%|\$env:([A-Za-z_][A-Za-z0-9_]*)", re.I)

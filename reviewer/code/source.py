@@ -202,32 +202,28 @@ class JsSource(Source):
         args = node.child_by_field_name("arguments")
         return None if args is None else self._text(args, 2000)
 
-    def assignment_target(self, offset: int) -> str | None:
+    def _assignment(self, offset: int) -> tuple[Any, Any] | None:
+        """(the largest member/subscript expression starting at `offset`, the assignment
+        whose left side it is), or None when nothing is assigned to it."""
         node = self._node(offset)
-        # climb to the largest member/subscript expression starting at `offset`
         while node.parent is not None and node.parent.type in (
                 "member_expression", "subscript_expression", "parenthesized_expression") \
                 and node.parent.start_byte == node.start_byte:
             node = node.parent
         parent = node.parent
-        if parent is not None and parent.type in ("assignment_expression", "augmented_assignment_expression"):
-            left = parent.child_by_field_name("left")
-            if left is not None and left.id == node.id:
-                return self._text(node, 120)
-        return None
+        if parent is None or parent.type not in ("assignment_expression", "augmented_assignment_expression"):
+            return None
+        left = parent.child_by_field_name("left")
+        return (node, parent) if left is not None and left.id == node.id else None
+
+    def assignment_target(self, offset: int) -> str | None:
+        found = self._assignment(offset)
+        return None if found is None else self._text(found[0], 120)
 
     def assigned_value(self, offset: int) -> str | None:
-        node = self._node(offset)
-        while node.parent is not None and node.parent.type in (
-                "member_expression", "subscript_expression", "parenthesized_expression") \
-                and node.parent.start_byte == node.start_byte:
-            node = node.parent
-        parent = node.parent
-        if parent is not None and parent.type in ("assignment_expression", "augmented_assignment_expression"):
-            right = parent.child_by_field_name("right")
-            if right is not None:
-                return self._text(right, 60)
-        return None
+        found = self._assignment(offset)
+        right = None if found is None else found[1].child_by_field_name("right")
+        return None if right is None else self._text(right, 60)
 
     def guarded_by(self, offset: int) -> str:
         node = self._node(offset)

@@ -261,14 +261,10 @@ def _file_block(file: dict[str, Any], tarball: TarballContents | None, palette: 
 
 
 def _language(path: str) -> str:
-    lower = path.lower()
-    if lower.endswith((".sh", ".bash")) or lower.startswith("<"):
-        return "shell"
-    if lower.endswith((".bat", ".cmd")):
-        return "batch"
-    if lower.endswith(".ps1"):
-        return "powershell"
-    return "js"
+    """A file's language by its name; "<hook …>" (an install script itself) is shell."""
+    from reviewer.code.scripts import script_language
+
+    return "shell" if path.startswith("<") else script_language(path) or "js"
 
 
 def _file_text(path: str, tarball: TarballContents | None, install_scripts: Mapping[str, str]) -> str | None:
