@@ -5,6 +5,11 @@ Read: the entry points (`main`, `exports`, `module`, `browser`, `bin`) and every
 install scripts run (their lines, `node -e` bodies, the files they name and what those
 require). No byte cap: a per-package time budget; when it runs out the result says
 "analysis incomplete" and which files were not read.
+
+The budget is CPU time of the thread doing the analysis (`time.thread_time`), not wall-clock
+time: a loaded machine (other processes, or the other analyses waiting on the GIL) slows an
+analysis down without using its budget, so results do not depend on the load; a pathological
+file burns CPU and still stops it.
 """
 
 from __future__ import annotations
@@ -111,9 +116,11 @@ def language_of(path: str, data: bytes) -> str | None:
 
 
 class _Reader:
-    def __init__(self, files: Mapping[str, bytes], deadline: float) -> None:
+    def __init__(self, files: Mapping[str, bytes], deadline: float,
+                 clock: Callable[[], float] = time.thread_time) -> None:
         self.files = files
         self.deadline = deadline
+        self.clock = clock
         self.done: dict[str, FileCode] = {}
         self.requires: dict[str, list[str]] = {}
         self.roles: dict[str, set[str]] = {}
@@ -121,7 +128,7 @@ class _Reader:
         self.bytes = 0
 
     def expired(self) -> bool:
-        return time.monotonic() > self.deadline
+        return self.clock() > self.deadline
 
     def read(self, path: str, label: str | None = None, inline: bytes | None = None,
              language: str | None = None) -> FileCode | None:
@@ -209,12 +216,14 @@ def analyze_package(
     manifest: Mapping[str, Any] | None = None,
     *,
     time_budget_s: float = 20.0,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Callable[[], float] = time.thread_time,
 ) -> PackageCode:
     """The capabilities of every file of a package that runs: entry points and what they
     import, install scripts and what they run. `files`: tarball entries without the first
-    path segment; `manifest`: package.json (read from `files` when None)."""
+    path segment; `manifest`: package.json (read from `files` when None). `time_budget_s`:
+    seconds of `clock`, this thread's CPU time (see the module's docstring)."""
     started = clock()
+    wall = time.monotonic()
     meta = _manifest(files, manifest)
     names = files  # membership tests only
     hooks = install_hooks(meta)
@@ -222,7 +231,7 @@ def analyze_package(
     all_scripts = {str(k): v for k, v in (scripts or {}).items() if isinstance(v, str)}
     main = find_module(names, str(meta.get("main") or "index.js"))
     targets, unresolved = resolve_scripts(hooks, _KeySet(files), all_scripts, main)
-    reader = _Reader(files, started + time_budget_s)
+    reader = _Reader(files, started + time_budget_s, clock)
     reader.walk([_start(t) for t in targets], "install", "install")
     entries = entry_points(meta, names)
     reader.walk([(p, None, None, None) for p in entries], "entry", "import")
@@ -234,12 +243,12 @@ def analyze_package(
     incomplete = None
     if reader.skipped:
         skipped = list(dict.fromkeys(reader.skipped))
-        incomplete = (f"analysis incomplete: the {time_budget_s:g} s time budget ran out; "
+        incomplete = (f"analysis incomplete: the {time_budget_s:g} s CPU time budget ran out; "
                       f"{len(skipped)} file(s) not read ({', '.join(skipped[:3])}"
                       + (", …)" if len(skipped) > 3 else ")"))
     return PackageCode(
         str(meta.get("name") or ""), str(meta.get("version") or ""), tuple(ordered), hooks,
-        tuple(unresolved), incomplete, reader.bytes, round(clock() - started, 4),
+        tuple(unresolved), incomplete, reader.bytes, round(time.monotonic() - wall, 4),
     )
 
 

@@ -41,7 +41,8 @@ class ReviewSettings:
     scan_cache_dir: Path | None = None
     """Cache root for tarball scan results (`scan_cache`); None: always read tarballs."""
     code_time_budget: float = 20.0
-    """Seconds of code analysis per package version; past it the finding says "analysis
+    """Seconds of code analysis per package version (CPU time of the analysing thread, so
+    a loaded machine does not cut it short); past it the finding says "analysis
     incomplete" (never a silent pass)."""
     typosquat: bool = True
     new_dependency_signals: bool = True

