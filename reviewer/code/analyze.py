@@ -23,11 +23,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from reviewer.code.js import _EXEC_RX, EXEC_ANCHORS, anchored, js_capabilities
+from reviewer.code.js import _EXEC_RX, EXEC_ANCHORS, js_capabilities
 from reviewer.code.model import FileCode, PackageCode
 from reviewer.code.scripts import INSTALL_HOOKS, Target, resolve_scripts, script_language
 from reviewer.code.shell import shell_capabilities
-from reviewer.code.source import CODE, Source, js_source
+from reviewer.code.source import CODE, Source, anchored, js_source
 
 JS_SUFFIXES = (".js", ".cjs", ".mjs", ".jsx")
 _SCRIPT_FILE = re.compile(r"""(?<![\w/.-])((?:\.{1,2}/)?[\w][\w./-]{0,200}\.(?:sh|bat|cmd|ps1|c?js|mjs))\b""")
