@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from rich.segment import Segment
 from textual.geometry import Region
 from tui_helpers import FakeProvider, MemoryTarball, rendered_text, settle, wait_until
@@ -178,3 +179,20 @@ async def test_the_caption_shows_untrusted_names_and_code_literally(make_app, ma
         caption_row, _ = scroll.current_rows() or (0, 0)
         assert "[b]bold[/b]" in row_text(scroll.body, caption_row + 2)
         assert app.is_running
+
+
+@pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")])
+def test_snapshot_after_jumping_to_the_third_flagged_line(snap_compare, make_app, make_session, size):
+    from test_tui_snapshots import steady
+
+    code, _flagged = install_js()
+
+    async def run_before(pilot) -> None:
+        _main, scroll = await code_tab(pilot)
+        await pilot.press("f", "f", "f")
+        await settle(pilot)
+        assert scroll.current is not None
+        await steady(pilot)
+
+    assert snap_compare(make_app(make_session(provider=provider_with(code))), terminal_size=size,
+                        run_before=run_before)
