@@ -130,9 +130,7 @@ class CodeScroll(VerticalScroll):
         body = self.body
         console = self.app.console
         options = self.app.console_options.update_width(body.content_region.width).update(highlight=False)
-        content = body.content
-        line_row = rows_to(content, chunk, line, console, options)  # type: ignore[arg-type]
-        chunk_row = rows_to(content, chunk, chunk.start, console, options)  # type: ignore[arg-type]
-        if line_row is None or chunk_row is None:
+        top = rows_to(body.content, chunk, console, options)  # type: ignore[arg-type]
+        if top is None:
             return None
-        return chunk_row - 1, line_row
+        return top, top + chunk.rows_before(line, console, options)

@@ -100,16 +100,15 @@ def chunks_of(renderable: object) -> Iterator[CodeChunk]:
             yield from chunks_of(part)
 
 
-def rows_to(renderable: RenderableType, chunk: CodeChunk, line: int, console: Console,
-            options: ConsoleOptions) -> int | None:
-    """The row at which `line` of `chunk` starts in `renderable` (a Group of parts), or None
-    when the chunk is not in it."""
+def rows_to(renderable: RenderableType, chunk: CodeChunk, console: Console, options: ConsoleOptions) -> int | None:
+    """The row at which `chunk` starts in `renderable` (a Group of parts), or None when the
+    chunk is not in it."""
     if renderable is chunk:
-        return chunk.rows_before(line, console, options)
+        return 0
     if isinstance(renderable, Group):
         rows = 0
         for part in renderable.renderables:
-            found = rows_to(part, chunk, line, console, options)
+            found = rows_to(part, chunk, console, options)
             if found is not None:
                 return rows + found
             rows += _height(part, console, options)
