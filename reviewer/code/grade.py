@@ -73,7 +73,10 @@ class _Grader:
                  if not c.detail.startswith(("polyfills", "replaces", "wallet-address")) and (
                      obf or "computed name" not in c.detail)]
         wallets = [c for c in f.of("runtime-hook") if c.detail.startswith("wallet-address")]
-        polyfills = [c for c in f.of("runtime-hook") if c.detail.startswith(("polyfills", "replaces"))]
+        # an assignment under a computed name whose key cannot be read (`globalThis[key] = v`,
+        # core-js's define-global-property) says nothing about fetch: not even low
+        polyfills = [c for c in f.of("runtime-hook") if c.detail.startswith(("polyfills", "replaces"))
+                     and "computed name" not in c.detail]
         env = f.of("env")
         install = f.install_time
         if creds and net:

@@ -160,8 +160,8 @@ class PackageCode:
 
 @dataclass(frozen=True, slots=True)
 class FileChange:
-    """One file A->B: "added", "changed" or "unchanged", and the capabilities B has that A's
-    version of the file did not (by kind and detail)."""
+    """One file A->B: "added", "changed" or "unchanged", and the capabilities of B's file
+    that no file of A had (by kind and detail; see `compare.py`)."""
 
     path: str
     status: str
@@ -190,7 +190,7 @@ class CodeChanges:
         change = self.change(cap.file)
         if change is None:
             return self.old_version is None
-        return change.status == "added" or cap.key in {c.key for c in change.new}
+        return cap.key in {c.key for c in change.new}
 
 
 @dataclass(frozen=True, slots=True)
