@@ -465,7 +465,7 @@ LONG_LINE = 20_000
 BLOB_MIN = 256
 
 
-def _runs_decoded(src: Source, start: int, end: int, detail: str, decodes: list[int]) -> bool:
+def _runs_decoded(src: Source, start: int, end: int, detail: str, decodes: list[int], decoders: set[str]) -> bool:
     """eval/Function/compile runs what a decode produced: its argument is a variable assigned
     from a decode (or from what uses one), or a call of a function that decodes, in the same
     function as the call and at most NEAR bytes before it. What takes no argument (`new
@@ -474,25 +474,22 @@ def _runs_decoded(src: Source, start: int, end: int, detail: str, decodes: list[
     fn = src.function_around(start)
     lo, hi = (fn[0], fn[1]) if fn is not None else (0, len(src.data))
     near = [d for d in decodes if lo <= d < hi and abs(d - start) <= NEAR]
-    if not near:
-        return False
     if detail in _NO_ARGUMENT:
-        return True
+        return bool(near)
     args = src.call_arguments(start)
     if args is None:
         args = _parenthesized(src.data, end)
-    names = set(_NAMES.findall(args or ""))
-    if not names:
+    if not args:
         return False
+    if DECODE.search(args):
+        return True
+    names = set(_NAMES.findall(args))
     data = src.data
-    decoded: set[str] = set()
-    for d in near:
-        # a function that decodes (`function e(r){return Buffer.from(r,'hex')…}`)
-        inner = src.function_around(d)
-        if inner is not None and inner[0] > lo:
-            named = _DECLARED_FN.search(data, max(0, inner[0] - 80), inner[0] + data[inner[0]:inner[0] + 200].find(b"("))
-            if named is not None:
-                decoded.add((named.group(1) or named.group(2)).decode("utf-8", "replace"))
+    decoded = set(decoders)
+    if names & decoded:
+        return True
+    if not near or not names:
+        return False
     window = max(lo, start - NEAR)
     assignments = [(m.group(1).decode("utf-8", "replace"), m.start(2), m.end(2), m.group(2))
                    for m in _ASSIGNED.finditer(data, window, start) if src.kind_at(m.start()) == CODE]
@@ -501,6 +498,22 @@ def _runs_decoded(src: Source, start: int, end: int, detail: str, decodes: list[
             if any(rhs_lo <= d < rhs_hi for d in near) or set(_NAMES.findall(rhs.decode("utf-8", "replace"))) & decoded:
                 decoded.add(name)
     return bool(names & decoded)
+
+
+def _decoders(src: Source, decodes: list[int]) -> set[str]:
+    """Names of the small functions a decode sits in (`function e(r){return Buffer.from(r,
+    'hex').toString()}`, `const d = (s) => atob(s)`): calling one decodes."""
+    data = src.data
+    names: set[str] = set()
+    for d in decodes:
+        inner = src.function_around(d)
+        if inner is None or inner[1] - inner[0] > 600:
+            continue
+        paren = data.find(b"(", inner[0], inner[1])
+        named = _DECLARED_FN.search(data, max(0, inner[0] - 80), paren if paren >= 0 else inner[0])
+        if named is not None:
+            names.add((named.group(1) or named.group(2)).decode("utf-8", "replace"))
+    return names
 
 
 def _parenthesized(data: bytes, start: int) -> str | None:
@@ -585,8 +598,9 @@ def js_capabilities(path: str, src: Source, deadline: Callable[[], bool] | None 
     if execs:
         decodes = [m.start() for m in anchored(data, _NEAR_ANCHORS, _DECODE_NEAR, False, limit=500)
                    if src.kind_at(m.start()) == CODE]
+        decoders = _decoders(src, decodes)
         for start, end, detail in execs:
-            if _runs_decoded(src, start, end, detail, decodes):
+            if _runs_decoded(src, start, end, detail, decodes, decoders):
                 add("dynamic-code", f"{detail} of decoded code", start, end)
     for m in anchored(data, EXEC_ANCHORS, _EXEC_RX, True, limit=500):
         if _shell_in_exec(src, m) is None:
