@@ -190,9 +190,14 @@ def _declared_locally(src: Source, offset: int, name: str) -> bool:
     decl = re.compile(rb"(?<![\w$.])(?:var|let|const)\s+" + word + rb"(?![\w$])|,\s*" + word + rb"\s*=\s*this\b")
     data = src.data
 
-    def declared(lo: int, hi: int) -> bool:
+    def declared(lo: int, hi: int, scope: tuple[int, int] | None) -> bool:
+        """A declaration in [lo, hi) whose own function is `scope` (None: the top level),
+        not one of a function nested in it."""
         for d in decl.finditer(data, lo, hi):
-            if not _GLOBAL_ALIAS.match(data, d.end()) and src.kind_at(d.start()) == CODE:
+            if _GLOBAL_ALIAS.match(data, d.end()) or src.kind_at(d.start()) != CODE:
+                continue
+            own = src.function_around(d.start())
+            if (None if own is None else (own[0], own[1])) == scope:
                 return True
         return False
 
@@ -200,11 +205,11 @@ def _declared_locally(src: Source, offset: int, name: str) -> bool:
     steps = 0
     while fn is not None and steps < 40:
         lo, hi, params = fn
-        if param.search(params.encode("utf-8", "replace")) or declared(lo, min(hi, lo + 400_000)):
+        if param.search(params.encode("utf-8", "replace")) or declared(lo, min(hi, lo + 400_000), (lo, hi)):
             return True
         fn = src.function_around(lo - 1) if lo > 0 else None
         steps += 1
-    return declared(0, len(data))
+    return declared(0, len(data), None)
 
 
 def _subscript(data: bytes, start: int) -> str:
@@ -488,14 +493,14 @@ def _runs_decoded(src: Source, start: int, end: int, detail: str, decodes: list[
     decoded = set(decoders)
     if names & decoded:
         return True
-    if not near or not names:
+    if not (near or decoded) or not names:
         return False
     window = max(lo, start - NEAR)
-    assignments = [(m.group(1).decode("utf-8", "replace"), m.start(2), m.end(2), m.group(2))
+    assignments = [(m.group(1).decode("utf-8", "replace"), m.group(2))
                    for m in _ASSIGNED.finditer(data, window, start) if src.kind_at(m.start()) == CODE]
     for _ in range(2):  # a variable assigned from a decode, then one built from that
-        for name, rhs_lo, rhs_hi, rhs in assignments:
-            if any(rhs_lo <= d < rhs_hi for d in near) or set(_NAMES.findall(rhs.decode("utf-8", "replace"))) & decoded:
+        for name, rhs in assignments:
+            if _DECODE_NEAR.search(rhs) or set(_NAMES.findall(rhs.decode("utf-8", "replace"))) & decoded:
                 decoded.add(name)
     return bool(names & decoded)
 

@@ -258,3 +258,18 @@ def test_obfuscated_chunk_renamed_is_not_newly_obfuscated_but_a_new_one_is() -> 
     severity, summaries = worst(added, old)
     assert severity is Severity.CRITICAL and any("x.js carries" in s and "newly added obfuscated" in s
                                                  for s in summaries), summaries
+
+
+def test_a_local_self_elsewhere_does_not_hide_a_hook_of_the_global_one() -> None:
+    """`var self = this` inside some constructor says nothing about `self` at the top level."""
+    code = ("function Q() { var self = this; self.items = []; }\n"
+            "const o = self.fetch; self.fetch = async (...a) => o(...a);\n")
+    assert ("runtime-hook", "global fetch/XMLHttpRequest") in caps(code)
+
+
+def test_code_decoded_far_away_by_a_decoding_function_then_run() -> None:
+    decoder = "function decode(s) { return Buffer.from(s, 'base64').toString(); }\n"
+    filler = "".join(f"function f{i}(a) {{ return a + {i}; }}\n" for i in range(120))
+    code = decoder + filler + "const code = decode(blob);\neval(code);\n"
+    assert len(filler) > 2000
+    assert ("dynamic-code", "eval of decoded code") in caps(code)
