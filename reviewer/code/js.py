@@ -459,7 +459,8 @@ _ROTATE = re.compile(rb"([\w$]+)\s*(?:\.\s*push|\[\s*['\"]push['\"]\s*\])\s*\(\s
                      rb"(?:\.\s*shift|\[\s*['\"]shift['\"]\s*\])\s*\(\s*\)\s*\)")
 """`a.push(a.shift())`: the same array rotated in place (`o.push(e.shift())` moves between two)."""
 _RECEIVER = re.compile(rb"([\w$]+)\s*(?:\.\s*|\[\s*['\"])$")
-_IIFE_NUMBER = re.compile(rb"\s*\)?\s*\(\s*[\w$.]+\s*,\s*(?:0[xX][0-9a-fA-F]+|\d+)\s*\)")
+_IIFE_NUMBER = re.compile(rb"\s*\)?\s*\(\s*[\w$.]+\s*,(?:\s*[-+*/]?\s*\(?\s*(?:0[xX][0-9a-fA-F]+|\d+)\s*\)?)+\s*\)")
+"""`(_0xarr, 0x1a2)` or `(_0xarr, -0x1b3*0x5+0x2c1)` after a function: called at once with a number."""
 _PARSE_INT = re.compile(rb"\bparseInt\s*\(")
 _PACKED = re.compile(rb"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[rd]\s*\)")
 _HEX_ID = re.compile(rb"_0x[0-9a-fA-F]{3,}")
@@ -780,12 +781,12 @@ def _rotations(data: bytes) -> Iterator[re.Match[bytes]]:
     """`a.push(a.shift())` / `a['push'](a['shift']())`, found from each `push`."""
     i = data.find(b"push")
     count = 0
-    while i >= 0 and count < 500:
-        count += 1
+    while i >= 0 and count < 50:
         receiver = _RECEIVER.search(data, max(0, i - 80), i)
         if receiver is not None:
             m = _ROTATE.match(data, receiver.start())
             if m is not None:
+                count += 1
                 yield m
         i = data.find(b"push", i + 4)
 

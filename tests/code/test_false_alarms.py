@@ -78,6 +78,11 @@ def test_moving_items_between_arrays_is_not_a_rotated_string_array(code: str) ->
     f"}}({NAMES[0]},0x1a2));",
     # the same, minified with dots
     "var a=['x','y','z'];(function(b,c){var d=function(e){while(--e){b.push(b.shift())}};d(++c)})(a,418);",
+    # the count written as an expression (obfuscator.io's numbersToExpressions)
+    "var a=['x','y','z'];(function(b,c){var d=function(e){while(--e){b.push(b.shift())}};d(++c)})(a,-0x1b3*0x5+0x2c1);",
+    # after a long file of ordinary pushes (an appended payload)
+    "var q=[];" + "q.push(1);" * 600 + f"(function({NAMES[1]},{NAMES[2]}){{while(--{NAMES[2]}){{"
+    f"{NAMES[1]}['push']({NAMES[1]}['shift']());}}}}({NAMES[0]},0x1a2));",
 ])
 def test_obfuscator_io_rotation_is_still_found(code: str) -> None:
     assert ("obfuscation", "rotated string array") in caps(code)
