@@ -166,8 +166,11 @@ def _hook(detail: str) -> Confirm:
         if "computed name" in detail:
             text = _subscript(src.data, m.end())
             key = _static_key(text)
+            literal = re.fullmatch(_LITERAL, text.strip()) is not None
             if key is not None and key in _HOOKED_NAMES:
-                what = f"global {key}" if re.fullmatch(_LITERAL, text.strip()) else f"global {key} (name built at run time)"
+                what = f"global {key}" if literal else f"global {key} (name built at run time)"
+            elif literal:  # window['sprintf'] = sprintf: a name in plain sight, not an API hooked
+                return None
         guard = src.guarded_by(m.start())
         if re.search(r"!\s*(?:\w+\.)*(?:fetch|XMLHttpRequest)\b|typeof\s+(?:\w+\.)*(?:fetch|XMLHttpRequest)\s*[!=]==?\s*['\"]undefined", guard):
             return f"polyfills {what}"

@@ -172,6 +172,8 @@ def test_code_decoded_then_run_is_still_found(code: str) -> None:
     # clean-css: a local variable named fetch
     "function load(uri) { var fetch; fetch = isHttp(uri) ? http.get : https.get; fetch(uri, cb); }",
     "module.exports = function (fetch) { fetch = fetch || defaultFetch; return fetch; };",
+    # sprintf-js: exporting to the browser under a plain name
+    "window['sprintf'] = sprintf; window['vsprintf'] = vsprintf;",
 ])
 def test_locals_named_like_globals_are_not_hooks(code: str) -> None:
     assert not {k for k, _ in caps(code)} & {"runtime-hook"}, caps(code)
