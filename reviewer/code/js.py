@@ -367,12 +367,13 @@ def _key_material(src: Source, m: re.Match[bytes]) -> str | None:
 
 
 def _bare_env(src: Source, m: re.Match[bytes]) -> str | None:
-    """`{ data: process.env }`: the whole environment put into an object (not `env:`)."""
+    """`{ data: process.env }`: the whole environment put into an object (not handed on as
+    an environment: `env:`, `childEnv:`, `processEnv:`, `environment:`)."""
     if src.kind_at(m.start()) != CODE:
         return None
     before = src.data[max(0, m.start() - 40):m.start()]
     key = re.search(rb"([\w$]+)['\"]?\s*:\s*$", before)
-    if key is None or key.group(1).lower() in (b"env", b"environment_for_child"):
+    if key is None or key.group(1).lower().endswith((b"env", b"environment", b"environment_for_child")):
         return None
     return "the whole environment"
 

@@ -280,3 +280,13 @@ def test_code_decoded_far_away_by_a_decoding_function_then_run() -> None:
     code = decoder + filler + "const code = decode(blob);\neval(code);\n"
     assert len(filler) > 2000
     assert ("dynamic-code", "eval of decoded code") in caps(code)
+
+
+@pytest.mark.parametrize(("code", "whole"), [
+    ("spawn(cmd, args, { cwd, env: process.env });", False),
+    ("dotenv.populate({ processEnv: process.env, parsed });", False),
+    ("run({ childEnv: process.env, environment: process.env })", False),
+    ("post(url, { host: os.hostname(), data: process.env });", True),
+])
+def test_the_environment_handed_on_is_not_the_environment_collected(code: str, whole: bool) -> None:
+    assert (("credentials", "the whole environment") in caps(code)) is whole
