@@ -50,7 +50,8 @@ from reviewer.policy.entries import (
     differs,
     version_sort_key,
 )
-from reviewer.policy.schema import Validator, parse_data, parse_document
+from reviewer.policy.schema import Validator
+from reviewer.policy.toml_syntax import parse_data, parse_document
 
 NEW_POLICY_HEADER = (
     "# reviewer policy: decisions about this project's npm dependencies.\n"
