@@ -21,6 +21,10 @@ from reviewer.findings import Severity
 
 FORMATS = ("npm-v2", "npm-v1", "pnpm", "yarn-classic", "yarn-berry", "osv")
 
+MAX_REPORT_BYTES = 64 * 1024**2
+"""The largest audit report read (an `npm audit --json` of a 2,000-package project with
+hundreds of advisories is a few MiB; decoding 64 MiB of JSON already takes about a GiB)."""
+
 
 def _ghsa(url: object) -> str | None:
     if isinstance(url, str) and "GHSA-" in url:
