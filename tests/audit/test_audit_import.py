@@ -153,3 +153,10 @@ def test_a_report_over_the_size_cap_is_one_line_exit_2(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(over[:cap])))  # at the cap
     assert main(["audit", "import", "-", str(project)]) == 0
     assert "imported 3 advisories (npm-v2)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000,
+                                  '{"type": "auditSummary"}\n' + "[" * 100_000 + "]" * 100_000])
+def test_a_report_nested_too_deeply_is_one_line(text: str) -> None:
+    with pytest.raises(AuditImportError, match=r"^r.json(:2)?: malformed JSON: nested too deeply$"):
+        parse_report(text, "r.json")
