@@ -31,9 +31,11 @@ TOKEN_VAR = re.compile(
 )
 FS_CALLS = re.compile(r"\b(?:fs|fsp|promises|fse|readFile\w*|readdir\w*|existsSync|exists|stat\w*|access\w*"
                       r"|open\w*|createReadStream|join|resolve|homedir|glob\w*|readJson\w*|cat|copy\w*)\b")
+DOT_FILES = re.compile(r"(?<=['\"`/\\])(?:\.bashrc|\.zshrc|\.profile|\.github[/\\]workflows|\.npmrc|\.ssh)\b")
+"""A shell start-up file, CI workflow, npm or ssh config named in a path or string (not a
+property such as `param.profile`)."""
 OUTSIDE = re.compile(r"homedir\s*\(|process\.env\.(?:HOME|USERPROFILE|APPDATA|LOCALAPPDATA)\b"
-                     r"|['\"`](?:/etc|/usr|/root|/bin|/Library|~)/|\.\./\.\./|\.bashrc|\.zshrc|\.profile"
-                     r"|\.github[/\\]workflows|\.npmrc|\.ssh")
+                     r"|['\"`](?:/etc|/usr|/root|/bin|/Library|~)/|\.\./\.\./|" + DOT_FILES.pattern)
 DECODE = re.compile(r"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
                     r"|createDecipher(?:iv)?\s*\(|fromCharCode|\.toString\(\s*['\"](?:base64|hex)['\"]\)"
                     r"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
@@ -566,7 +568,7 @@ def _fs_write(src: Source, m: re.Match[bytes]) -> str | None:
     if src.kind_at(m.start()) != CODE or src.data[max(0, m.start() - 1):m.start()] == b"$":
         return None
     args = src.call_arguments(m.start()) or ""
-    hit = OUTSIDE.search(args)
+    hit = DOT_FILES.search(args) or OUTSIDE.search(args)  # the dot-file says most: name it
     return f"outside the package ({hit.group(0).strip(chr(39) + chr(34) + '`')})" if hit else "inside the package"
 
 
@@ -582,7 +584,7 @@ def js_capabilities(path: str, src: Source, deadline: Callable[[], bool] | None 
         if (kind, detail, line) in seen:
             return
         seen.add((kind, detail, line))
-        found.append(Capability(kind, detail, path, line, src.lines.snippet(start, end), size))
+        found.append(Capability(kind, detail, path, line, src.lines.snippet(start, end), size, start))
 
     execs: list[tuple[int, int, str]] = []
     for kind, anchors, rx, confirm, word in _COMPILED:
@@ -657,7 +659,8 @@ def _name_hidden_hooks(found: list[Capability], data: bytes) -> list[Capability]
     if not names:
         return found
     detail = f"{', '.join(names)} (names hidden in obfuscated strings)"
-    return [Capability(c.kind, detail, c.file, c.line, c.snippet, c.size) if c in hidden else c for c in found]
+    return [Capability(c.kind, detail, c.file, c.line, c.snippet, c.size, c.offset) if c in hidden else c
+            for c in found]
 
 
 _WALK = re.compile(rb"readdir(?:Sync)?\s*\(")
@@ -685,7 +688,8 @@ def _wiper(path: str, src: Source) -> list[Capability]:
         return []
     destroy = candidates[min(candidates)]
     return [Capability("fs-write", "walks directories and overwrites or deletes files outside the package",
-                       path, src.lines.line(destroy.start()), src.lines.snippet(destroy.start(), destroy.end()))]
+                       path, src.lines.line(destroy.start()), src.lines.snippet(destroy.start(), destroy.end()),
+                       0, destroy.start())]
 
 
 def _destructured_env(path: str, src: Source) -> Iterator[Capability]:
@@ -698,9 +702,9 @@ def _destructured_env(path: str, src: Source) -> Iterator[Capability]:
         snippet = src.lines.snippet(m.start(), m.end())
         for name in re.findall(rb"([A-Za-z_$][\w$]*)\s*(?:[,:=}]|$)", d.group(1)):
             text = name.decode()
-            yield Capability("env", text, path, line, snippet)
+            yield Capability("env", text, path, line, snippet, 0, m.start())
             if TOKEN_VAR.match(text):
-                yield Capability("credentials", f"token variable {text}", path, line, snippet)
+                yield Capability("credentials", f"token variable {text}", path, line, snippet, 0, m.start())
 
 
 def entropy(data: bytes) -> float:
@@ -714,7 +718,7 @@ def _obfuscation(path: str, src: Source, data: bytes) -> list[Capability]:
 
     def cap(detail: str, start: int, end: int, size: int) -> None:
         found.append(Capability("obfuscation", detail, path, src.lines.line(start),
-                                src.lines.snippet(start, end), size))
+                                src.lines.snippet(start, end), size, start))
 
     ids = list(anchored(data, (b"_0x",), _HEX_ID, True, limit=20_000))
     names = {m.group(0) for m in ids}
