@@ -20,6 +20,8 @@ CODE, COMMENT, STRING = "code", "comment", "string"
 _STRINGISH = {"string", "template_string", "string_fragment", "escape_sequence", "regex",
               "regex_pattern", "regex_flags"}
 _COMMENTISH = {"comment", "html_comment", "hash_bang_line"}
+_FUNCTIONS = {"function_declaration", "function_expression", "function", "arrow_function", "method_definition",
+              "generator_function", "generator_function_declaration"}
 _LEX = re.compile(
     rb"//[^\n]*|/\*.*?(?:\*/|\Z)|'(?:\\.|[^'\\\n])*'?|\"(?:\\.|[^\"\\\n])*\"?|`(?:\\.|[^`\\])*`?",
     re.S,
@@ -92,6 +94,12 @@ class Source:
     def guarded_by(self, offset: int) -> str:
         """Text of the conditions of the `if` statements around `offset` (polyfill guards)."""
         return ""
+
+    def function_around(self, offset: int) -> tuple[int, int, str] | None:
+        """The innermost function (declaration, expression, arrow, method) containing
+        `offset`: its byte span and the text of its parameters; None at the top level or
+        when the file has no syntax tree."""
+        return None
 
 
 @cache
@@ -212,7 +220,8 @@ class JsSource(Source):
                 and node.parent.start_byte == node.start_byte:
             node = node.parent
         parent = node.parent
-        if parent is None or parent.type not in ("assignment_expression", "augmented_assignment_expression"):
+        # a plain `=` only: `self[LENGTH] -= n` replaces nothing
+        if parent is None or parent.type != "assignment_expression":
             return None
         left = parent.child_by_field_name("left")
         return (node, parent) if left is not None and left.id == node.id else None
@@ -242,6 +251,15 @@ class JsSource(Source):
             node = node.parent
             steps += 1
         return " ".join(conditions)
+
+    def function_around(self, offset: int) -> tuple[int, int, str] | None:
+        node = self._node(offset)
+        while node is not None and node.type not in _FUNCTIONS:
+            node = node.parent
+        if node is None:
+            return None
+        params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
+        return node.start_byte, node.end_byte, "" if params is None else self._text(params, 400)
 
 
 class TokenSource(Source):
