@@ -36,7 +36,10 @@ DOT_FILES = re.compile(r"(?<=['\"`/\\])(?:\.bashrc|\.zshrc|\.profile|\.github[/\
 property such as `param.profile`)."""
 OUTSIDE = re.compile(r"homedir\s*\(|process\.env\.(?:HOME|USERPROFILE|APPDATA|LOCALAPPDATA)\b"
                      r"|['\"`](?:/etc|/usr|/root|/bin|/Library|~)/|\.\./\.\./|" + DOT_FILES.pattern)
-DECODE = re.compile(r"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
+_LONG_LITERAL = r"Buffer\.from\s*\(\s*['\"`][A-Za-z0-9+/=_\-]{200,}"
+"""`Buffer.from("<a long base64 or hex literal>"…`: decoding, however long the literal (the
+text an argument check sees is cut at 2,000 characters, before the encoding argument)."""
+DECODE = re.compile(_LONG_LITERAL + r"|Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
                     r"|createDecipher(?:iv)?\s*\(|fromCharCode|\.toString\(\s*['\"](?:base64|hex)['\"]\)"
                     r"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
 BLOB = rb"[A-Za-z0-9+/=_\-]{256,}|(?:\\x[0-9a-fA-F]{2}){64,}|(?:\\u[0-9a-fA-F]{4}){48,}"
@@ -293,6 +296,22 @@ def _not_comment(detail: str) -> Confirm:
     return confirm
 
 
+_COMMAND_START = re.compile(rb"(?:^|&&|\|\||[;|(]|\$\{[^}]*\})\s*$")
+
+
+def _publish_command(src: Source, m: re.Match[bytes]) -> str | None:
+    """`npm publish` as a command: where its string (or template) starts, or after a shell
+    separator (`cd pkg && npm publish`), not inside prose ("Publish the active workspace",
+    "yarn npm publish" in a CLI's help)."""
+    kind = src.kind_at(m.start())
+    if kind == COMMENT:
+        return None
+    span = src.string_span(m.start())
+    if span is None:
+        return "npm publish" if kind == CODE else None
+    return "npm publish" if _COMMAND_START.search(src.data[span[0] + 1:m.start()]) else None
+
+
 def _whole_string(pattern: str, detail: str) -> Confirm:
     rx = re.compile(pattern)
 
@@ -430,7 +449,7 @@ RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = 
     ("runtime-hook", (b"defineProperty",), rb"defineProperty\s*\(\s*(?:window|globalThis|global|self)\s*,\s*['\"]"
      rb"(?:fetch|ethereum|solana|XMLHttpRequest)['\"]", _fixed("global fetch/wallet property"), False),
     ("runtime-hook", (b"Proxy",), rb"Proxy\s*\(\s*(?:window\.)?(?:ethereum|solana|fetch)\b", _fixed("wallet provider"), True),
-    ("propagation", (b"npm",), rb"npm\s+publish", _not_comment("npm publish"), True),
+    ("propagation", (b"npm",), rb"npm\s+publish", _publish_command, True),
     ("propagation", (b"trufflehog",), rb"trufflehog", _not_comment("secret scanner trufflehog"), False),
     ("propagation", (b"api.github.com",), rb"api\.github\.com", _string_literal("GitHub API"), False),
     ("propagation", (b".github/workflows",), rb"\.github/workflows", _string_literal("GitHub workflow files"), False),
@@ -458,7 +477,7 @@ _IDENT = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456
 _DECODE_ANCHORS = (b"Buffer.from", b"atob", b"createDecipher", b"fromCharCode", b".toString(", b"decodeURIComponent",
                    b"reverse().join(")
 _DECODE_B = re.compile(DECODE.pattern.encode())
-_DECODE_NEAR = re.compile(rb"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\(|createDecipher(?:iv)?\s*\("
+_DECODE_NEAR = re.compile(_LONG_LITERAL.encode() + rb"|Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\(|createDecipher(?:iv)?\s*\("
                           rb"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
 _NEAR_ANCHORS = (b"Buffer.from", b"atob", b"createDecipher", b"decodeURIComponent", b"reverse().join(")
 _ROTATE = re.compile(rb"([\w$]+)\s*(?:\.\s*push|\[\s*['\"]push['\"]\s*\])\s*\(\s*\1\s*"
