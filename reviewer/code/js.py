@@ -12,6 +12,7 @@ from reviewer.code.model import Capability
 from reviewer.code.obfuscation import (
     DECODE,
     HEX_IDENTIFIERS,
+    LONG_LITERAL,
     name_hidden_hooks,
     obfuscation_capabilities,
 )
@@ -288,6 +289,22 @@ def _not_comment(detail: str) -> Confirm:
     return confirm
 
 
+_COMMAND_START = re.compile(rb"(?:^|&&|\|\||[;|(]|\$\{[^}]*\})\s*$")
+
+
+def _publish_command(src: Source, m: re.Match[bytes]) -> str | None:
+    """`npm publish` as a command: where its string (or template) starts, or after a shell
+    separator (`cd pkg && npm publish`), not inside prose ("Publish the active workspace",
+    "yarn npm publish" in a CLI's help)."""
+    kind = src.kind_at(m.start())
+    if kind == COMMENT:
+        return None
+    span = src.string_span(m.start())
+    if span is None:
+        return NPM_PUBLISH if kind == CODE else None
+    return NPM_PUBLISH if _COMMAND_START.search(src.data[span[0] + 1:m.start()]) else None
+
+
 def _whole_string(pattern: str, detail: str) -> Confirm:
     rx = re.compile(pattern)
 
@@ -425,7 +442,7 @@ RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = 
     ("runtime-hook", (b"defineProperty",), rb"defineProperty\s*\(\s*(?:window|globalThis|global|self)\s*,\s*['\"]"
      rb"(?:fetch|ethereum|solana|XMLHttpRequest)['\"]", _fixed("global fetch/wallet property"), False),
     ("runtime-hook", (b"Proxy",), rb"Proxy\s*\(\s*(?:window\.)?(?:ethereum|solana|fetch)\b", _fixed("wallet provider"), True),
-    ("propagation", (b"npm",), rb"npm\s+publish", _not_comment(NPM_PUBLISH), True),
+    ("propagation", (b"npm",), rb"npm\s+publish", _publish_command, True),
     ("propagation", (b"trufflehog",), rb"trufflehog", _not_comment(SECRET_SCANNER), False),
     ("propagation", (b"api.github.com",), rb"api\.github\.com", _string_literal(GITHUB_API), False),
     ("propagation", (b".github/workflows",), rb"\.github/workflows", _string_literal(GITHUB_WORKFLOWS), False),
@@ -449,7 +466,7 @@ _DECLARED_FN = re.compile(rb"(?:function\s*\*?\s*([\w$]+)\s*$)|(?:([\w$]+)\s*[=:
 EXEC_ANCHORS = (b"exec", b"execSync", b"spawn", b"spawnSync", b"execFile", b"execFileSync", b"execa", b"shell.exec")
 _EXEC_RX = re.compile(rb"(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|execa|execaSync)\s*\(")
 _CRED_B = re.compile(CRED_WORDS.pattern.encode(), re.I)
-_DECODE_NEAR = re.compile(rb"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\(|createDecipher(?:iv)?\s*\("
+_DECODE_NEAR = re.compile(LONG_LITERAL.encode() + rb"|Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\(|createDecipher(?:iv)?\s*\("
                           rb"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
 _NEAR_ANCHORS = (b"Buffer.from", b"atob", b"createDecipher", b"decodeURIComponent", b"reverse().join(")
 

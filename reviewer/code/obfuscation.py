@@ -14,7 +14,10 @@ from collections.abc import Iterator
 from reviewer.code.model import Capability
 from reviewer.code.source import CODE, STRING, Source, anchored
 
-DECODE = re.compile(r"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
+LONG_LITERAL = r"Buffer\.from\s*\(\s*['\"`][A-Za-z0-9+/=_\-]{200,}"
+"""`Buffer.from("<a long base64 or hex literal>"…`: decoding, however long the literal (the
+text an argument check sees is cut at 2,000 characters, before the encoding argument)."""
+DECODE = re.compile(LONG_LITERAL + r"|Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
                     r"|createDecipher(?:iv)?\s*\(|fromCharCode|\.toString\(\s*['\"](?:base64|hex)['\"]\)"
                     r"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
 """Code that decodes a string (base64/hex, ciphers, char codes, reversed strings)."""
