@@ -60,7 +60,7 @@ def synthetic_packument(name: str, locked: list[str], registry_url: str,
     versions = {}
     times = {"created": "2015-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z"}
     base = name.rsplit("/", 1)[-1]
-    earlier = [f"0.{i}.0" for i in range(12)]
+    earlier = [v for v in (f"0.{i}.0" for i in range(12)) if v not in locked]
     all_versions = earlier + sorted(set(locked))
     shared: tuple[bytes, str, str] | None = None
     for index, version in enumerate(all_versions):
