@@ -55,6 +55,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "cpu": ("C", "str_tuple"),
     "bundle_dependencies": ("B", "str_tuple"),
 }
+# Fields a manifest holds as converted (None when absent): `CompactVersions.field` reads
+# them alone.
+PLAIN_FIELDS = frozenset({"deprecated", "maintainers", "publisher", "license", "description",
+                          "repository", "homepage"})
 # Maps of these kinds are stored as JSON *text* in the value table: decoding a string is
 # much cheaper than building dicts, and most versions' maps are never read.
 LAZY_KINDS = frozenset({"lazy_str_map"})
@@ -285,6 +289,21 @@ class CompactVersions(Mapping[str, VersionManifest]):
             return None, None
         publisher = self._value("publisher", record["u"]) if "u" in record else None
         return publisher, _flag(record.get("P"))
+
+    def field(self, version: str, name: str) -> Any:
+        """One of the PLAIN_FIELDS of `version`'s manifest without building the manifest
+        (what the history signals read of the previous release); KeyError for a version
+        not listed."""
+        if name not in PLAIN_FIELDS:
+            raise ValueError(f"not a plain manifest field: {name}")
+        built = self._built.get(version)
+        if built is not None:
+            return getattr(built, name)
+        record = self._records[version]
+        if not isinstance(record, dict):
+            return None
+        key, kind = FIELDS[name]
+        return self._value(kind, record[key]) if key in record else None
 
     def __getitem__(self, version: str) -> VersionManifest:
         built = self._built.get(version)

@@ -16,6 +16,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from reviewer.jsonvalues import integer, objects, optional_text
 from reviewer.signals.finding import Evidence, Finding, Severity
 from reviewer.signals.install_scripts import InstallScripts
@@ -51,14 +53,15 @@ def load(root: Path | None, key: str, integrity: str | None) -> ScanResult | Non
     if root is None or not integrity:
         return None
     try:
-        data = json.loads(_path(root, key, integrity).read_text(encoding="utf-8"))
+        with open(_path(root, key, integrity), "rb") as file:
+            data = orjson.loads(file.read())
         scripts = InstallScripts(dict(data["scripts"]), data["present"], data["implicit_gyp"],
                                  data["origin"], data.get("note"))
         raw = data.get("finding")
         finding = None if raw is None else _finding(raw, key)
         raw = data.get("confusion")
         confusion = None if raw is None else _finding(raw, key)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return ScanResult(scripts, finding, confusion)
 
