@@ -121,9 +121,8 @@ def test_deprecation() -> None:
 
 
 def test_compact_cache_form_gives_the_same_answers() -> None:
-    from reviewer.registry.compact import load_compact
+    from reviewer.registry.compact import PLAIN_FIELDS, load_compact
     from reviewer.registry.parse import compact_document, parse_packument
-    from reviewer.registry.compact import PLAIN_FIELDS
     from reviewer.signals.history import trust_facts, version_field
 
     def version(v: str, user: str, trusted: bool = False, attested: bool = False) -> dict:
