@@ -254,10 +254,11 @@ class CompactVersions(Mapping[str, VersionManifest]):
             scripts=None if self._abbreviated else (scripts if scripts is not None else _EMPTY),
             has_install_script=_flag(record.get("i")),
             gypfile=_flag(record.get("g")),
-            dependencies=fields.get("dependencies") or _EMPTY,
-            optional_dependencies=fields.get("optional_dependencies") or _EMPTY,
-            peer_dependencies=fields.get("peer_dependencies") or _EMPTY,
-            dev_dependencies=fields.get("dev_dependencies") or _EMPTY,
+            # `_or_empty`, not `or`: the truth of a lazy map would decode it
+            dependencies=_or_empty(fields.get("dependencies")),
+            optional_dependencies=_or_empty(fields.get("optional_dependencies")),
+            peer_dependencies=_or_empty(fields.get("peer_dependencies")),
+            dev_dependencies=_or_empty(fields.get("dev_dependencies")),
             bundle_dependencies=fields.get("bundle_dependencies") or (),
             deprecated=fields.get("deprecated"),
             maintainers=fields.get("maintainers"),
@@ -322,6 +323,10 @@ class CompactVersions(Mapping[str, VersionManifest]):
 
     def __repr__(self) -> str:
         return f"CompactVersions({self._name!r}, {len(self._records)} versions)"
+
+
+def _or_empty(value: Mapping[str, str] | None) -> Mapping[str, str]:
+    return _EMPTY if value is None else value
 
 
 def _flag(value: object) -> bool | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,15 +46,19 @@ class ScanResult:
 
 
 def _path(root: Path, key: str, integrity: str) -> Path:
+    return Path(_file(root, key, integrity))
+
+
+def _file(root: Path, key: str, integrity: str) -> str:
     digest = hashlib.sha256(f"{SCAN_VERSION}\0{key}\0{integrity}".encode()).hexdigest()
-    return root / "signals" / digest[:2] / f"{digest}.json"
+    return os.path.join(root, "signals", digest[:2], f"{digest}.json")
 
 
 def load(root: Path | None, key: str, integrity: str | None) -> ScanResult | None:
     if root is None or not integrity:
         return None
     try:
-        with open(_path(root, key, integrity), "rb") as file:
+        with open(_file(root, key, integrity), "rb") as file:
             data = orjson.loads(file.read())
         scripts = InstallScripts(dict(data["scripts"]), data["present"], data["implicit_gyp"],
                                  data["origin"], data.get("note"))
