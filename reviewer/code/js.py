@@ -624,6 +624,38 @@ _DESTROY = re.compile(rb"(?:writeFileSync|writeFile|unlinkSync|unlink|rmSync|rmd
 _FAR = re.compile(rb"homedir\s*\(\s*\)|process\.env\.(?:HOME|USERPROFILE)\b|['\"`](?:\.\./){3,}['\"`]|['\"`]/(?:home|Users)/|/Desktop\b")
 
 
+def _reaches(src: Source, place: int, call: int) -> bool:
+    """Can the outside place named at `place` be what the call at `call` works on? Yes when
+    it is named at the top level, in a function that also holds the call, or in one that
+    calls the function holding it; no when it sits in an unrelated function (in a bundle:
+    another module, such as env-paths' `homedir()` beside rimraf's `unlink` in prisma's CLI)."""
+    around = src.function_around(place)
+    if around is None or around[0] <= call < around[1]:
+        return True
+    # or its function calls the function that deletes: `del(os.homedir() + '/Desktop')`, or
+    # `for (const d of ['../', homedir()]) del(d)` in a callback
+    body = src.data[around[0]:min(around[1], around[0] + 65_536)]
+    deleting = src.function_around(call)
+    for _ in range(4):
+        if deleting is None:
+            return False
+        name = _function_name(src.data, deleting[0])
+        if name and re.search(rb"(?<![\w$.])" + re.escape(name) + rb"\s*\(", body):
+            return True
+        deleting = src.function_around(deleting[0] - 1) if deleting[0] > 0 else None
+    return False
+
+
+def _function_name(data: bytes, start: int) -> bytes | None:
+    """The name a function starting at `start` is called by: `function del(`, `del = (d) =>`,
+    `del: function (`."""
+    own = re.match(rb"(?:async\s+)?function\s*\*?\s*([\w$]+)", data[start:start + 120])
+    if own is not None:
+        return own.group(1)
+    bound = re.search(rb"([\w$]+)\s*[:=]\s*(?:async\s+)?(?:function\b\s*)?$", data[max(0, start - 120):start])
+    return bound.group(1) if bound is not None else None
+
+
 def _wiper(path: str, src: Source) -> list[Capability]:
     """A directory walk that writes over or deletes what it finds, reaching outside the
     package (the home directory, `../../`): a wiper's shape."""
@@ -637,7 +669,7 @@ def _wiper(path: str, src: Source) -> list[Capability]:
     for w in walks:
         for m in _DESTROY.finditer(data, max(0, w - 1500), w + 1500):
             if m.start() not in candidates and src.kind_at(m.start()) == CODE and any(
-                    src.kind_at(f.start()) != COMMENT
+                    src.kind_at(f.start()) != COMMENT and _reaches(src, f.start(), m.start())
                     for f in _FAR.finditer(data, max(0, m.start() - 3000), m.start() + 3000)):
                 candidates[m.start()] = m
     if not candidates:

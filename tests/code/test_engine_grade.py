@@ -298,3 +298,19 @@ def test_a_global_under_a_computed_name_newly_set_says_nothing() -> None:
     assert worst(package({"index.js": singleton}, version="1.0.1"), old)[0] is None
     hook = DEBUG + "const f = globalThis.fetch;\nglobalThis.fetch = async (...a) => f(...a);\n"
     assert worst(package({"index.js": hook}, version="1.0.1"), old)[0] in (Severity.HIGH, Severity.CRITICAL)
+
+
+def test_a_home_directory_lookup_in_another_module_does_not_make_rimraf_a_wiper() -> None:
+    """prisma's CLI bundle: rimraf's walk-and-unlink module sits beside env-paths, whose
+    function calls os.homedir(). The wiper shape needs the outside place in reach of the
+    deletion: at the top level or in the same function (what node-ipc's payload did)."""
+    rimraf = ("var rimraf = __commonJS((exports, module) => {\n"
+              "  function rm(p, cb) { fs.readdir(p, (e, names) => { names.forEach((n) => fs.unlink(path.join(p, n), cb)); }); }\n"
+              "  module.exports = rm;\n});\n")
+    env_paths = ("var envPaths = __commonJS((exports, module) => {\n"
+                 "  const homedir = os.homedir();\n  module.exports = () => path.join(homedir, 'Library');\n});\n")
+    assert worst(package({"cli.js": rimraf + env_paths}, main="cli.js"))[0] is None
+    wiper = ("const fs = require('fs'), os = require('os'), path = require('path');\n"
+             "function wipe(dir) { for (const n of fs.readdirSync(dir)) { const p = path.join(dir, n);\n"
+             "  fs.writeFileSync(p, 'x'); } }\nwipe(os.homedir());\n")
+    assert worst(package({"index.js": wiper}))[0] in (Severity.HIGH, Severity.CRITICAL)
