@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reviewer.app.session import ReviewSession
@@ -20,6 +20,7 @@ from reviewer.app.summary import Story, Subtree, Summary, heaviest_subtrees, sum
 from reviewer.tui.badges import Palette, badge_text
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import one_line
+from reviewer.tui.widgets.header import QuietHeader
 
 PANELS: tuple[tuple[str, str], ...] = (
     ("counts", "Packages"),
@@ -59,7 +60,7 @@ class SummaryScreen(Screen[None]):
         self._stories_drawn: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield QuietHeader()
         with VerticalScroll(id="summary-scroll"):
             yield Static(id="summary-intro")
             stories = OptionList(id="summary-stories")
