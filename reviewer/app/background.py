@@ -18,7 +18,7 @@ import asyncio
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reviewer.app.review import ReviewProgress, ReviewService
 
@@ -63,7 +63,7 @@ class BackgroundReview:
         self._batch = ReviewBatch()
         self._cancelled = False
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._task: asyncio.Future[object] | None = None
+        self._task: asyncio.Future[Any] | None = None
         self._thread: threading.Thread | None = None
 
     # -- the caller's thread --------------------------------------------------------------
