@@ -256,6 +256,33 @@ def test_signals_threshold_and_acceptance(corpus: Callable[[str], Path]) -> None
     ).counts() == {"undecided-advisory": 1}
 
 
+def test_unknowns_the_registry_never_sends_are_said_once_not_per_package(
+    corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A registry that strips publishers leaves `new-publisher` unknown for every package:
+    one sentence, not "N packages could not be decided (run scan)"; an unknown for a reason
+    of one package's own (a cache miss) stays counted, with its reason."""
+    from reviewer.cli.commands.check_cmd import to_text
+    from reviewer.signals.common import unknown
+
+    project = corpus("mono-npm")
+    graph = load_graph(project)
+    policy = PolicyStore.load(project / "reviewer-policy.toml")
+    registry = [p for p in graph.sorted_packages() if p.source.value == "registry"]
+    findings = [unknown("new-publisher", p.key, "publisher not provided by this registry")
+                for p in registry]
+    missed = registry[0].key
+    findings.append(unknown("deprecated", missed,
+                            "registry metadata unavailable: not in the cache (offline mode)"))
+    result = run_check(graph, policy, script_facts(graph), findings=findings)
+    assert result.registry_gap.startswith("this registry does not provide publishers")
+    assert result.signals_unknown == [missed]
+    text = to_text(result, project / "package-lock.json", policy.path)
+    assert text.count("does not provide publishers") == 1
+    assert "note: 1 package(s) have review signals that could not be decided:" in text
+    assert "deprecated: registry metadata unavailable: not in the cache (offline mode) (1)" in text
+
+
 def test_sarif_is_valid_and_points_into_the_lockfile(
     corpus: Callable[[str], Path], capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,

@@ -21,6 +21,10 @@ from reviewer.findings import Severity
 
 FORMATS = ("npm-v2", "npm-v1", "pnpm", "yarn-classic", "yarn-berry", "osv")
 
+MAX_REPORT_BYTES = 64 * 1024**2
+"""The largest audit report read (an `npm audit --json` of a 2,000-package project with
+hundreds of advisories is a few MiB; decoding 64 MiB of JSON already takes about a GiB)."""
+
 
 def _ghsa(url: object) -> str | None:
     if isinstance(url, str) and "GHSA-" in url:
@@ -43,6 +47,8 @@ def parse_report(text: str, origin: str = "the report") -> tuple[str, list[Advis
         data: Any = json.loads(stripped)
     except json.JSONDecodeError:
         return _parse_ndjson(stripped, origin)
+    except RecursionError:
+        raise AuditImportError(f"{origin}: malformed JSON: nested too deeply") from None
     if isinstance(data, dict):
         if data.get("auditReportVersion") == 2 and isinstance(data.get("vulnerabilities"), dict):
             return "npm-v2", list(_npm_v2(data))
@@ -67,6 +73,9 @@ def _parse_ndjson(text: str, origin: str) -> tuple[str, list[Advisory]]:
             records.append(json.loads(line))
         except json.JSONDecodeError as error:
             raise AuditImportError(f"{origin}:{number}: invalid JSON ({error.msg})") from None
+        except RecursionError:
+            raise AuditImportError(f"{origin}:{number}: malformed JSON: nested too deeply"
+                                   ) from None
     objects = [r for r in records if isinstance(r, dict)]
     if any(r.get("type") in ("auditAdvisory", "auditSummary", "auditAction") for r in objects):
         return "yarn-classic", list(_yarn_classic(objects))

@@ -39,6 +39,9 @@ def _read(path: Path) -> dict[str, object]:
         return {"version": STORE_VERSION, "imports": [], "advisories": []}
     except (OSError, ValueError) as error:
         raise AuditImportError(f"{path}: unreadable ({error}); delete it and import again") from None
+    except RecursionError:
+        raise AuditImportError(f"{path}: unreadable (nested too deeply); delete it and import "
+                               "again") from None
     if not isinstance(data, dict) or not isinstance(data.get("advisories"), list):
         raise AuditImportError(f"{path}: not a reviewer advisories file; delete it and import again")
     return data

@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "audit": ("audit_cmd", "attach an audit report (npm, pnpm, yarn, osv-scanner)"),
     "approve": ("approve_cmd", "approve NAME@VERSION: pin it and allow its install scripts"),
     "deny": ("deny_cmd", "deny the install scripts of NAME[@VERSION]"),
+    "unban": ("unban_cmd", "remove the ban of NAME[@RANGE] that `deny --ban` recorded"),
     "check": ("check_cmd", "the CI gate over the policy"),
     "export": ("export_cmd", "write decisions into a package manager's settings"),
     "cache": ("cache_cmd", "inspect or clear the metadata cache"),

@@ -39,7 +39,7 @@ def _manifest(files: Mapping[str, bytes], manifest: Mapping[str, Any] | None) ->
         return {}
     try:
         data = json.loads(raw.decode("utf-8", errors="replace"))
-    except ValueError:
+    except (ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 

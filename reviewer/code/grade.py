@@ -34,6 +34,30 @@ _MIRROR = re.compile(r"MIRROR|PROXY|CDN|HOST|DOWNLOAD|BINARY|BINARIES|REGISTRY|_
 _PUBLISH_TOKENS = re.compile(r"npmrc|_authToken|NPM_TOKEN|NODE_AUTH_TOKEN|NPM_AUTH_TOKEN|registry or GitHub token", re.I)
 _LOADERS = re.compile(r"rundll32|regsvr32|mshta", re.I)
 _PLANTED = re.compile(r"\.github[/\\]workflows|\.bashrc|\.zshrc|\.profile|\.npmrc|\.ssh")
+_WORKFLOWS = re.compile(r"\.github[/\\]workflows")
+
+BUNDLE = 256 * 1024
+"""Bytes: a file this big is a bundle of many modules (a CLI built with esbuild or webpack),
+where one module reading `~/.npmrc` for a prefix and another making requests say nothing
+about each other. In a bundle, two capabilities combine only within REGION bytes."""
+REGION = 32 * 1024
+"""Bytes: a payload is one piece of code: its credential read and its send sit together,
+even when bundled code pads it to megabytes."""
+
+
+def together(f: FileCode, first: list[Capability], second: list[Capability]
+             ) -> tuple[list[Capability], list[Capability]]:
+    """The capabilities of `first` and `second` that can be one piece of code: all of them
+    in a file smaller than BUNDLE; in a bundle, those within REGION bytes of the other kind
+    (a capability without an offset is near everything)."""
+    if f.size < BUNDLE or not first or not second:
+        return first, second
+
+    def near(a: Capability, others: list[Capability]) -> bool:
+        return a.offset < 0 or any(b.offset < 0 or abs(a.offset - b.offset) <= REGION for b in others)
+
+    kept = [a for a in first if near(a, second)]
+    return kept, [b for b in second if near(b, kept)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +97,22 @@ class _Grader:
                  if not c.detail.startswith(("polyfills", "replaces", "wallet-address")) and (
                      obf or "computed name" not in c.detail)]
         wallets = [c for c in f.of("runtime-hook") if c.detail.startswith("wallet-address")]
-        polyfills = [c for c in f.of("runtime-hook") if c.detail.startswith(("polyfills", "replaces"))]
+        # an assignment under a computed name whose key cannot be read (`globalThis[key] = v`,
+        # core-js's define-global-property) says nothing about fetch: not even low
+        polyfills = [c for c in f.of("runtime-hook") if c.detail.startswith(("polyfills", "replaces"))
+                     and "computed name" not in c.detail]
         env = f.of("env")
         install = f.install_time
-        if creds and net:
-            sev = C if install or self.new(creds + net) else H
-            facts.append(_Fact(sev, f"reads credential material ({_details(creds)}) and can send it over the "
-                                    f"network ({_details(net, 2)})", "credentials", tuple(creds + net)))
+        near_creds, near_net = together(f, creds, net)
+        if near_creds and near_net:
+            sev = C if install or self.new(near_creds + near_net) else H
+            facts.append(_Fact(sev, f"reads credential material ({_details(near_creds)}) and can send it over "
+                                    f"the network ({_details(near_net, 2)})", "credentials",
+                               tuple(near_creds + near_net)))
+        elif creds and net:
+            facts.append(_Fact(M, f"reads credential material ({_details(creds)}) and, in other code of this "
+                                  f"{_kb(f.size)} bundle, makes network requests ({_details(net, 2)})",
+                               "credentials", tuple(creds + net[:1])))
         decoded = [c for c in dyn if "decoded" in c.detail]
         strong = [c for c in dyn if c.detail in _EXEC[:-1]]
         blob_exec = strong if [c for c in obf if c.detail != "encoded blob decoded at run time"] and any(c.detail == "encoded blob decoded at run time" for c in f.of("obfuscation")) else []
@@ -128,14 +161,24 @@ class _Grader:
                                    tuple(obf)))
         wipes = [c for c in f.of("fs-write") if c.detail.startswith("walks directories")]
         if wipes:
-            sev = C if net or self.new(wipes) else H
+            lookup = together(f, wipes, net)[1]
+            sev = C if lookup or self.new(wipes) else H
             facts.append(_Fact(sev, "walks directories and overwrites or deletes files outside the package"
-                               + (" after a network lookup" if net else ""), "fs-write", tuple(wipes + net[:1])))
+                               + (" after a network lookup" if lookup else ""), "fs-write",
+                               tuple(wipes + lookup[:1])))
         writes = [c for c in f.of("fs-write") if c.detail.startswith("outside")]
         planted = [c for c in writes if _PLANTED.search(c.detail)]
         if planted:
-            facts.append(_Fact(H, f"writes into {_details(planted, 2)[len('outside the package ('):].rstrip(')')}",
-                               "fs-write", tuple(planted)))
+            # A CI workflow written by a project generator (`init`) is a feature; a worm plants
+            # one with a token or a request beside it, or at install time.
+            where = _details(planted, 2)[len('outside the package ('):].rstrip(')')
+            only_workflows = all(_WORKFLOWS.search(c.detail) for c in planted)
+            armed = install or bool(together(f, planted, creds + net)[1])
+            if only_workflows and not armed:
+                facts.append(_Fact(M, f"writes into {where} (a CI workflow file, as a project generator does)",
+                                   "fs-write", tuple(planted)))
+            else:
+                facts.append(_Fact(H, f"writes into {where}", "fs-write", tuple(planted)))
         if install and not creds:
             if net and not shell_run:
                 mirrors = sorted({c.detail for c in env if _MIRROR.search(c.detail)})

@@ -31,9 +31,11 @@ TOKEN_VAR = re.compile(
 )
 FS_CALLS = re.compile(r"\b(?:fs|fsp|promises|fse|readFile\w*|readdir\w*|existsSync|exists|stat\w*|access\w*"
                       r"|open\w*|createReadStream|join|resolve|homedir|glob\w*|readJson\w*|cat|copy\w*)\b")
+DOT_FILES = re.compile(r"(?<=['\"`/\\])(?:\.bashrc|\.zshrc|\.profile|\.github[/\\]workflows|\.npmrc|\.ssh)\b")
+"""A shell start-up file, CI workflow, npm or ssh config named in a path or string (not a
+property such as `param.profile`)."""
 OUTSIDE = re.compile(r"homedir\s*\(|process\.env\.(?:HOME|USERPROFILE|APPDATA|LOCALAPPDATA)\b"
-                     r"|['\"`](?:/etc|/usr|/root|/bin|/Library|~)/|\.\./\.\./|\.bashrc|\.zshrc|\.profile"
-                     r"|\.github[/\\]workflows|\.npmrc|\.ssh")
+                     r"|['\"`](?:/etc|/usr|/root|/bin|/Library|~)/|\.\./\.\./|" + DOT_FILES.pattern)
 DECODE = re.compile(r"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
                     r"|createDecipher(?:iv)?\s*\(|fromCharCode|\.toString\(\s*['\"](?:base64|hex)['\"]\)"
                     r"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
@@ -81,6 +83,14 @@ def _not_member(detail: str) -> Confirm:
             return None
         before = src.data[max(0, m.start() - 1):m.start()]
         return None if before in (b".", b"$") or before.isalnum() else detail
+    return confirm
+
+
+def _called(inner: Confirm) -> Confirm:
+    """`inner`, and the match is the callee of a call (`async fetch(url) {…}` defines a method)."""
+    def confirm(src: Source, m: re.Match[bytes]) -> str | None:
+        detail = inner(src, m)
+        return None if detail is None or src.call_arguments(m.start()) is None else detail
     return confirm
 
 
@@ -140,21 +150,124 @@ hook; a plain reference (`globalThis.fetch = undici.fetch`) replaces the API ins
 
 
 def _hook(detail: str) -> Confirm:
-    """The expression at the match is the left side of an assignment."""
+    """The expression at the match is the left side of a plain assignment (`-=` hooks
+    nothing) whose root is a global, not a local of the same name (`var fetch;`,
+    `var self = this`, a parameter `self`). A computed name (`window[k] = …`) names a
+    network or wallet API only when its key can be read (`atob('…')`, `'fe' + 'tch'`);
+    otherwise it stays "under a computed name", which only obfuscated code makes count."""
     def confirm(src: Source, m: re.Match[bytes]) -> str | None:
         if src.kind_at(m.start()) != CODE:
             return None
         target = src.assignment_target(m.start())
         if target is None:
             return None
+        root = re.match(r"[\w$]+", target)
+        if root is not None and _declared_locally(src, m.start(), root.group(0)):
+            return None
+        what = detail
+        if "computed name" in detail:
+            text = _subscript(src.data, m.end())
+            key = _static_key(text)
+            literal = re.fullmatch(_LITERAL, text.strip()) is not None
+            if key is not None and key in _HOOKED_NAMES:
+                what = f"global {key}" if literal else f"global {key} (name built at run time)"
+            elif literal:  # window['sprintf'] = sprintf: a name in plain sight, not an API hooked
+                return None
         guard = src.guarded_by(m.start())
         if re.search(r"!\s*(?:\w+\.)*(?:fetch|XMLHttpRequest)\b|typeof\s+(?:\w+\.)*(?:fetch|XMLHttpRequest)\s*[!=]==?\s*['\"]undefined", guard):
-            return f"polyfills {detail}"
+            return f"polyfills {what}"
         value = (src.assigned_value(m.start()) or "").lstrip()
         if not _WRAPPER.match(value):
-            return f"replaces {detail}"
-        return detail
+            return f"replaces {what}"
+        return what
     return confirm
+
+
+_HOOKED_NAMES = frozenset({"fetch", "XMLHttpRequest", "WebSocket", "ethereum", "solana", "phantom"})
+_GLOBAL_ALIAS = re.compile(rb"\s*=\s*(?:\(?\s*typeof\b|window\b|globalThis\b|global\b|self\b|Function\s*\()")
+
+
+def _declared_locally(src: Source, offset: int, name: str) -> bool:
+    """`name` is a parameter or a `var`/`let`/`const` of a function around `offset` (or of
+    the file), not an alias of the global object (`var self = typeof self … : window`)."""
+    word = re.escape(name.encode())
+    param = re.compile(rb"(?<![\w$.])" + word + rb"(?![\w$])")
+    decl = re.compile(rb"(?<![\w$.])(?:var|let|const)\s+" + word + rb"(?![\w$])|,\s*" + word + rb"\s*=\s*this\b")
+    data = src.data
+
+    def declared(lo: int, hi: int, scope: tuple[int, int] | None) -> bool:
+        """A declaration in [lo, hi) whose own function is `scope` (None: the top level),
+        not one of a function nested in it."""
+        for d in decl.finditer(data, lo, hi):
+            if _GLOBAL_ALIAS.match(data, d.end()) or src.kind_at(d.start()) != CODE:
+                continue
+            own = src.function_around(d.start())
+            if (None if own is None else (own[0], own[1])) == scope:
+                return True
+        return False
+
+    fn = src.function_around(offset)
+    steps = 0
+    while fn is not None and steps < 40:
+        lo, hi, params = fn
+        if param.search(params.encode("utf-8", "replace")) or declared(lo, min(hi, lo + 400_000), (lo, hi)):
+            return True
+        fn = src.function_around(lo - 1) if lo > 0 else None
+        steps += 1
+    return declared(0, len(data), None)
+
+
+def _subscript(data: bytes, start: int) -> str:
+    """The text inside `[…]` from `start` (just after the `[`) to its closing bracket."""
+    depth = 1
+    end = min(len(data), start + 400)
+    for i in range(start, end):
+        ch = data[i]
+        if ch in b"[(":
+            depth += 1
+        elif ch in b"])":
+            depth -= 1
+            if depth == 0:
+                return data[start:i].decode("utf-8", "replace")
+    return ""
+
+
+_LITERAL = r"""(?:'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")"""
+
+
+def _unquote(literal: str) -> str:
+    body = literal[1:-1]
+    return re.sub(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\(.)",
+                  lambda m: chr(int(m.group(1) or m.group(2), 16)) if m.group(1) or m.group(2) else m.group(3), body)
+
+
+def _static_key(text: str) -> str | None:
+    """The property name a computed key spells, when it is written so it can be read without
+    running anything: string literals joined with `+`, `atob('…')`, `Buffer.from('…',
+    'base64')`, `String.fromCharCode(…)`, `'…'.split('').reverse().join('')`; else None."""
+    import base64
+    import binascii
+
+    text = text.strip()
+    if re.fullmatch(rf"{_LITERAL}(?:\s*\+\s*{_LITERAL})*", text):
+        return "".join(_unquote(lit) for lit in re.findall(_LITERAL, text))
+    m = re.fullmatch(rf"(?:atob\s*\(\s*({_LITERAL})\s*\)|Buffer\.from\s*\(\s*({_LITERAL})\s*,\s*['\"]base64['\"]\s*\)"
+                     r"(?:\.toString\(\s*\))?)", text)
+    if m is not None:
+        try:
+            return base64.b64decode(_unquote(m.group(1) or m.group(2))).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            return None
+    m = re.fullmatch(r"String\.fromCharCode\s*\(([\d\s,xXa-fA-F]+)\)", text)
+    if m is not None:
+        try:
+            return "".join(chr(int(n.strip(), 0)) for n in m.group(1).split(","))
+        except ValueError:
+            return None
+    m = re.fullmatch(rf"({_LITERAL})\.split\(\s*(['\"])\2\s*\)\.reverse\(\s*\)\.join\(\s*(['\"])\3\s*\)", text)
+    if m is not None:
+        return _unquote(m.group(1))[::-1]
+    return None
 
 
 def _cred_string(src: Source, m: re.Match[bytes]) -> str | None:
@@ -256,12 +369,13 @@ def _key_material(src: Source, m: re.Match[bytes]) -> str | None:
 
 
 def _bare_env(src: Source, m: re.Match[bytes]) -> str | None:
-    """`{ data: process.env }`: the whole environment put into an object (not `env:`)."""
+    """`{ data: process.env }`: the whole environment put into an object (not handed on as
+    an environment: `env:`, `childEnv:`, `processEnv:`, `environment:`)."""
     if src.kind_at(m.start()) != CODE:
         return None
     before = src.data[max(0, m.start() - 40):m.start()]
     key = re.search(rb"([\w$]+)['\"]?\s*:\s*$", before)
-    if key is None or key.group(1).lower() in (b"env", b"environment_for_child"):
+    if key is None or key.group(1).lower().endswith((b"env", b"environment", b"environment_for_child")):
         return None
     return "the whole environment"
 
@@ -270,7 +384,7 @@ def _bare_env(src: Source, m: re.Match[bytes]) -> str | None:
 RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = (
     ("module", (b"require",), rb"require\s*\(\s*['\"]([\w@/.:\-]{1,40})['\"]\s*\)", _module, True),
     ("module", (b"from", b"import"), rb"(?:from|import)\s*\(?\s*['\"]([\w@/.:\-]{1,40})['\"]", _module, True),
-    ("network", (b"fetch",), rb"fetch\s*\(", _not_member("fetch"), True),
+    ("network", (b"fetch",), rb"fetch\s*\(", _called(_not_member("fetch")), True),
     ("network", (b"XMLHttpRequest",), rb"XMLHttpRequest\b", _fixed("XMLHttpRequest"), True),
     ("network", (b"WebSocket",), rb"WebSocket\s*\(", _fixed("WebSocket"), True),
     ("network", (b"http",), rb"https?\.(?:get|request)\s*\(", _fixed("http request"), True),
@@ -283,7 +397,8 @@ RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = 
     ("env", (b"process.env",), rb"process\.env\.([A-Za-z_$][\w$]*)", _env_member, True),
     ("env", (b"process.env",), rb"process\.env\s*\[\s*['\"]([^'\"]{1,80})['\"]\s*\]", _env_member, True),
     ("credentials", (b"process.env",), rb"process\.env\s*[,}]", _bare_env, True),
-    ("credentials", (b"JSON.stringify",), rb"JSON\.stringify\s*\(\s*process\.env\b", _fixed("the whole environment"), True),
+    ("credentials", (b"JSON.stringify",), rb"JSON\.stringify\s*\(\s*(?:process\.env|\{\s*\.\.\.\s*process\.env\s*\})\s*[,)]",
+     _fixed("the whole environment"), True),
     ("credentials", (b"Buffer.from", b"bs58.encode", b"btoa", b"JSON.stringify", b"encodeURIComponent", b"base58"),
      rb"(?:Buffer\.from|bs58\.encode|btoa|JSON\.stringify|encodeURIComponent|base58\.encode)\s*\(\s*[\w$.]*?"
      rb"(secretKey|privateKey|privKey|secret_key|private_key|mnemonic|seedPhrase|seed_phrase)\b", _key_material, True),
@@ -304,7 +419,7 @@ RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = 
     ("runtime-hook", (b"window", b"globalThis", b"global", b"self"),
      rb"(?:window|globalThis|global|self)\s*\.\s*(?:fetch|XMLHttpRequest|WebSocket)\b", _hook_member, True),
     ("runtime-hook", (b"fetch",), rb"fetch\s*=(?![=>])", _hook("global fetch"), True),
-    ("runtime-hook", (b"window", b"globalThis", b"self"), rb"(?:window|globalThis|self)\s*\[\s*(?!['\"])",
+    ("runtime-hook", (b"window", b"globalThis", b"global", b"self"), rb"(?:window|globalThis|global|self)\s*\[",
      _hook("a global API under a computed name"), True),
     ("runtime-hook", (b"XMLHttpRequest",), rb"XMLHttpRequest\s*\.\s*prototype\s*(?:\.\s*(?:open|send|setRequestHeader)\b|\[)",
      _hook("XMLHttpRequest.prototype"), True),
@@ -330,7 +445,12 @@ CRED_ANCHORS = (b".npmrc", b".yarnrc", b".ssh", b"id_rsa", b"id_ed25519", b"id_e
 STRONG_EXEC = frozenset({"eval", "new Function", "Function", "vm", "module._compile", "new module.constructor",
                          "require aliased"})
 NEAR = 1500
-"""Bytes: a run-time decode this close to eval/Function/compile is "decoded code run"."""
+"""Bytes: how far before eval/Function/compile, in the same function, the decode it runs is
+looked for."""
+_NO_ARGUMENT = ("new module.constructor", "require aliased")
+_ASSIGNED = re.compile(rb"(?<![\w$.])([\w$]+)\s*(?:\+=|=(?![=>]))\s*([^;]{1,400})")
+_NAMES = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*")
+_DECLARED_FN = re.compile(rb"(?:function\s*\*?\s*([\w$]+)\s*$)|(?:([\w$]+)\s*[=:]\s*(?:async\s+)?(?:function\b[^(]*)?$)")
 EXEC_ANCHORS = (b"exec", b"execSync", b"spawn", b"spawnSync", b"execFile", b"execFileSync", b"execa", b"shell.exec")
 _EXEC_RX = re.compile(rb"(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|execa|execaSync)\s*\(")
 _CRED_B = re.compile(CRED_WORDS.pattern.encode(), re.I)
@@ -341,7 +461,13 @@ _DECODE_B = re.compile(DECODE.pattern.encode())
 _DECODE_NEAR = re.compile(rb"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\(|createDecipher(?:iv)?\s*\("
                           rb"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
 _NEAR_ANCHORS = (b"Buffer.from", b"atob", b"createDecipher", b"decodeURIComponent", b"reverse().join(")
-_ROTATE = re.compile(rb"push['\"]?\]?\s*\(\s*[\w$]+(?:\.shift|\[['\"]shift['\"]\])\s*\(\s*\)\s*\)")
+_ROTATE = re.compile(rb"([\w$]+)\s*(?:\.\s*push|\[\s*['\"]push['\"]\s*\])\s*\(\s*\1\s*"
+                     rb"(?:\.\s*shift|\[\s*['\"]shift['\"]\s*\])\s*\(\s*\)\s*\)")
+"""`a.push(a.shift())`: the same array rotated in place (`o.push(e.shift())` moves between two)."""
+_RECEIVER = re.compile(rb"([\w$]+)\s*(?:\.\s*|\[\s*['\"])$")
+_IIFE_NUMBER = re.compile(rb"\s*\)?\s*\(\s*[\w$.]+\s*,(?:\s*[-+*/]?\s*\(?\s*(?:0[xX][0-9a-fA-F]+|\d+)\s*\)?)+\s*\)")
+"""`(_0xarr, 0x1a2)` or `(_0xarr, -0x1b3*0x5+0x2c1)` after a function: called at once with a number."""
+_PARSE_INT = re.compile(rb"\bparseInt\s*\(")
 _PACKED = re.compile(rb"eval\s*\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[rd]\s*\)")
 _HEX_ID = re.compile(rb"_0x[0-9a-fA-F]{3,}")
 _BLOB_CHARS = bytes(ord("a") if chr(i).isascii() and (chr(i).isalnum() or chr(i) in "+/=_-") else ord(" ")
@@ -349,6 +475,75 @@ _BLOB_CHARS = bytes(ord("a") if chr(i).isascii() and (chr(i).isalnum() or chr(i)
 _ESCAPED_RUN = re.compile(rb"(?:\\x[0-9a-fA-F]{2}){64,}")
 LONG_LINE = 20_000
 BLOB_MIN = 256
+
+
+def _runs_decoded(src: Source, start: int, end: int, detail: str, decodes: list[int], decoders: set[str]) -> bool:
+    """eval/Function/compile runs what a decode produced: its argument is a variable assigned
+    from a decode (or from what uses one), or a call of a function that decodes, in the same
+    function as the call and at most NEAR bytes before it. What takes no argument (`new
+    module.constructor`, an aliased require) needs a decode in the same function, close by.
+    A decode that merely sits nearby in a minified bundle is not the code eval runs."""
+    fn = src.function_around(start)
+    lo, hi = (fn[0], fn[1]) if fn is not None else (0, len(src.data))
+    near = [d for d in decodes if lo <= d < hi and abs(d - start) <= NEAR]
+    if detail in _NO_ARGUMENT:
+        return bool(near)
+    args = src.call_arguments(start)
+    if args is None:
+        args = _parenthesized(src.data, end)
+    if not args:
+        return False
+    if DECODE.search(args):
+        return True
+    names = set(_NAMES.findall(args))
+    data = src.data
+    decoded = set(decoders)
+    if names & decoded:
+        return True
+    if not (near or decoded) or not names:
+        return False
+    window = max(lo, start - NEAR)
+    assignments = [(m.group(1).decode("utf-8", "replace"), m.group(2))
+                   for m in _ASSIGNED.finditer(data, window, start) if src.kind_at(m.start()) == CODE]
+    for _ in range(2):  # a variable assigned from a decode, then one built from that
+        for name, rhs in assignments:
+            if _DECODE_NEAR.search(rhs) or set(_NAMES.findall(rhs.decode("utf-8", "replace"))) & decoded:
+                decoded.add(name)
+    return bool(names & decoded)
+
+
+def _decoders(src: Source, decodes: list[int]) -> set[str]:
+    """Names of the small functions a decode sits in (`function e(r){return Buffer.from(r,
+    'hex').toString()}`, `const d = (s) => atob(s)`): calling one decodes."""
+    data = src.data
+    names: set[str] = set()
+    for d in decodes:
+        inner = src.function_around(d)
+        if inner is None or inner[1] - inner[0] > 600:
+            continue
+        paren = data.find(b"(", inner[0], inner[1])
+        named = _DECLARED_FN.search(data, max(0, inner[0] - 80), paren if paren >= 0 else inner[0])
+        if named is not None:
+            names.add((named.group(1) or named.group(2)).decode("utf-8", "replace"))
+    return names
+
+
+def _parenthesized(data: bytes, start: int) -> str | None:
+    """`(…)` right after `start` (the arguments of `(0, eval)(…)`), or None."""
+    i = start
+    while i < len(data) and data[i] in b" \t\r\n)":
+        i += 1
+    if i >= len(data) or data[i:i + 1] != b"(":
+        return None
+    depth = 0
+    for j in range(i, min(len(data), i + 2000)):
+        if data[j] == 40:
+            depth += 1
+        elif data[j] == 41:
+            depth -= 1
+            if depth == 0:
+                return data[i:j + 1].decode("utf-8", "replace")
+    return None
 
 
 def anchored(data: bytes, anchors: tuple[bytes, ...], rx: re.Pattern[bytes], word: bool,
@@ -373,7 +568,7 @@ def _fs_write(src: Source, m: re.Match[bytes]) -> str | None:
     if src.kind_at(m.start()) != CODE or src.data[max(0, m.start() - 1):m.start()] == b"$":
         return None
     args = src.call_arguments(m.start()) or ""
-    hit = OUTSIDE.search(args)
+    hit = DOT_FILES.search(args) or OUTSIDE.search(args)  # the dot-file says most: name it
     return f"outside the package ({hit.group(0).strip(chr(39) + chr(34) + '`')})" if hit else "inside the package"
 
 
@@ -389,7 +584,7 @@ def js_capabilities(path: str, src: Source, deadline: Callable[[], bool] | None 
         if (kind, detail, line) in seen:
             return
         seen.add((kind, detail, line))
-        found.append(Capability(kind, detail, path, line, src.lines.snippet(start, end), size))
+        found.append(Capability(kind, detail, path, line, src.lines.snippet(start, end), size, start))
 
     execs: list[tuple[int, int, str]] = []
     for kind, anchors, rx, confirm, word in _COMPILED:
@@ -415,8 +610,9 @@ def js_capabilities(path: str, src: Source, deadline: Callable[[], bool] | None 
     if execs:
         decodes = [m.start() for m in anchored(data, _NEAR_ANCHORS, _DECODE_NEAR, False, limit=500)
                    if src.kind_at(m.start()) == CODE]
+        decoders = _decoders(src, decodes)
         for start, end, detail in execs:
-            if any(abs(start - d) <= NEAR for d in decodes):
+            if _runs_decoded(src, start, end, detail, decodes, decoders):
                 add("dynamic-code", f"{detail} of decoded code", start, end)
     for m in anchored(data, EXEC_ANCHORS, _EXEC_RX, True, limit=500):
         if _shell_in_exec(src, m) is None:
@@ -463,7 +659,8 @@ def _name_hidden_hooks(found: list[Capability], data: bytes) -> list[Capability]
     if not names:
         return found
     detail = f"{', '.join(names)} (names hidden in obfuscated strings)"
-    return [Capability(c.kind, detail, c.file, c.line, c.snippet, c.size) if c in hidden else c for c in found]
+    return [Capability(c.kind, detail, c.file, c.line, c.snippet, c.size, c.offset) if c in hidden else c
+            for c in found]
 
 
 _WALK = re.compile(rb"readdir(?:Sync)?\s*\(")
@@ -478,14 +675,21 @@ def _wiper(path: str, src: Source) -> list[Capability]:
     if b"readdir" not in data:
         return []
     walks = [m.start() for m in _WALK.finditer(data) if src.kind_at(m.start()) == CODE][:200]
-    fars = [m.start() for m in _FAR.finditer(data) if src.kind_at(m.start()) != COMMENT][:200]
-    destroy = next((m for m in _DESTROY.finditer(data) if src.kind_at(m.start()) == CODE
-                    and any(abs(m.start() - w) <= 1500 for w in walks)
-                    and any(abs(m.start() - f) <= 3000 for f in fars)), None)
-    if destroy is None:
+    # looked for only around each walk (a scan of the whole of a 9 MB compiler for `_FAR`
+    # took a second)
+    candidates: dict[int, re.Match[bytes]] = {}
+    for w in walks:
+        for m in _DESTROY.finditer(data, max(0, w - 1500), w + 1500):
+            if m.start() not in candidates and src.kind_at(m.start()) == CODE and any(
+                    src.kind_at(f.start()) != COMMENT
+                    for f in _FAR.finditer(data, max(0, m.start() - 3000), m.start() + 3000)):
+                candidates[m.start()] = m
+    if not candidates:
         return []
+    destroy = candidates[min(candidates)]
     return [Capability("fs-write", "walks directories and overwrites or deletes files outside the package",
-                       path, src.lines.line(destroy.start()), src.lines.snippet(destroy.start(), destroy.end()))]
+                       path, src.lines.line(destroy.start()), src.lines.snippet(destroy.start(), destroy.end()),
+                       0, destroy.start())]
 
 
 def _destructured_env(path: str, src: Source) -> Iterator[Capability]:
@@ -498,9 +702,9 @@ def _destructured_env(path: str, src: Source) -> Iterator[Capability]:
         snippet = src.lines.snippet(m.start(), m.end())
         for name in re.findall(rb"([A-Za-z_$][\w$]*)\s*(?:[,:=}]|$)", d.group(1)):
             text = name.decode()
-            yield Capability("env", text, path, line, snippet)
+            yield Capability("env", text, path, line, snippet, 0, m.start())
             if TOKEN_VAR.match(text):
-                yield Capability("credentials", f"token variable {text}", path, line, snippet)
+                yield Capability("credentials", f"token variable {text}", path, line, snippet, 0, m.start())
 
 
 def entropy(data: bytes) -> float:
@@ -514,7 +718,7 @@ def _obfuscation(path: str, src: Source, data: bytes) -> list[Capability]:
 
     def cap(detail: str, start: int, end: int, size: int) -> None:
         found.append(Capability("obfuscation", detail, path, src.lines.line(start),
-                                src.lines.snippet(start, end), size))
+                                src.lines.snippet(start, end), size, start))
 
     ids = list(anchored(data, (b"_0x",), _HEX_ID, True, limit=20_000))
     names = {m.group(0) for m in ids}
@@ -522,8 +726,8 @@ def _obfuscation(path: str, src: Source, data: bytes) -> list[Capability]:
         in_code = [m for m in ids[:50] if src.kind_at(m.start()) == CODE]
         if len({m.group(0) for m in in_code}) >= 3:
             cap("_0x identifiers", in_code[0].start(), in_code[0].end(), _extent(src, ids[0].start(), ids[-1].end()))
-    for m in anchored(data, (b"push",), _ROTATE, False, limit=50):
-        if src.kind_at(data.index(b"(", m.start())) == CODE:
+    for m in _rotations(data):
+        if src.kind_at(m.start()) == CODE and _rotates_until_found(src, m.start()):
             cap("rotated string array", m.start(), m.end(), _extent(src, m.start(), m.end()))
             break
     for m in anchored(data, (b"eval",), _PACKED, True, limit=50):
@@ -579,6 +783,44 @@ def _obfuscation(path: str, src: Source, data: bytes) -> list[Capability]:
         if hi - lo >= LONG_LINE:
             cap("very long line", lo, lo + 60, hi - lo)
     return found
+
+
+def _rotations(data: bytes) -> Iterator[re.Match[bytes]]:
+    """`a.push(a.shift())` / `a['push'](a['shift']())`, found from each `push`."""
+    i = data.find(b"push")
+    count = 0
+    while i >= 0 and count < 50:
+        receiver = _RECEIVER.search(data, max(0, i - 80), i)
+        if receiver is not None:
+            m = _ROTATE.match(data, receiver.start())
+            if m is not None:
+                count += 1
+                yield m
+        i = data.find(b"push", i + 4)
+
+
+def _rotates_until_found(src: Source, offset: int) -> bool:
+    """The rotation is obfuscator.io's string-array shuffle: in a function that checks a
+    `parseInt` sum each turn, or in one called at once with the array and a number
+    (`(function(a, n){ while(--n) a.push(a.shift()) }(_0xarr, 0x1a2))`). A queue turned
+    round-robin (`servers.push(servers.shift())`) is neither."""
+    fn = src.function_around(offset)
+    if fn is None:
+        window = src.data[max(0, offset - 600):offset + 600]
+        return bool(_PARSE_INT.search(window)) or bool(re.search(rb"\}" + _IIFE_NUMBER.pattern, window))
+    for _ in range(2):
+        lo, hi, _params = fn
+        if hi - lo <= 4000 and _PARSE_INT.search(src.data, lo, hi):
+            return True
+        if _IIFE_NUMBER.match(src.data, hi):
+            return True
+        if lo == 0:
+            break
+        outer = src.function_around(lo - 1)
+        if outer is None:
+            break
+        fn = outer
+    return False
 
 
 def _extent(src: Source, start: int, end: int) -> int:

@@ -47,17 +47,21 @@ class Capability:
     """The code at that place, shortened to one line (untrusted)."""
     size: int = 0
     """Bytes concerned (obfuscated code, blobs); 0 when not measured."""
+    offset: int = -1
+    """Byte offset in the file (-1: not known, e.g. shell lines): how near two
+    capabilities are in a bundle whose lines are tens of KB long."""
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.kind, self.detail)
 
     def to_json(self) -> list[Any]:
-        return [self.kind, self.detail, self.line, self.snippet, self.size]
+        return [self.kind, self.detail, self.line, self.snippet, self.size, self.offset]
 
     @classmethod
     def from_json(cls, file: str, raw: list[Any]) -> Capability:
-        return cls(str(raw[0]), str(raw[1]), file, int(raw[2]), str(raw[3]), int(raw[4]))
+        offset = int(raw[5]) if len(raw) > 5 else -1
+        return cls(str(raw[0]), str(raw[1]), file, int(raw[2]), str(raw[3]), int(raw[4]), offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +164,8 @@ class PackageCode:
 
 @dataclass(frozen=True, slots=True)
 class FileChange:
-    """One file A->B: "added", "changed" or "unchanged", and the capabilities B has that A's
-    version of the file did not (by kind and detail)."""
+    """One file A->B: "added", "changed" or "unchanged", and the capabilities of B's file
+    that no file of A had (by kind and detail; see `compare.py`)."""
 
     path: str
     status: str
@@ -190,7 +194,7 @@ class CodeChanges:
         change = self.change(cap.file)
         if change is None:
             return self.old_version is None
-        return change.status == "added" or cap.key in {c.key for c in change.new}
+        return cap.key in {c.key for c in change.new}
 
 
 @dataclass(frozen=True, slots=True)

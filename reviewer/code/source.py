@@ -19,6 +19,8 @@ CODE, COMMENT, STRING = "code", "comment", "string"
 _STRINGISH = {"string", "template_string", "string_fragment", "escape_sequence", "regex",
               "regex_pattern", "regex_flags"}
 _COMMENTISH = {"comment", "html_comment", "hash_bang_line"}
+_FUNCTIONS = {"function_declaration", "function_expression", "function", "arrow_function", "method_definition",
+              "generator_function", "generator_function_declaration"}
 _LEX = re.compile(
     rb"//[^\n]*|/\*.*?(?:\*/|\Z)|'(?:\\.|[^'\\\n])*'?|\"(?:\\.|[^\"\\\n])*\"?|`(?:\\.|[^`\\])*`?",
     re.S,
@@ -91,6 +93,12 @@ class Source:
     def guarded_by(self, offset: int) -> str:
         """Text of the conditions of the `if` statements around `offset` (polyfill guards)."""
         return ""
+
+    def function_around(self, offset: int) -> tuple[int, int, str] | None:
+        """The innermost function (declaration, expression, arrow, method) containing
+        `offset`: its byte span and the text of its parameters; None at the top level or
+        when the file has no syntax tree."""
+        return None
 
 
 @cache
@@ -210,7 +218,8 @@ class JsSource(Source):
                 and node.parent.start_byte == node.start_byte:
             node = node.parent
         parent = node.parent
-        if parent is not None and parent.type in ("assignment_expression", "augmented_assignment_expression"):
+        # a plain `=` only: `self[LENGTH] -= n` replaces nothing
+        if parent is not None and parent.type == "assignment_expression":
             left = parent.child_by_field_name("left")
             if left is not None and left.id == node.id:
                 return self._text(node, 120)
@@ -245,6 +254,15 @@ class JsSource(Source):
             node = node.parent
             steps += 1
         return " ".join(conditions)
+
+    def function_around(self, offset: int) -> tuple[int, int, str] | None:
+        node = self._node(offset)
+        while node is not None and node.type not in _FUNCTIONS:
+            node = node.parent
+        if node is None:
+            return None
+        params = node.child_by_field_name("parameters") or node.child_by_field_name("parameter")
+        return node.start_byte, node.end_byte, "" if params is None else self._text(params, 400)
 
 
 class TokenSource(Source):

@@ -31,6 +31,7 @@ from reviewer.exporters import build_export
 from reviewer.exporters.options import ExportOptions
 from reviewer.findings import Severity
 from reviewer.graph.model import Graph
+from reviewer.jsontext import json_object
 from reviewer.policy.model import Policy
 from reviewer.policy.violation import Violation
 
@@ -160,8 +161,8 @@ def _parse(file: str, text: str | None) -> dict[str, Any]:
     if not text:
         return {}
     try:
-        data = json.loads(text) if file.endswith(".json") else YAML(typ="safe").load(text)
-    except (ValueError, YAMLError):
+        data = json_object(text) if file.endswith(".json") else YAML(typ="safe").load(text)
+    except (ValueError, YAMLError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 

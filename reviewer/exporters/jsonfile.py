@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.errors import ReviewerError
+from reviewer.jsontext import JsonTextError, decode
 
 _INDENT = re.compile(r"^([ \t]+)\S", re.MULTILINE)
 
@@ -48,11 +49,10 @@ class JsonFile:
             raise ExportError(f"{path}: cannot be read ({error})") from None
         bom = text.startswith("\ufeff")
         try:
-            data = json.loads(text.removeprefix("\ufeff"))
-        except json.JSONDecodeError as error:
-            raise ExportError(f"{path}:{error.lineno}: invalid JSON: {error.msg}") from None
-        except RecursionError:
-            raise ExportError(f"{path}: JSON nested too deeply") from None
+            data = decode(text)
+        except JsonTextError as error:
+            where = f"{path}:{error.line}" if error.line else f"{path}"
+            raise ExportError(f"{where}: {error.fault}") from None
         if not isinstance(data, dict):
             raise ExportError(f"{path}: expected a JSON object at the top level")
         return cls(path, text, data, bom)

@@ -81,6 +81,7 @@ def to_sarif(result: CheckResult, lockfile: Path) -> dict[str, object]:
             "properties": {
                 "signalsEvaluated": result.signals_evaluated,
                 "signalsUnknownPackages": len(result.signals_unknown),
+                **({"registryGap": result.registry_gap} if result.registry_gap else {}),
                 "unknownInstallScripts": len(result.unknown_scripts),
             },
         }],

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.errors import LockfileError
+from reviewer.jsontext import JsonTextError, decode
 
 _KEY_OPENING = re.compile(r'^[ \t]*"((?:[^"\\\n]|\\.)*)"[ \t]*:[ \t]*[\[{]', re.MULTILINE)
 _TRAILING_COMMA = re.compile(r",(?=\s*[\]}])")
@@ -27,17 +28,12 @@ _STRING_OR_TRAILING_COMMA = re.compile(r'"(?:[^"\\\n]|\\.)*"|,(?=\s*[\]}])')
 
 
 def load_json(path: Path, text: str) -> Any:
-    """Decode strict JSON. Raises LockfileError naming `path`, the fault and the line.
-
-    A leading byte-order mark (some Windows editors write one) is ignored, as npm does.
-    """
-    text = text.removeprefix("\ufeff")
+    """Decode strict JSON (a leading byte-order mark is ignored). Raises LockfileError
+    naming `path`, the fault and the line."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise _decode_error(path, text, error) from None
-    except RecursionError:
-        raise LockfileError(path, "malformed JSON: nested too deeply") from None
+        return decode(text)
+    except JsonTextError as error:
+        raise LockfileError(path, error.fault, error.line) from None
 
 
 def load_jsonc(path: Path, text: str) -> Any:
@@ -117,14 +113,6 @@ def _keep_strings_blank_comments(match: re.Match[str]) -> str:
 def _keep_strings(match: re.Match[str]) -> str:
     found = match.group()
     return found if found.startswith('"') else ""
-
-
-def _decode_error(path: Path, text: str, error: json.JSONDecodeError) -> LockfileError:
-    if not text.strip():
-        return LockfileError(path, "empty file")
-    if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-        return LockfileError(path, "truncated: the JSON ends before it is complete", error.lineno)
-    return LockfileError(path, f"malformed JSON: {error.msg}", error.lineno)
 
 
 def opening_keys(text: str, start: int = 0) -> tuple[list[str], list[int]]:

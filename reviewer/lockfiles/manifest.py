@@ -21,6 +21,7 @@ from pathlib import Path
 
 from reviewer.errors import LockfileError
 from reviewer.graph.model import DepKind
+from reviewer.jsonvalues import string_map
 from reviewer.lockfiles._json import load_json
 from reviewer.text_safety import safe_line
 
@@ -127,7 +128,7 @@ def manifest_from_text(path: Path, text: str) -> Manifest:
     data = load_json(path, text)
     if not isinstance(data, dict):
         raise LockfileError(path, "not a JSON object")
-    sections = {section: _string_map(data.get(section)) for section, _kind in SECTIONS}
+    sections = {section: string_map(data.get(section)) or {} for section, _kind in SECTIONS}
     return Manifest(
         path=path,
         name=_string_or_none(data.get("name")),
@@ -200,12 +201,6 @@ def printable(text: str) -> str:
     """`text` with control and other non-printable characters escaped and secrets redacted,
     for one-line messages (see reviewer.text_safety)."""
     return safe_line(text)
-
-
-def _string_map(value: object) -> dict[str, str]:
-    if not isinstance(value, dict):
-        return {}
-    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def _string_or_none(value: object) -> str | None:

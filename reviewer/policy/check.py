@@ -40,6 +40,7 @@ from reviewer.policy.hygiene import HYGIENE_SIGNALS, hygiene_violations
 from reviewer.policy.model import Policy
 from reviewer.policy.violation import Violation
 from reviewer.semver import satisfies
+from reviewer.signals.unknowns import registry_gaps
 
 POLICY_RULES: dict[str, str] = {
     "unreviewed-script": "Install scripts without a decision",
@@ -79,8 +80,12 @@ class CheckResult:
     """Keys of packages for which nothing says whether they have install scripts."""
     signals_evaluated: bool = False
     signals_unknown: list[str] = field(default_factory=list)
-    """Keys of packages with at least one signal that could not be decided (no cached
-    metadata, or the registry does not provide the field)."""
+    """Keys of packages with at least one signal that could not be decided for a reason of
+    their own (no cached metadata, a failed fetch); not those the registry gap covers."""
+    unknown_reasons: Counter[str] = field(default_factory=Counter)
+    """`signal: why it is unknown` -> how many packages (those in `signals_unknown`)."""
+    registry_gap: str = ""
+    """Said once: the kinds of data this registry provides for no package (empty if none)."""
     packages_checked: int = 0
     advisories_checked: int = 0
     decisions: list[ScriptDecisionNote] = field(default_factory=list)
@@ -238,10 +243,21 @@ def _check_advisories(graph: Graph, policy: Policy, advisories: list[Advisory], 
 def _check_signals(graph: Graph, policy: Policy, findings: Iterable[Finding], today: dt.date,
                    result: CheckResult) -> None:
     threshold = policy.settings.fail_on
+    findings = list(findings)
+    per_package: dict[str, list[Finding]] = {}
+    for finding in findings:
+        per_package.setdefault(finding.package, []).append(finding)
+    registered = [per_package.get(p.key, []) for p in graph.packages.values()
+                  if p.source is Source.REGISTRY]
+    gaps = registry_gaps(registered)
+    result.registry_gap = gaps.sentence()
     unknown: set[str] = set()
     for finding in findings:
-        if finding.unknown and finding.id not in SIGNALS_COVERED_BY_RULES:
+        if (finding.unknown and finding.id not in SIGNALS_COVERED_BY_RULES
+                and not gaps.covers(finding)):
             unknown.add(finding.package)
+            reason = str(finding.details.get("reason") or finding.summary)
+            result.unknown_reasons[f"{finding.id}: {reason}"] += 1
         if (finding.unknown or finding.severity < threshold
                 or finding.id in SIGNALS_COVERED_BY_RULES):
             continue

@@ -7,6 +7,7 @@
   decision is `unreviewed` (including republished ones whose allow no longer matches).
 - `approve_package` / `deny_package`: record a decision for one locked package and
   return human-readable lines saying what was done.
+- `ban_package` / `unban_package`: add or remove a `[[bans]]` entry.
 - `resolve_spec(graph, spec)`: `NAME@VERSION` (or `NAME` with one locked version) -> Package.
 """
 
@@ -153,6 +154,31 @@ def ban_package(policy: Policy, graph: Graph, spec: str, by: str,
     where = (f"; locked now: {', '.join(locked)} (reviewer why --all {ban.name}), so "
              "`reviewer check` fails until it is removed" if locked else "; not locked now")
     return [f"banned {spec}{where}"]
+
+
+def unban_package(policy: Policy, spec: str) -> list[str]:
+    """Remove the `[[bans]]` entry of `spec` (NAME or NAME@RANGE, as written in the entry)
+    from `policy`'s own file. Raises UsageError, naming what is banned instead, when that
+    file has no such ban; says when an extended file still bans the package."""
+    spec = spec.strip()
+    name = split_spec(spec)[0]
+    own = [ban for ban in policy.bans if ban.origin == policy.path]
+    found = next((ban for ban in own if ban.package == spec), None)
+    if found is None:
+        fault = f"no ban of {spec} in {policy.path}"
+        same_name = [ban.package for ban in own if ban.name == name]
+        if same_name:
+            raise UsageError(f"{fault} (it bans {', '.join(same_name)}: unban that spelling)")
+        elsewhere = next((ban for ban in policy.bans if ban.package == spec), None)
+        if elsewhere is not None and elsewhere.origin is not None:
+            raise UsageError(f"{fault}: the ban is in {policy.origin_label(elsewhere.origin)} "
+                             f"(reviewer unban {spec} --to {elsewhere.origin})")
+        raise UsageError(fault)
+    policy.unban(found.package)
+    lines = [f"removed the ban of {spec} ({found.reason})"]
+    lines += [f"note: {ban.package} is still banned by {policy.origin_label(ban.origin)} "
+              f"({ban.reason})" for ban in policy.bans if ban.name == name]
+    return lines
 
 
 def deny_pending(policy: Policy, packages: Iterable[Package], by: str,

@@ -154,7 +154,10 @@ class PolicyEdits:
                      lambda e: (_s(e, "package"),))
 
     def unban(self, package: str) -> int:
-        return self._remove("bans", lambda e: _s(e, "package") == package)
+        """Remove the ban of `package` (as written, surrounding spaces aside); returns how
+        many entries went."""
+        package = package.strip()
+        return self._remove("bans", lambda e: str(_s(e, "package")).strip() == package)
 
     def set_setting(self, key: str, value: bool | int | str | Sequence[str] | Severity) -> None:
         """Set one `[settings]` key (validated; raises PolicyError on a bad value)."""
@@ -193,7 +196,9 @@ class PolicyEdits:
     def _remove(self, section: str, match: Callable[[Any], bool]) -> int:
         if section not in self.document:
             return 0
-        removed = tomledit.remove(self._aot(section), self._section_rows(section), match)
+        last_section = list(self.document.keys())[-1] == section
+        removed = tomledit.remove(self._aot(section), self._section_rows(section), match,
+                                  at_end_of_file=last_section)
         if removed:
             self._changed()
         return removed

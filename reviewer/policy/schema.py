@@ -1,16 +1,14 @@
-"""Parse and validate a policy document; every fault is one line with file and line number."""
+"""Validate a parsed policy document into typed entries; every fault is one line with file and
+line number (the TOML syntax itself is `reviewer.policy.toml_syntax`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-import tomlkit
-from tomlkit.exceptions import ParseError, TOMLKitError
 from tomlkit.toml_document import TOMLDocument
 
 from reviewer.errors import PolicyError
@@ -338,33 +336,6 @@ class Validator:
         if version != SCHEMA_VERSION or isinstance(version, bool):
             raise self.fail(f"unsupported policy schema version {version!r} "
                             f"(this reviewer reads version {SCHEMA_VERSION})", None, None, "version")
-
-
-def parse_data(path: Path, text: str) -> dict[str, Any]:
-    """Parse TOML text quickly (stdlib tomllib) into plain data, for reading only."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = re.search(r"\(at line (\d+), column \d+\)", message)
-        fault = message[: match.start()].strip() if match else message
-        where = f"{path}:{match.group(1)}" if match else f"{path}"
-        raise PolicyError(f"{where}: invalid TOML: {fault}") from None
-    except RecursionError:
-        raise PolicyError(f"{path}: invalid policy: values nested too deeply") from None
-
-
-def parse_document(path: Path, text: str) -> TOMLDocument:
-    """Parse TOML text, turning a syntax error into one PolicyError line."""
-    try:
-        return tomlkit.parse(text)
-    except ParseError as error:
-        fault = str(error).split(" at line ")[0]
-        raise PolicyError(f"{path}:{error.line}: invalid TOML: {fault}") from None
-    except TOMLKitError as error:
-        raise PolicyError(f"{path}: invalid TOML: {error}") from None
-    except RecursionError:
-        raise PolicyError(f"{path}: invalid policy: values nested too deeply") from None
 
 
 def _plain(value: Any) -> Any:

@@ -68,11 +68,17 @@ def upsert(document: TOMLDocument, section: str, aot: AoT, rows: list[dict[str, 
     rows.insert(position, dict(fields))
 
 
-def remove(aot: AoT, rows: list[dict[str, Any]], match: Callable[[Any], bool]) -> int:
+def remove(aot: AoT, rows: list[dict[str, Any]], match: Callable[[Any], bool],
+           at_end_of_file: bool = False) -> int:
+    """Remove the entries that `match`; when the last one goes and the section ends the file,
+    the new last entry loses its separating blank line (the file ends with the entry)."""
     doomed = [i for i, row in enumerate(rows) if match(row)]
+    last_removed = bool(doomed) and doomed[-1] == len(rows) - 1
     for i in reversed(doomed):
         del aot[i]
         del rows[i]
+    if last_removed and at_end_of_file and len(aot):
+        _set_trailing_blank_line(aot[-1], False)
     return len(doomed)
 
 

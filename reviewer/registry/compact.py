@@ -29,7 +29,7 @@ from orjson import dumps as _dumps
 from orjson import loads as _loads
 
 from reviewer.errors import RegistryError
-from reviewer.jsonvalues import array, mapping
+from reviewer.jsonvalues import array, mapping, string, string_map
 from reviewer.registry.documents import Packument, Person, Publisher, VersionManifest
 
 COMPACT_MARK = "_reviewer_compact"
@@ -101,21 +101,12 @@ class ValueTable:
 
 # -- load-time converters (the cache is not trusted) ---------------------------------------
 
-
-def _str_map(value: object) -> Mapping[str, str] | None:
-    if not isinstance(value, dict):
-        return None
-    if all(isinstance(v, str) for v in value.values()):
-        return value
-    return {k: v for k, v in value.items() if isinstance(v, str)}
+_str_map = string_map
+_str = string
 
 
 def _map(value: object) -> Mapping[str, object] | None:
     return value if isinstance(value, dict) else None
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
 
 
 def _str_tuple(value: object) -> tuple[str, ...] | None:

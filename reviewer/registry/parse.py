@@ -31,6 +31,7 @@ from typing import Any
 import orjson  # parses the cached documents several times faster than json
 
 from reviewer.errors import RegistryError
+from reviewer.jsonvalues import boolean, count, string, string_map, strings
 from reviewer.registry.compact import (
     COMPACT_MARK,
     COMPACT_VERSION,
@@ -54,40 +55,13 @@ def dumps(value: object) -> bytes:
 _PERSON_RE = re.compile(r"^\s*([^<(]*?)\s*(?:<([^>]*)>)?\s*(?:\(([^)]*)\))?\s*$")
 
 
-# -- small converters: wrong type -> None ---------------------------------------------------
+# -- small converters: wrong type -> None (the shared ones, reviewer.jsonvalues) ---------------
 
-
-def _nonempty_str(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _bool(value: object) -> bool | None:
-    return value if isinstance(value, bool) else None
-
-
-def _int(value: object) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        return None
-    return value
-
-
-def _str_map(value: object) -> dict[str, str] | None:
-    """A mapping of strings to strings; non-string entries are dropped. None if not a map.
-    (JSON object keys are always strings.)"""
-    if not isinstance(value, dict):
-        return None
-    for item in value.values():
-        if type(item) is not str:
-            return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
-    return value
-
-
-def _str_list(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [v for v in value if isinstance(v, str)]
-    return []
+_nonempty_str = string
+_bool = boolean
+_int = count
+_str_map = string_map
+_str_list = strings
 
 
 def parse_person(value: object) -> Person | None:
@@ -163,10 +137,6 @@ def _publish_config(value: object) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def _deprecated(value: object) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
 # -- signing evidence ------------------------------------------------------------------------
 
 
@@ -192,7 +162,7 @@ _NORMALISERS: dict[str, tuple[str, Callable[[object], object]]] = {
     "optional_dependencies": ("optionalDependencies", _str_map),
     "peer_dependencies": ("peerDependencies", _str_map),
     "dev_dependencies": ("devDependencies", _str_map),
-    "deprecated": ("deprecated", _deprecated),
+    "deprecated": ("deprecated", _nonempty_str),
     "maintainers": ("maintainers", _people),
     "publisher": ("_npmUser", _publisher),
     "license": ("license", _license),

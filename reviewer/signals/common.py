@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
+from reviewer.jsontext import json_object
 from reviewer.signals.finding import Finding, Severity
 
 if TYPE_CHECKING:
@@ -48,11 +48,7 @@ def version_or_unknown(signal_id: str, package: str, packument: Packument,
 
 def parse_package_json(text: str) -> dict[str, object] | None:
     """A package.json object, or None when it is not a JSON object."""
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return None
-    return data if isinstance(data, dict) else None
+    return json_object(text)
 
 
 def tarball_package_json(tarball: TarballContents) -> dict[str, object] | None:

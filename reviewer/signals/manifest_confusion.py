@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from reviewer.jsonvalues import string_map, strings
 from reviewer.registry.documents import VersionManifest
 from reviewer.registry.interface import TarballContents
 from reviewer.signals.common import shorten, tarball_package_json
@@ -80,7 +81,7 @@ def compare(package: str, inner: Mapping[str, Any], manifest: VersionManifest, *
         if effective is not None and effective != manifest.gypfile:
             differences.append(("gypfile", str(effective).lower(), str(manifest.gypfile).lower()))
     for field in ("os", "cpu"):
-        mine = sorted(_str_list(inner.get(field)))
+        mine = sorted(strings(inner.get(field)))
         theirs = sorted(getattr(manifest, field))
         if mine != theirs:
             differences.append((field, ", ".join(mine) or "(none)", ", ".join(theirs) or "(none)"))
@@ -117,15 +118,7 @@ def _map_differences(field: str, tarball: Mapping[str, str], registry: Mapping[s
 
 
 def _str_map(value: object) -> dict[str, str]:
-    if not isinstance(value, dict):
-        return {}
-    return {str(k): v for k, v in value.items() if isinstance(v, str)}
-
-
-def _str_list(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    return string_map(value) or {}
 
 
 def _path(value: str) -> str:

@@ -122,3 +122,41 @@ def test_corrupt_store_is_a_clear_error(project: Path) -> None:
     (project / "reviewer-advisories.json").write_text("{broken")
     with pytest.raises(AuditImportError):
         load_advisories(project)
+
+
+def test_a_report_over_the_size_cap_is_one_line_exit_2(
+        project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from reviewer.audit.importers import MAX_REPORT_BYTES
+
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as handle:  # sparse: no disk used
+        handle.truncate(MAX_REPORT_BYTES + 1)
+    assert main(["audit", "import", str(huge), str(project)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"reviewer: error: {huge}: {MAX_REPORT_BYTES + 1} bytes, over the "
+                   f"{MAX_REPORT_BYTES // 1024**2} MiB an audit report may have (not read)\n")
+    assert not (project / "reviewer-advisories.json").exists()
+
+    # standard input has no size to ask: reading stops past the cap (here 1 MiB)
+    cap = 1024**2
+    monkeypatch.setattr("reviewer.audit.importers.MAX_REPORT_BYTES", cap)
+    report = (DATA / "npm-v2.json").read_bytes()
+    over = report + b" " * (cap + 1 - len(report))  # JSON allows trailing whitespace
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(over)))
+    assert main(["audit", "import", "-", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert err == "reviewer: error: -: over the 1 MiB an audit report may have (not read)\n"
+    assert not (project / "reviewer-advisories.json").exists()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(over[:cap])))  # at the cap
+    assert main(["audit", "import", "-", str(project)]) == 0
+    assert "imported 3 advisories (npm-v2)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000,
+                                  '{"type": "auditSummary"}\n' + "[" * 100_000 + "]" * 100_000])
+def test_a_report_nested_too_deeply_is_one_line(text: str) -> None:
+    with pytest.raises(AuditImportError, match=r"^r.json(:2)?: malformed JSON: nested too deeply$"):
+        parse_report(text, "r.json")

@@ -38,7 +38,7 @@ def kinds(code: str) -> set[str]:
     ("XMLHttpRequest.prototype.open = function () {};", ("runtime-hook", "XMLHttpRequest.prototype")),
     ("window.ethereum.request = async (a) => a;", ("runtime-hook", "wallet provider")),
     ("execSync('npm publish --access public');", ("propagation", "npm publish")),
-    ("fs.writeFileSync(path.join(os.homedir(), '.bashrc'), x);", ("fs-write", "outside the package (homedir()")),
+    ("fs.writeFileSync(path.join(os.homedir(), '.bashrc'), x);", ("fs-write", "outside the package (.bashrc)")),
     ("fetch('http://169.254.169.254/latest/meta-data/');", ("credentials", "cloud metadata address")),
 ])
 def test_capability_in_code(code: str, expected: tuple[str, str]) -> None:

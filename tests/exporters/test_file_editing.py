@@ -59,7 +59,7 @@ def test_empty_and_minified_and_new_files(tmp_path: Path) -> None:
 
 
 def test_json_errors(tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match=r"package.json:2: invalid JSON"):
+    with pytest.raises(ExportError, match=r"package.json:2: malformed JSON"):
         load(tmp_path, '{\n  "a": }\n')
     with pytest.raises(ExportError, match="expected a JSON object"):
         load(tmp_path, "[1]\n")

@@ -183,6 +183,54 @@ def test_bad_ban_range_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
         PolicyStore.load(project / "reviewer-policy.toml")
 
 
+def bans(capsys: pytest.CaptureFixture[str], project: Path) -> list[str]:
+    """The locked packages `check` reports as banned."""
+    return [key for rule, key in rules(check(capsys, project)[1]) if rule == "banned-package"]
+
+
+def test_unban_removes_the_ban_and_keeps_the_rest_of_the_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = banned_project(tmp_path)
+    policy_file = project / "reviewer-policy.toml"
+    policy_file.write_text(
+        "version = 1\n\n# the incident of 2018\n[[bans]]\npackage = \"event-stream@3.3.6\"\n"
+        "reason = \"compromised release\"  # see the postmortem\n\n"
+        "[[bans]]\npackage = \"flatmap-stream\"\nreason = \"malware\"\n")
+    assert bans(capsys, project) == ["event-stream@3.3.6", "flatmap-stream@0.1.1"]
+    assert main(["unban", "flatmap-stream", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "removed the ban of flatmap-stream (malware)" in out and f"wrote {policy_file}" in out
+    assert policy_file.read_text() == (
+        "version = 1\n\n# the incident of 2018\n[[bans]]\npackage = \"event-stream@3.3.6\"\n"
+        "reason = \"compromised release\"  # see the postmortem\n")
+    assert bans(capsys, project) == ["event-stream@3.3.6"]
+
+
+def test_unban_without_such_a_ban_is_one_line_and_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = banned_project(tmp_path)
+    policy_file = project / "reviewer-policy.toml"
+    # no policy file at all: an error, and no file appears
+    assert main(["unban", "event-stream", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"reviewer: error: no ban of event-stream in {policy_file}\n"
+    assert not policy_file.exists()
+    assert main(["deny", "--ban", "event-stream@3.3.6", str(project), "--note", "bad"]) == 0
+    before = policy_file.read_bytes()
+    capsys.readouterr()
+    # another spelling of the same name: the error names the one to use
+    assert main(["unban", "event-stream", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"no ban of event-stream in {policy_file} (it bans event-stream@3.3.6: " in err
+    assert main(["unban", "[red]left-pad[/red]", str(project)]) == 2
+    assert "no ban of [red]left-pad[/red] in" in capsys.readouterr().err
+    assert policy_file.read_bytes() == before
+    assert bans(capsys, project) == ["event-stream@3.3.6"]
+    assert main(["unban", "event-stream@3.3.6", str(project)]) == 0
+    assert bans(capsys, project) == []
+
+
 # -- extends -----------------------------------------------------------------------------
 
 ORG = """\
@@ -302,6 +350,30 @@ def test_approve_to_writes_the_shared_file(tmp_path: Path,
     assert main(["approve", "native@1.0.0", str(project), "--to",
                  str(tmp_path / "elsewhere.toml")]) == 0
     assert "is not extended by" in capsys.readouterr().err
+
+
+def test_unban_of_a_shared_ban_names_the_file_and_to_removes_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = shared_project(tmp_path)
+    org = tmp_path / "security-policies" / "reviewer-org.toml"
+    local = project / "reviewer-policy.toml"
+    local_before = local.read_bytes()
+    assert main(["unban", "left-pad", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert (f"no ban of left-pad in {local}: the ban is in ../security-policies/reviewer-org.toml "
+            f"(reviewer unban left-pad --to {org})") in err
+    assert local.read_bytes() == local_before
+    # a local ban of the same name: removing it says the shared one still applies
+    assert main(["deny", "--ban", "left-pad", str(project), "--note", "local"]) == 0
+    capsys.readouterr()
+    assert main(["unban", "left-pad", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert ("note: left-pad is still banned by ../security-policies/reviewer-org.toml "
+            "(use String.prototype.padStart)") in out
+    assert local.read_text().count("[[bans]]") == 0
+    assert main(["unban", "left-pad", str(project), "--to", str(org)]) == 0
+    assert "[[bans]]" not in org.read_text() and "# " not in out
+    assert bans(capsys, project) == []
 
 
 def test_extends_faults_are_one_line(tmp_path: Path) -> None:

@@ -76,3 +76,28 @@ async def test_error_messages_in_notifications_are_escaped(make_app, make_sessio
         shown = Content.from_markup(message).plain
         assert shown.startswith("Not saved:") and "[red]missing[/red]" in shown
         assert app.is_running
+
+
+async def test_the_why_dialog_shows_a_hostile_name_literally(make_app):
+    from rich.text import Text
+
+    from reviewer.tui.screens.why import WhyScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        main.jump_to(f"{EVIL_NAME}@1.0.0")
+        await settle(pilot)
+        await pilot.press("w")
+        assert isinstance(app.screen, WhyScreen)
+        texts = [rendered_text(widget) for widget in app.screen.query(Static)]
+        assert f"Why is {EVIL_NAME}@1.0.0 here?" in texts[0]
+        assert f"{EVIL_NAME}@1.0.0" in texts[1]
+        # every text of the dialog is built without markup parsing, counts included
+        hint = app.screen.query_one(".dialog-hint", Static)
+        assert isinstance(hint.content, (Text, Content)) and "shortest path(s)" in texts[-1]
+        await pilot.press("escape")
+        assert app.is_running

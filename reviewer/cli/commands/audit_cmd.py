@@ -9,6 +9,7 @@ to the locked packages by name and npm range, and stores them in
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -27,16 +28,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(file: str) -> str:
+    """The report's text; at most MAX_REPORT_BYTES are read (a pipe or a device included)."""
+    from reviewer.audit.importers import MAX_REPORT_BYTES
     from reviewer.errors import AuditImportError
 
-    if file == "-":
-        return sys.stdin.read()
+    too_large = f"over the {MAX_REPORT_BYTES // 1024**2} MiB an audit report may have (not read)"
     try:
-        return Path(file).read_text(encoding="utf-8")
+        if file == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            data: bytes | str = (stream.read(MAX_REPORT_BYTES + 1) if stream is not None
+                                 else sys.stdin.read(MAX_REPORT_BYTES + 1))
+        else:
+            with Path(file).open("rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_REPORT_BYTES:
+                    raise AuditImportError(f"{file}: {size} bytes, {too_large}")
+                data = handle.read(MAX_REPORT_BYTES + 1)
+        if len(data) > MAX_REPORT_BYTES:
+            raise AuditImportError(f"{file}: {too_large}")
+        return data if isinstance(data, str) else data.decode("utf-8")
     except FileNotFoundError:
         raise AuditImportError(f"{file}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise AuditImportError(f"{file}: cannot read ({error})") from None
+    except UnicodeDecodeError as error:
+        raise AuditImportError(f"{file}: not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise AuditImportError(f"{file}: cannot read ({error.strerror or error})") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -88,14 +88,25 @@ def to_text(result: CheckResult, lockfile: Path, policy_path: Path, quiet: bool 
         if not result.signals_evaluated:
             lines.append("note: review signals not evaluated (no metadata cache); "
                          "policy, pins, sources and imported advisories were checked")
-        elif result.signals_unknown:
-            lines.append(f"note: {len(result.signals_unknown)} package(s) have review signals "
-                         "that could not be decided from the cache (run `reviewer scan`)")
+        else:
+            if result.registry_gap:
+                lines.append(f"unknown: {result.registry_gap}")
+            if result.signals_unknown:
+                lines.append(f"note: {len(result.signals_unknown)} package(s) have review "
+                             "signals that could not be decided:")
+                for reason, count in result.unknown_reasons.most_common(REASONS_SHOWN):
+                    lines.append(f"  {printable(reason)} ({count})")
+                if len(result.unknown_reasons) > REASONS_SHOWN:
+                    lines.append(f"  … {len(result.unknown_reasons) - REASONS_SHOWN} more "
+                                 "(--format json)")
     return "\n".join(lines) + "\n"
 
 
 DENIED_SHOWN = 20
 """The text summary names at most this many denied packages."""
+
+REASONS_SHOWN = 4
+"""The text summary names at most this many reasons for undecided signals."""
 
 
 def _decision_summary(result: CheckResult) -> list[str]:
@@ -131,6 +142,8 @@ def to_json(result: CheckResult, lockfile: Path, policy_path: Path) -> dict[str,
         "advisories_checked": result.advisories_checked,
         "signals_evaluated": result.signals_evaluated,
         "signals_unknown": result.signals_unknown,
+        "registry_gap": result.registry_gap or None,
+        "unknown_reasons": dict(result.unknown_reasons),
         "violations": [v.to_json() for v in result.violations],
         "counts": result.counts(),
         "unknown_install_scripts": result.unknown_scripts,

@@ -34,7 +34,7 @@ class WhyScreen(ModalScreen[None]):
                 text.append("\n\n")
             text.rstrip()
             yield Static(text, id="why-paths")
-            yield Static(f"{len(self.paths)} shortest path(s)   esc: close", classes="dialog-hint")
+            yield Static(Text(f"{len(self.paths)} shortest path(s)   esc: close"), classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -44,7 +44,7 @@ async def read_code(tarball: TarballContents | None, scripts: Mapping[str, str])
         try:
             loaded = json.loads(files["package.json"].decode("utf-8", errors="replace"))
             manifest = loaded if isinstance(loaded, dict) else {}
-        except ValueError:
+        except (ValueError, RecursionError):
             manifest = {}
     declared = manifest.get("scripts")
     own: dict[str, Any] = declared if isinstance(declared, dict) else {}

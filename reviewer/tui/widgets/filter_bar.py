@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -107,7 +108,7 @@ class FilterBar(Horizontal):
     def set_count(self, shown: int, total: int) -> None:
         """`shown/total shown`, right of the box: it changes with every keystroke, so it
         sits over the list, where the keystroke repaints anyway, not in the status line."""
-        self.query_one("#filter-count", Static).update(f"{shown}/{total} shown", layout=False)
+        self.query_one("#filter-count", Static).update(Text(f"{shown}/{total} shown"), layout=False)
 
     def toggle(self, quick: QuickFilter) -> None:
         if quick is QuickFilter.CHANGED and not self.changed_available:
