@@ -7,8 +7,8 @@ the package list). `ScreenFirst` knows when the screen's loop is idle: it watche
 loop's selector, where an asyncio loop with nothing ready waits (a wait with a timeout
 other than zero). After each package the review thread calls `pace()`, which returns at
 once while the loop is idle and otherwise waits until it is, for at most `patience`
-seconds, so that the review still moves on (a package at a time) under a screen that is
-never idle.
+seconds, then goes on for `slice` seconds before it asks again, so that the review still
+moves on under a screen that is never idle.
 
 Where the loop has no selector to watch (another event loop implementation), `pace()`
 only yields the interpreter to the screen's thread.
@@ -22,15 +22,21 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-PATIENCE_SECONDS = 0.05
-"""The longest the review waits for an idle screen before it reviews one more package."""
+PATIENCE_SECONDS = 0.02
+"""The longest the review waits for an idle screen before it goes on anyway."""
+SLICE_SECONDS = 0.01
+"""After a wait, the review goes on this long without asking again: under a screen that
+is never idle (the summary of a huge project redrawn) it still gets a third of the
+interpreter, and a key waits at most this long."""
 
 
 class ScreenFirst:
     """Install on the screen's loop (`install`), call `pace()` from the review thread."""
 
-    def __init__(self, patience: float = PATIENCE_SECONDS) -> None:
+    def __init__(self, patience: float = PATIENCE_SECONDS, slice_: float = SLICE_SECONDS) -> None:
         self.patience = patience
+        self.slice = slice_
+        self._go_on_until = 0.0
         self._idle = threading.Event()
         self._selector: Any = None
         self._select: Callable[..., Any] | None = None
@@ -77,4 +83,7 @@ class ScreenFirst:
         if self._selector is None:
             time.sleep(0)  # at least let a waiting screen thread have the interpreter
             return
+        if self._idle.is_set() or time.perf_counter() < self._go_on_until:
+            return
         self._idle.wait(self.patience)
+        self._go_on_until = time.perf_counter() + self.slice
