@@ -210,7 +210,8 @@ class _Grader:
             change = self.changes.change(f.path)
             fresh = [c for c in (change.new if change is not None and change.status in ("changed", "added") else ())
                      if c.kind in ("network", "process", "credentials", "dynamic-code", "runtime-hook")
-                     and c.detail != "require of a computed name"]
+                     and c.detail != "require of a computed name"
+                     and not (c.kind == "runtime-hook" and c not in hooks)]  # graded nowhere else either
             if fresh:
                 facts.append(_Fact(M, f"now {_words(fresh)}", fresh[0].kind, tuple(fresh), new=True))
         return [self._adjust(fact) for fact in facts]

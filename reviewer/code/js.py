@@ -36,7 +36,10 @@ DOT_FILES = re.compile(r"(?<=['\"`/\\])(?:\.bashrc|\.zshrc|\.profile|\.github[/\
 property such as `param.profile`)."""
 OUTSIDE = re.compile(r"homedir\s*\(|process\.env\.(?:HOME|USERPROFILE|APPDATA|LOCALAPPDATA)\b"
                      r"|['\"`](?:/etc|/usr|/root|/bin|/Library|~)/|\.\./\.\./|" + DOT_FILES.pattern)
-DECODE = re.compile(r"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
+_LONG_LITERAL = r"Buffer\.from\s*\(\s*['\"`][A-Za-z0-9+/=_\-]{200,}"
+"""`Buffer.from("<a long base64 or hex literal>"…`: decoding, however long the literal (the
+text an argument check sees is cut at 2,000 characters, before the encoding argument)."""
+DECODE = re.compile(_LONG_LITERAL + r"|Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\("
                     r"|createDecipher(?:iv)?\s*\(|fromCharCode|\.toString\(\s*['\"](?:base64|hex)['\"]\)"
                     r"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
 BLOB = rb"[A-Za-z0-9+/=_\-]{256,}|(?:\\x[0-9a-fA-F]{2}){64,}|(?:\\u[0-9a-fA-F]{4}){48,}"
@@ -293,6 +296,22 @@ def _not_comment(detail: str) -> Confirm:
     return confirm
 
 
+_COMMAND_START = re.compile(rb"(?:^|&&|\|\||[;|(]|\$\{[^}]*\})\s*$")
+
+
+def _publish_command(src: Source, m: re.Match[bytes]) -> str | None:
+    """`npm publish` as a command: where its string (or template) starts, or after a shell
+    separator (`cd pkg && npm publish`), not inside prose ("Publish the active workspace",
+    "yarn npm publish" in a CLI's help)."""
+    kind = src.kind_at(m.start())
+    if kind == COMMENT:
+        return None
+    span = src.string_span(m.start())
+    if span is None:
+        return "npm publish" if kind == CODE else None
+    return "npm publish" if _COMMAND_START.search(src.data[span[0] + 1:m.start()]) else None
+
+
 def _whole_string(pattern: str, detail: str) -> Confirm:
     rx = re.compile(pattern)
 
@@ -430,7 +449,7 @@ RULES: tuple[tuple[str, tuple[bytes, ...], bytes, Confirm | None, bool], ...] = 
     ("runtime-hook", (b"defineProperty",), rb"defineProperty\s*\(\s*(?:window|globalThis|global|self)\s*,\s*['\"]"
      rb"(?:fetch|ethereum|solana|XMLHttpRequest)['\"]", _fixed("global fetch/wallet property"), False),
     ("runtime-hook", (b"Proxy",), rb"Proxy\s*\(\s*(?:window\.)?(?:ethereum|solana|fetch)\b", _fixed("wallet provider"), True),
-    ("propagation", (b"npm",), rb"npm\s+publish", _not_comment("npm publish"), True),
+    ("propagation", (b"npm",), rb"npm\s+publish", _publish_command, True),
     ("propagation", (b"trufflehog",), rb"trufflehog", _not_comment("secret scanner trufflehog"), False),
     ("propagation", (b"api.github.com",), rb"api\.github\.com", _string_literal("GitHub API"), False),
     ("propagation", (b".github/workflows",), rb"\.github/workflows", _string_literal("GitHub workflow files"), False),
@@ -458,7 +477,7 @@ _IDENT = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456
 _DECODE_ANCHORS = (b"Buffer.from", b"atob", b"createDecipher", b"fromCharCode", b".toString(", b"decodeURIComponent",
                    b"reverse().join(")
 _DECODE_B = re.compile(DECODE.pattern.encode())
-_DECODE_NEAR = re.compile(rb"Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\(|createDecipher(?:iv)?\s*\("
+_DECODE_NEAR = re.compile(_LONG_LITERAL.encode() + rb"|Buffer\.from\s*\((?:[^;(),]|\([^;()]{0,200}\)){0,400},\s*['\"](?:base64|hex|base64url)['\"]\s*\)|\batob\s*\(|createDecipher(?:iv)?\s*\("
                           rb"|decodeURIComponent\s*\(\s*escape|\breverse\(\)\.join\(")
 _NEAR_ANCHORS = (b"Buffer.from", b"atob", b"createDecipher", b"decodeURIComponent", b"reverse().join(")
 _ROTATE = re.compile(rb"([\w$]+)\s*(?:\.\s*push|\[\s*['\"]push['\"]\s*\])\s*\(\s*\1\s*"
@@ -668,6 +687,38 @@ _DESTROY = re.compile(rb"(?:writeFileSync|writeFile|unlinkSync|unlink|rmSync|rmd
 _FAR = re.compile(rb"homedir\s*\(\s*\)|process\.env\.(?:HOME|USERPROFILE)\b|['\"`](?:\.\./){3,}['\"`]|['\"`]/(?:home|Users)/|/Desktop\b")
 
 
+def _reaches(src: Source, place: int, call: int) -> bool:
+    """Can the outside place named at `place` be what the call at `call` works on? Yes when
+    it is named at the top level, in a function that also holds the call, or in one that
+    calls the function holding it; no when it sits in an unrelated function (in a bundle:
+    another module, such as env-paths' `homedir()` beside rimraf's `unlink` in prisma's CLI)."""
+    around = src.function_around(place)
+    if around is None or around[0] <= call < around[1]:
+        return True
+    # or its function calls the function that deletes: `del(os.homedir() + '/Desktop')`, or
+    # `for (const d of ['../', homedir()]) del(d)` in a callback
+    body = src.data[around[0]:min(around[1], around[0] + 65_536)]
+    deleting = src.function_around(call)
+    for _ in range(4):
+        if deleting is None:
+            return False
+        name = _function_name(src.data, deleting[0])
+        if name and re.search(rb"(?<![\w$.])" + re.escape(name) + rb"\s*\(", body):
+            return True
+        deleting = src.function_around(deleting[0] - 1) if deleting[0] > 0 else None
+    return False
+
+
+def _function_name(data: bytes, start: int) -> bytes | None:
+    """The name a function starting at `start` is called by: `function del(`, `del = (d) =>`,
+    `del: function (`."""
+    own = re.match(rb"(?:async\s+)?function\s*\*?\s*([\w$]+)", data[start:start + 120])
+    if own is not None:
+        return own.group(1)
+    bound = re.search(rb"([\w$]+)\s*[:=]\s*(?:async\s+)?(?:function\b\s*)?$", data[max(0, start - 120):start])
+    return bound.group(1) if bound is not None else None
+
+
 def _wiper(path: str, src: Source) -> list[Capability]:
     """A directory walk that writes over or deletes what it finds, reaching outside the
     package (the home directory, `../../`): a wiper's shape."""
@@ -681,7 +732,7 @@ def _wiper(path: str, src: Source) -> list[Capability]:
     for w in walks:
         for m in _DESTROY.finditer(data, max(0, w - 1500), w + 1500):
             if m.start() not in candidates and src.kind_at(m.start()) == CODE and any(
-                    src.kind_at(f.start()) != COMMENT
+                    src.kind_at(f.start()) != COMMENT and _reaches(src, f.start(), m.start())
                     for f in _FAR.finditer(data, max(0, m.start() - 3000), m.start() + 3000)):
                 candidates[m.start()] = m
     if not candidates:

@@ -116,10 +116,11 @@ class FileCode:
 
 OBFUSCATED: frozenset[str] = frozenset({
     "_0x identifiers", "rotated string array", "packed code", "code hidden past whitespace",
-    "encoded blob decoded at run time",
 })
 """Obfuscation details that mean "this code was made unreadable on purpose" (a long
-minified line or a high-entropy string alone does not)."""
+minified line, a high-entropy string, or an encoded blob decoded at run time alone does
+not: yarn and many bundles carry compressed assets; a blob decoded and then run is the
+"decodes hidden code and runs it" combination, graded on its own)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ has two entries:
   `compact.py`) as UTF-8 JSON bytes, with a copy of the record in its diskcache tag so
   that loading a document is one read.
 Verified tarballs are kept as `blob:tarball:<integrity>` (compressed bytes, checked again
-against the integrity on every read). The body is written before the record, so a record always has its body (an interrupted
+against the integrity on every read); a tarball the registry answered 404/410 for is
+remembered for a while as `gone:tarball:<url>` (a time). The body is written before the record, so a record always has its body (an interrupted
 run leaves at worst a body without a record, which counts as a miss).
 
 Nothing from the cache is ever unpickled: keys and values are str/bytes only, and
@@ -217,6 +218,22 @@ class MetadataCache:
 
     def drop_blob(self, key: str) -> None:
         self._guard(lambda c: c.delete("blob:" + key), None)
+
+    # -- tarballs the registry said it does not have ---------------------------------------
+
+    def missing_since(self, key: str) -> float | None:
+        """When the registry last answered 404/410 for `key` (None: never, or forgotten)."""
+        value = self._guard(lambda c: c.get("gone:" + key), None)
+        try:
+            return float(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    def remember_missing(self, key: str, when: float) -> None:
+        self._guard(lambda c: c.set("gone:" + key, repr(when)), None)
+
+    def forget_missing(self, key: str) -> None:
+        self._guard(lambda c: c.delete("gone:" + key), None)
 
     # -- maintenance -----------------------------------------------------------------------
 

@@ -55,6 +55,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "cpu": ("C", "str_tuple"),
     "bundle_dependencies": ("B", "str_tuple"),
 }
+# Fields a manifest holds as converted (None when absent): `CompactVersions.field` reads
+# them alone.
+PLAIN_FIELDS = frozenset({"deprecated", "maintainers", "publisher", "license", "description",
+                          "repository", "homepage"})
 # Maps of these kinds are stored as JSON *text* in the value table: decoding a string is
 # much cheaper than building dicts, and most versions' maps are never read.
 LAZY_KINDS = frozenset({"lazy_str_map"})
@@ -241,10 +245,11 @@ class CompactVersions(Mapping[str, VersionManifest]):
             scripts=None if self._abbreviated else (scripts if scripts is not None else _EMPTY),
             has_install_script=_flag(record.get("i")),
             gypfile=_flag(record.get("g")),
-            dependencies=fields.get("dependencies") or _EMPTY,
-            optional_dependencies=fields.get("optional_dependencies") or _EMPTY,
-            peer_dependencies=fields.get("peer_dependencies") or _EMPTY,
-            dev_dependencies=fields.get("dev_dependencies") or _EMPTY,
+            # `_or_empty`, not `or`: the truth of a lazy map would decode it
+            dependencies=_or_empty(fields.get("dependencies")),
+            optional_dependencies=_or_empty(fields.get("optional_dependencies")),
+            peer_dependencies=_or_empty(fields.get("peer_dependencies")),
+            dev_dependencies=_or_empty(fields.get("dev_dependencies")),
             bundle_dependencies=fields.get("bundle_dependencies") or (),
             deprecated=fields.get("deprecated"),
             maintainers=fields.get("maintainers"),
@@ -277,6 +282,21 @@ class CompactVersions(Mapping[str, VersionManifest]):
         publisher = self._value("publisher", record["u"]) if "u" in record else None
         return publisher, _flag(record.get("P"))
 
+    def field(self, version: str, name: str) -> Any:
+        """One of the PLAIN_FIELDS of `version`'s manifest without building the manifest
+        (what the history signals read of the previous release); KeyError for a version
+        not listed."""
+        if name not in PLAIN_FIELDS:
+            raise ValueError(f"not a plain manifest field: {name}")
+        built = self._built.get(version)
+        if built is not None:
+            return getattr(built, name)
+        record = self._records[version]
+        if not isinstance(record, dict):
+            return None
+        key, kind = FIELDS[name]
+        return self._value(kind, record[key]) if key in record else None
+
     def __getitem__(self, version: str) -> VersionManifest:
         built = self._built.get(version)
         if built is None:
@@ -294,6 +314,10 @@ class CompactVersions(Mapping[str, VersionManifest]):
 
     def __repr__(self) -> str:
         return f"CompactVersions({self._name!r}, {len(self._records)} versions)"
+
+
+def _or_empty(value: Mapping[str, str] | None) -> Mapping[str, str]:
+    return _EMPTY if value is None else value
 
 
 def _flag(value: object) -> bool | None:

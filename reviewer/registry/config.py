@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -115,6 +116,7 @@ def check_registry_urls(settings: Mapping[str, str], override: str | None) -> No
                                     f"npm_config_registry) is not a usable registry URL: {problem}")
 
 
+@lru_cache(maxsize=16384)
 def escape_name(name: str) -> str:
     """npm's `escapedName`: `@scope/name` -> `@scope%2fname`; anything odd percent-encoded."""
     if not name or name in (".", "..") or len(name) > 214 or name.startswith("."):

@@ -24,7 +24,8 @@ asked for, in small documents:
 - the deprecation and maintainers of the versions the project locks (`track()`), from
   their `/<name>/<version>` documents, spliced into the cached document.
 The packument's top-level maintainers are renewed only with the packument itself (the
-signals read each version's own). Tarballs are content addressed and never revalidated. `offline` serves only the cache and raises
+signals read each version's own). Tarballs are content addressed and never revalidated
+(one the registry answered 404/410 for is not asked for again within the hour). `offline` serves only the cache and raises
 OfflineMiss naming what is missing. Parsed documents are memoised for the run, and
 concurrent requests for one document share a single fetch.
 """
@@ -113,6 +114,11 @@ def _dumps(document: Any, what: str) -> bytes:
     except (TypeError, ValueError, RecursionError):
         raise RegistryError(f"{what}: the document is too deeply nested to cache") from None
 
+
+TARBALL_MISSING_SECONDS = 3600.0
+"""A tarball the registry answered 404/410 for is not asked for again for this long (unless
+`refresh`): a registry that lacks tarballs would otherwise cost a request per package on
+every warm `report`. Other failures (5xx, network) are transient and asked again."""
 
 _WORKER_THRESHOLD = 32 * 1024
 """Documents past this size are converted in a worker process (`reviewer.workers`)."""
@@ -250,38 +256,64 @@ class RegistryService:
     async def tarball(
         self, name: str, version: str, integrity: str | None, url: str | None = None
     ) -> Tarball:
+        limits = self.config.tarball_limits
+        # verified tarballs are cached by the hash they were checked against: content
+        # addressed, and checked again on every read (a bad entry is dropped and refetched);
+        # with the integrity known, the cache is read before any document is needed
+        held = self._cached_tarball(integrity, None)
+        if held is not None:
+            return held
+        if self.config.offline and integrity:
+            raise OfflineMiss(f"tarball of {name}@{version} is not in the cache (offline mode)")
         shasum = None
         if url is None or not integrity:
             manifest = await self.version_document(name, version)
             url = url or manifest.tarball
             if not integrity:
                 integrity, shasum = manifest.integrity, manifest.shasum
+                held = self._cached_tarball(integrity, shasum)
+                if held is not None:
+                    return held
         if not url:
             raise RegistryError(f"the registry gives no tarball URL for {name}@{version}")
-        limits = self.config.tarball_limits
-        # verified tarballs are cached by the hash they were checked against: content
-        # addressed, and checked again on every read (a bad entry is dropped and refetched)
         blob_key = f"tarball:{integrity or shasum}" if (integrity or shasum) else None
-        if self.cache is not None and blob_key is not None:
-            data = self.cache.blob(blob_key)
-            if data is not None:
-                try:
-                    return open_tarball(data, integrity, shasum, limits=limits)
-                except IntegrityError:
-                    self.cache.drop_blob(blob_key)
         if self.config.offline:
             raise OfflineMiss(f"tarball of {name}@{version} is not in the cache (offline mode)")
         what = f"tarball of {name}@{version}"
+        gone_key = f"tarball:{url}"
+        since = self.cache.missing_since(gone_key) if self.cache is not None else None
+        if since is not None and not self.config.refresh and \
+                0 <= self._clock() - since < TARBALL_MISSING_SECONDS:
+            raise PackageNotFound(f"{what}: not found on {host_of(url)} within the hour "
+                                  "(asked again later, or with --refresh)")
         result = await self.client.request("GET", url, what=what,
                                            max_bytes=limits.compressed_bytes)
         if result.status in (404, 410):
+            if self.cache is not None:
+                self.cache.remember_missing(gone_key, self._clock())
             raise PackageNotFound(f"{what}: {host_of(url)} answered {result.status}")
+        if since is not None and self.cache is not None:
+            self.cache.forget_missing(gone_key)
         if result.status != 200:
             raise RegistryError(f"{what}: {host_of(url)} answered HTTP {result.status}")
         tarball = open_tarball(result.body, integrity, shasum, limits=limits)
         if self.cache is not None and blob_key is not None:
             self.cache.store_blob(blob_key, result.body)
         return tarball
+
+    def _cached_tarball(self, integrity: str | None, shasum: str | None) -> Tarball | None:
+        """The verified tarball with this hash from the disk cache (a bad entry is dropped)."""
+        blob_key = f"tarball:{integrity or shasum}" if (integrity or shasum) else None
+        if self.cache is None or blob_key is None:
+            return None
+        data = self.cache.blob(blob_key)
+        if data is None:
+            return None
+        try:
+            return open_tarball(data, integrity, shasum, limits=self.config.tarball_limits)
+        except IntegrityError:
+            self.cache.drop_blob(blob_key)
+            return None
 
     async def bulk_advisories(self, versions: dict[str, list[str]]) -> dict[str, Any] | None:
         """npm's bulk advisory endpoint: {name: [advisory objects]}. None when the registry

@@ -4,6 +4,7 @@ else by semver (and the findings say which). The order is computed once per pack
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import Any
 
 from reviewer.registry.compact import CompactVersions
 from reviewer.registry.documents import Packument, Publisher
@@ -57,6 +58,15 @@ def previous_release(packument: Packument, version: str) -> tuple[str | None, st
     """The release just before `version` (prereleases skipped when it is stable)."""
     earlier, order = earlier_versions(packument, version, skip_prereleases=True)
     return (earlier[-1] if earlier else None), order
+
+
+def version_field(packument: Packument, version: str, name: str) -> Any:
+    """One plain field (`compact.PLAIN_FIELDS`: maintainers, repository...) of a version's
+    manifest; cheap on the compact cache form (no manifest is built), else from the built
+    manifest. KeyError for a version not listed."""
+    if isinstance(packument.versions, CompactVersions):
+        return packument.versions.field(version, name)
+    return getattr(packument.versions[version], name)
 
 
 def trust_facts(packument: Packument, version: str) -> tuple[Publisher | None, bool | None]:

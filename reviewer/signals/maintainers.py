@@ -20,7 +20,7 @@ from dataclasses import replace
 from reviewer.registry.documents import Packument, Person, VersionManifest
 from reviewer.signals.common import NOT_PROVIDED, labelled_lists, unknown, version_or_unknown
 from reviewer.signals.finding import Evidence, Finding, Severity
-from reviewer.signals.history import earlier_versions, previous_release, trust_facts
+from reviewer.signals.history import earlier_versions, previous_release, trust_facts, version_field
 
 CHANGED = "maintainers-changed"
 NEW_PUBLISHER = "new-publisher"
@@ -111,7 +111,9 @@ def maintainers_changed_since_previous(package: str, packument: Packument, versi
     previous, order = previous_release(packument, version)
     if previous is None:
         return None
-    finding = maintainers_changed(package, packument.versions[previous], manifest)
+    old = VersionManifest(manifest.name, previous,
+                          maintainers=version_field(packument, previous, "maintainers"))
+    finding = maintainers_changed(package, old, manifest)
     if finding is not None and not finding.unknown:
         return replace(finding, details={**finding.details, "ordered_by": order})
     return finding

@@ -11,10 +11,11 @@ without a `repository`, before or after, gives no finding (nothing to compare).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reviewer.registry.documents import Packument, VersionManifest
 from reviewer.signals.finding import Evidence, Finding, Severity
-from reviewer.signals.history import previous_release
+from reviewer.signals.history import previous_release, version_field
 
 SIGNAL = "repository-changed"
 _SHORTHAND = re.compile(r"^(?:(github|gitlab|bitbucket):)?([\w.-]+)/([\w.-]+)$")
@@ -22,6 +23,7 @@ _HOSTS = {"github": "github.com", "gitlab": "gitlab.com", "bitbucket": "bitbucke
 _SCP = re.compile(r"^(?:[\w.-]+@)?([\w.-]+):(?!//)(.+)$")
 
 
+@lru_cache(maxsize=4096)
 def normalise_repository(url: str) -> str:
     """A canonical `host/path` form of a repository URL (lower-case host, no `.git`)."""
     text = url.strip()
@@ -69,4 +71,6 @@ def repository_changed_since_previous(package: str, packument: Packument, versio
     previous, _ = previous_release(packument, version)
     if previous is None:
         return None
-    return repository_changed(package, packument.versions[previous], manifest)
+    old = VersionManifest(manifest.name, previous,
+                          repository=version_field(packument, previous, "repository"))
+    return repository_changed(package, old, manifest)

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+import orjson
 
 from reviewer.jsonvalues import integer, objects, optional_text
 from reviewer.signals.finding import Evidence, Finding, Severity
@@ -43,22 +46,27 @@ class ScanResult:
 
 
 def _path(root: Path, key: str, integrity: str) -> Path:
+    return Path(_file(root, key, integrity))
+
+
+def _file(root: Path, key: str, integrity: str) -> str:
     digest = hashlib.sha256(f"{SCAN_VERSION}\0{key}\0{integrity}".encode()).hexdigest()
-    return root / "signals" / digest[:2] / f"{digest}.json"
+    return os.path.join(root, "signals", digest[:2], f"{digest}.json")
 
 
 def load(root: Path | None, key: str, integrity: str | None) -> ScanResult | None:
     if root is None or not integrity:
         return None
     try:
-        data = json.loads(_path(root, key, integrity).read_text(encoding="utf-8"))
+        with open(_file(root, key, integrity), "rb") as file:
+            data = orjson.loads(file.read())
         scripts = InstallScripts(dict(data["scripts"]), data["present"], data["implicit_gyp"],
                                  data["origin"], data.get("note"))
         raw = data.get("finding")
         finding = None if raw is None else _finding(raw, key)
         raw = data.get("confusion")
         confusion = None if raw is None else _finding(raw, key)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return ScanResult(scripts, finding, confusion)
 

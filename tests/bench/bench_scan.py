@@ -9,7 +9,10 @@ Wall times on a shared machine are noisy: CPU seconds and bytes are printed besi
 
 1. Loopback: a fixture registry on 127.0.0.1 serves a synthetic full packument for every
    package name of the project (the locked versions plus earlier ones, with scripts,
-   dependencies, maintainers, `_npmUser`, times, signatures: realistic shapes). Times a cold
+   dependencies, maintainers, `_npmUser`, times, signatures: realistic shapes) and a small
+   valid tarball per version; the project is copied with its lockfile's integrities set to
+   those tarballs' (`synthetic_project`), so that code analysis is cached as for a real
+   registry. Times a cold
    `reviewer scan` (empty cache dir) and warm ones (fresh cache: no request), and a warm
    `reviewer report --format json` when that command exists. Target: warm scan under 1 s.
 2. `--rescan` (issue 17): the same loopback registry without ETags or Last-Modified (like
@@ -49,23 +52,29 @@ DEFAULT_PROJECT = ROOT.parent / "shared" / "corpus" / "large-npm"
 
 def synthetic_packument(name: str, locked: list[str], registry_url: str,
                         tarballs: dict[str, bytes] | None = None) -> dict:
-    """A realistic full packument: the locked versions and 12 earlier ones. Versions with
-    an install script get a real tarball (put in `tarballs`, by version) and its integrity."""
-    from servers.verdaccio import build_tarball, integrity_of
-
+    """A realistic full packument: the locked versions and 12 earlier ones. With `tarballs`,
+    every version gets a small valid tarball (put in `tarballs`, by version) whose integrity
+    its `dist` carries: each locked version its own (package.json as the manifest says, an
+    index.js, and an install.js that reaches the network for versions with a postinstall),
+    the earlier versions one shared per name (read only to compare code with)."""
     versions = {}
     times = {"created": "2015-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z"}
     base = name.rsplit("/", 1)[-1]
-    all_versions = [f"0.{i}.0" for i in range(12)] + sorted(set(locked))
+    earlier = [v for v in (f"0.{i}.0" for i in range(12)) if v not in locked]
+    all_versions = earlier + sorted(set(locked))
+    shared: tuple[bytes, str, str] | None = None
     for index, version in enumerate(all_versions):
         deps = {f"dep-{(index + k) % 40}": f"^{k}.0.0" for k in range(6)}
-        versions[version] = {
+        manifest = {
             "name": name, "version": version, "description": f"The {name} package",
             "main": "index.js", "license": "MIT",
             "scripts": {"test": "mocha", "build": "tsc -p .",
                         **({"postinstall": "node install.js"} if index % 9 == 0 else {})},
             "dependencies": deps, "devDependencies": {"typescript": "^5", "mocha": "^10"},
             "repository": {"type": "git", "url": f"git+https://github.com/example/{base}.git"},
+        }
+        versions[version] = {
+            **manifest,
             "maintainers": [{"name": "alice", "email": "alice@example.test"},
                             {"name": "bob", "email": "bob@example.test"}],
             "_npmUser": {"name": "alice" if index % 5 else "bob", "email": "x@example.test"},
@@ -78,17 +87,53 @@ def synthetic_packument(name: str, locked: list[str], registry_url: str,
                 "signatures": [{"keyid": "SHA256:fixture", "sig": "MEUCIQ" + "b" * 90}],
             },
         }
-        if index % 9 == 0 and tarballs is not None:
-            data = build_tarball({"package.json": f'{{"name":"{name}","version":"{version}"}}',
-                                  "install.js": "require('https').get('https://example.test')"})
-            versions[version]["dist"]["integrity"], versions[version]["dist"]["shasum"] = (
-                integrity_of(data))
+        if tarballs is not None:
+            if version in earlier and shared is not None:
+                data, integrity, shasum = shared
+            else:
+                data = synthetic_tarball(manifest)
+                integrity, shasum = integrity_of(data)
+                if version in earlier:
+                    shared = (data, integrity, shasum)
+            versions[version]["dist"]["integrity"] = integrity
+            versions[version]["dist"]["shasum"] = shasum
             tarballs[version] = data
         times[version] = f"20{15 + index % 10}-0{1 + index % 9}-1{index % 10}T10:00:00.000Z"
     return {"_id": name, "name": name, "dist-tags": {"latest": all_versions[-1]},
             "versions": versions, "time": times,
             "maintainers": [{"name": "alice", "email": "alice@example.test"}],
             "readme": "# " + name + "\n" + "lorem ipsum " * 100}
+
+
+def synthetic_tarball(manifest: dict) -> bytes:
+    """A small deterministic `npm pack`-like tarball for `manifest` (same bytes every run)."""
+    import gzip
+    import io
+    import tarfile
+
+    files = {"package.json": json.dumps(manifest, indent=2) + "\n",
+             "index.js": "'use strict';\nconst path = require('path');\n"
+                         "module.exports = function join(a, b) { return path.join(a, b); };\n"}
+    if "postinstall" in manifest["scripts"]:
+        files["install.js"] = ("const https = require('https');\n"
+                               "https.get('https://example.test/setup', () => {});\n")
+    raw = io.BytesIO()
+    with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as packed, \
+            tarfile.open(fileobj=packed, mode="w", format=tarfile.USTAR_FORMAT) as archive:
+        for path, text in files.items():
+            data = text.encode()
+            info = tarfile.TarInfo(f"package/{path}")
+            info.size, info.mtime, info.mode = len(data), 499162500, 0o644
+            archive.addfile(info, io.BytesIO(data))
+    return raw.getvalue()
+
+
+def integrity_of(data: bytes) -> tuple[str, str]:
+    import base64
+    import hashlib
+
+    return (f"sha512-{base64.b64encode(hashlib.sha512(data).digest()).decode()}",
+            hashlib.sha1(data).hexdigest())
 
 
 CPU_TIMES: list[float] = []
@@ -159,12 +204,43 @@ def locked_versions(project: Path) -> dict[str, list[str]]:
     return locked
 
 
-def serve_synthetic(registry, locked: dict[str, list[str]]) -> None:  # noqa: ANN001
+def serve_synthetic(registry, locked: dict[str, list[str]]) -> dict[tuple[str, str], str]:  # noqa: ANN001
+    """Serve a synthetic packument and tarballs for every name; the integrity of each locked
+    `(name, version)`'s tarball (for `synthetic_project`)."""
+    integrities: dict[tuple[str, str], str] = {}
     for name, versions in locked.items():
         tarballs: dict[str, bytes] = {}
-        registry.add_packument(synthetic_packument(name, versions, registry.url, tarballs))
+        document = synthetic_packument(name, versions, registry.url, tarballs)
+        registry.add_packument(document)
         for version, data in tarballs.items():
             registry.add_tarball(name, version, data)
+        integrities.update(((name, version), document["versions"][version]["dist"]["integrity"])
+                           for version in versions)
+    return integrities
+
+
+def synthetic_project(project: Path, integrities: dict[tuple[str, str], str], into: Path) -> Path:
+    """A copy of `project` (its package.json files and lockfile, not node_modules) whose
+    npm lockfile carries the synthetic tarballs' integrities: the real ones cannot match a
+    synthetic tarball, and a mismatch is a finding (and nothing would be cached). Other
+    lockfile formats are copied unchanged (their tarballs then fail their integrity)."""
+    target = into / "project"
+    shutil.copytree(project, target, ignore=shutil.ignore_patterns("node_modules", ".git"),
+                    dirs_exist_ok=True)
+    for lockname in ("package-lock.json", "npm-shrinkwrap.json"):
+        lockfile = target / lockname
+        if not lockfile.is_file():
+            continue
+        lock = json.loads(lockfile.read_text())
+        for key, entry in (lock.get("packages") or {}).items():
+            if "node_modules/" not in key or not isinstance(entry, dict) or "link" in entry:
+                continue
+            name = entry.get("name") or key.rsplit("node_modules/", 1)[-1]
+            integrity = integrities.get((name, entry.get("version")))
+            if integrity is not None and "integrity" in entry:
+                entry["integrity"] = integrity
+        lockfile.write_text(json.dumps(lock, indent=2) + "\n")
+    return target
 
 
 def median_line(label: str, times: list[float], cpus: list[float], extra: str = "") -> str:
@@ -179,7 +255,7 @@ def loopback(project: Path, runs: int, code: list[tuple[str, Path]]) -> bool:
     ok = True
     with FixtureRegistry(load_data=False, memoize=True) as registry, \
             tempfile.TemporaryDirectory(prefix="bench-scan-") as temp:
-        serve_synthetic(registry, locked)
+        project = synthetic_project(project, serve_synthetic(registry, locked), Path(temp))
         env = {**os.environ, "NPM_CONFIG_USERCONFIG": "/dev/null"}
         caches = {label: Path(temp) / f"cache-{index}" for index, (label, _) in enumerate(code)}
         results: dict[str, dict[str, list[tuple[float, float]]]] = {

@@ -218,3 +218,61 @@ def test_a_project_generator_writing_a_workflow_is_moderate_a_worm_planting_one_
     assert worst(package({"index.js": worm}))[0] in (Severity.HIGH, Severity.CRITICAL)
     severity, _ = worst(package({"setup.js": generator}, scripts={"postinstall": "node setup.js"}))
     assert severity is Severity.HIGH
+
+
+def test_a_compressed_asset_newly_embedded_is_not_obfuscated_code() -> None:
+    """yarn 2's bin/yarn.js embeds brotli-compressed archives as base64 and decodes them at
+    run time: an asset, not obfuscation. The same blob decoded and run stays high or more."""
+    rng = random.Random(11)
+    blob = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+                   for _ in range(3000))
+    old = package({"bin/cli.js": DEBUG}, bin={"cli": "bin/cli.js"}, version="1.0.0")
+    asset = (f"let z;function lib(){{return z||(z=require('zlib').brotliDecompressSync("
+             f"Buffer.from(\"{blob}\",\"base64\")))}}\n")
+    new = package({"bin/cli.js": DEBUG + asset}, bin={"cli": "bin/cli.js"}, version="1.0.1")
+    severity, summaries = worst(new, old)
+    assert severity is None or severity <= Severity.LOW, summaries
+    run = f"eval(Buffer.from(\"{blob}\",\"base64\").toString());\n"
+    new = package({"bin/cli.js": DEBUG + run}, bin={"cli": "bin/cli.js"}, version="1.0.1")
+    assert worst(new, old)[0] in (Severity.HIGH, Severity.CRITICAL)
+
+
+def test_npm_publish_counts_as_a_command_not_as_words_in_help_text() -> None:
+    """yarn's bundle documents `yarn npm publish` and names `npmAuthToken`: a package
+    manager, not a worm. `execSync("cd pkg && npm publish")` with a token is."""
+    help_text = ("const examples = [['Publish the active workspace', 'yarn npm publish']];\n"
+                 "const settings = { npmAuthToken: { description: 'Authentication token "
+                 "(_authToken in npm and yarn v1)' } };\n")
+    severity, summaries = worst(package({"index.js": help_text}))
+    assert severity is None or severity <= Severity.MODERATE, summaries
+    worm = ("const { execSync } = require('child_process');\n"
+            "const t = require('fs').readFileSync(require('os').homedir() + '/.npmrc', 'utf8');\n"
+            "execSync(`cd ${dir} && npm publish --access public`, { env: { NPM_TOKEN: t } });\n")
+    severity, summaries = worst(package({"index.js": worm}))
+    assert severity is Severity.CRITICAL and any("publishes packages" in s for s in summaries)
+
+
+def test_a_global_under_a_computed_name_newly_set_says_nothing() -> None:
+    """next 16.5's local-span-recorder.js: `globalThis[KEY] = api` (a singleton), new in a
+    changed file: no "now hooks runtime APIs"; a fetch hook newly added still is critical."""
+    old = package({"index.js": DEBUG}, version="1.0.0")
+    singleton = DEBUG + "const KEY = Symbol.for('recorder');\nglobalThis[KEY] = makeRecorder();\n"
+    assert worst(package({"index.js": singleton}, version="1.0.1"), old)[0] is None
+    hook = DEBUG + "const f = globalThis.fetch;\nglobalThis.fetch = async (...a) => f(...a);\n"
+    assert worst(package({"index.js": hook}, version="1.0.1"), old)[0] in (Severity.HIGH, Severity.CRITICAL)
+
+
+def test_a_home_directory_lookup_in_another_module_does_not_make_rimraf_a_wiper() -> None:
+    """prisma's CLI bundle: rimraf's walk-and-unlink module sits beside env-paths, whose
+    function calls os.homedir(). The wiper shape needs the outside place in reach of the
+    deletion: at the top level or in the same function (what node-ipc's payload did)."""
+    rimraf = ("var rimraf = __commonJS((exports, module) => {\n"
+              "  function rm(p, cb) { fs.readdir(p, (e, names) => { names.forEach((n) => fs.unlink(path.join(p, n), cb)); }); }\n"
+              "  module.exports = rm;\n});\n")
+    env_paths = ("var envPaths = __commonJS((exports, module) => {\n"
+                 "  const homedir = os.homedir();\n  module.exports = () => path.join(homedir, 'Library');\n});\n")
+    assert worst(package({"cli.js": rimraf + env_paths}, main="cli.js"))[0] is None
+    wiper = ("const fs = require('fs'), os = require('os'), path = require('path');\n"
+             "function wipe(dir) { for (const n of fs.readdirSync(dir)) { const p = path.join(dir, n);\n"
+             "  fs.writeFileSync(p, 'x'); } }\nwipe(os.homedir());\n")
+    assert worst(package({"index.js": wiper}))[0] in (Severity.HIGH, Severity.CRITICAL)

@@ -44,3 +44,25 @@ def test_redaction_examples() -> None:
     assert "hunter2" not in redact("//r.example/:_auth=\"hunter2\"")
     assert "abcdef123456" not in redact("authorization: Bearer abcdef123456")
     assert redact("Unexpected token abc in JSON") == "Unexpected token abc in JSON"
+
+
+def test_fast_paths_escape_exactly_what_the_rule_says() -> None:
+    """visible/json_text skip the characters they keep (a long report has a newline per
+    line): the result is the one character-by-character rule, every option combined."""
+    import json
+
+    from reviewer.text_safety import _escape, json_text
+
+    text = "a\n\tb\r\x1b[31m\u202e\u200b\x85\x7f ✓ 中 😀\u2028 \u00a0" + "".join(PAYLOADS.values())
+    for newlines in (True, False):
+        for tabs in (True, False):
+            expected = "".join(
+                c if (c == "\n" and newlines) or (c == "\t" and tabs) or c.isprintable()
+                else _escape(c) for c in (text.replace("\r\n", "\n") if newlines else text))
+            assert visible(text, newlines=newlines, tabs=tabs) == expected
+    dumped = json.dumps({"k": text, "l": ["x\ny"]}, indent=1, ensure_ascii=False)
+    shown = json_text(dumped)
+    assert json.loads(shown) == json.loads(dumped)
+    assert "\n" in shown and all(c == "\n" or c.isprintable() for c in shown)
+    assert redact("x password = hunter22 y") == "x password = *** y"
+    assert redact("PASSWD:\n  hunter22") == "PASSWD:\n  ***"

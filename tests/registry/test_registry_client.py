@@ -285,6 +285,51 @@ async def test_verified_tarballs_are_cached_and_rechecked(fixture_registry, regi
     assert len(fixture_registry.requests_for(path)) == 2
 
 
+async def test_cached_tarball_needs_no_document(fixture_registry, registry_config):
+    """With the lockfile's integrity, a cached tarball is read without the version document
+    (warm `report`/`check` at 10,000 packages), and offline a miss says "tarball"."""
+    integrity = None
+    async with RegistryService(registry_config()) as service:
+        integrity = (await service.version_document("left-pad", "1.3.0")).integrity
+        await service.tarball("left-pad", "1.3.0", integrity)
+    before = len(fixture_registry.requests)
+    async with RegistryService(registry_config()) as service:
+        service.cache.drop(f"{DocKind.VERSION}:{service.config.document_url('left-pad', '1.3.0')}")
+        tarball = await service.tarball("left-pad", "1.3.0", integrity)
+        assert '"name": "left-pad"' in tarball.read_text("package.json")
+    assert len(fixture_registry.requests) == before  # neither the document nor the tarball
+    async with RegistryService(registry_config(offline=True)) as service:
+        with pytest.raises(OfflineMiss, match="tarball of bufferutil@4.1.0 is not in the cache"):
+            await service.tarball("bufferutil", "4.1.0", "sha512-" + "B" * 86 + "==")
+
+
+async def test_missing_tarball_is_not_asked_again_within_the_hour(fixture_registry,
+                                                                   registry_config):
+    path = "/left-pad/-/left-pad-1.3.0.tgz"
+    url = fixture_registry.tarball_url("left-pad", "1.3.0")
+    fixture_registry.fail(path, 404, 404, 404)
+    now = [1_000_000.0]
+
+    async def fetch(**options: object) -> None:
+        async with RegistryService(registry_config(**options), clock=lambda: now[0]) as service:
+            integrity = (await service.version_document("left-pad", "1.3.0")).integrity
+            await service.tarball("left-pad", "1.3.0", integrity, url)
+
+    for _ in range(2):
+        with pytest.raises(PackageNotFound):
+            await fetch()
+    assert len(fixture_registry.requests_for(path)) == 1  # the second run remembered the 404
+    with pytest.raises(PackageNotFound):
+        await fetch(refresh=True)  # --refresh asks again
+    assert len(fixture_registry.requests_for(path)) == 2
+    now[0] += 3601  # an hour later: asked again (and the registry has it now)
+    fixture_registry.faults.clear()
+    await fetch()
+    assert len(fixture_registry.requests_for(path)) == 3
+    await fetch()  # from the tarball cache
+    assert len(fixture_registry.requests_for(path)) == 3
+
+
 async def test_registry_ignoring_corgi_accept_gives_a_full_document(fixture_registry,
                                                                    registry_config):
     fixture_registry.corgi = False  # like the mirror: the full document as application/json

@@ -121,9 +121,9 @@ def test_deprecation() -> None:
 
 
 def test_compact_cache_form_gives_the_same_answers() -> None:
-    from reviewer.registry.compact import load_compact
+    from reviewer.registry.compact import PLAIN_FIELDS, load_compact
     from reviewer.registry.parse import compact_document, parse_packument
-    from reviewer.signals.history import trust_facts
+    from reviewer.signals.history import trust_facts, version_field
 
     def version(v: str, user: str, trusted: bool = False, attested: bool = False) -> dict:
         npm_user: dict = {"name": user}
@@ -133,7 +133,10 @@ def test_compact_cache_form_gives_the_same_answers() -> None:
         if attested:
             dist["attestations"] = {"url": f"https://r.example/-/npm/v1/attestations/p@{v}",
                                     "provenance": {"predicateType": "https://slsa.dev/provenance/v1"}}
-        return {"name": "p", "version": v, "_npmUser": npm_user, "maintainers": [{"name": user}], "dist": dist}
+        extra = {"repository": {"type": "git", "url": f"git+https://github.com/{user}/p.git"},
+                 "license": "MIT", "deprecated": "old"} if v == "1.1.0" else {}
+        return {"name": "p", "version": v, "_npmUser": npm_user, "maintainers": [{"name": user}],
+                "dist": dist, **extra}
 
     raw = {"name": "p", "dist-tags": {"latest": "1.3.0"},
            "time": {"created": "2024-01-01T00:00:00.000Z", "modified": "2024-05-01T00:00:00.000Z",
@@ -148,6 +151,11 @@ def test_compact_cache_form_gives_the_same_answers() -> None:
     for v in raw["versions"]:
         manifest = parsed.versions[v]
         assert trust_facts(compact, v) == (manifest.publisher, manifest.has_provenance)
+        for name in PLAIN_FIELDS:  # one field alone, as the built manifest has it
+            assert version_field(compact, v, name) == getattr(manifest, name), (v, name)
+            assert version_field(parsed, v, name) == getattr(manifest, name)
+    assert version_field(compact, "1.1.0", "repository") == "git+https://github.com/GitHub Actions/p.git"
+    assert version_field(compact, "1.2.0", "repository") is None
     for doc in (parsed, compact):
         downgrade = trust_downgrade("p@1.2.0", doc, "1.2.0")
         assert downgrade is not None and downgrade.details["from"] == "1.1.0"
