@@ -1,31 +1,31 @@
 """The review service: every signal for many packages (a graph, or the changes A->B of a
 review), `concurrency` at a time, progress told to an observer, the registry's bulk
 advisory endpoint asked once, results cached per package. `scan`, `report`, `check`,
-`review`, the TUI and the demo all review through it."""
+`review`, the TUI and the demo all review through it.
+
+The signal engine (with the code analysis) is imported when the first package is
+reviewed, not with this module: the terminal UI paints its first screen without it and
+reviews on a thread of its own (`reviewer.app.background`), which imports it there."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reviewer.errors import ReviewerError
 from reviewer.graph.model import Graph, Package, Source
 from reviewer.registry.documents import Packument
 from reviewer.registry.interface import MetadataProvider, TarballContents
 from reviewer.review.changes import Change, ChangeKind, ChangeSet
-from reviewer.signals.engine import (
-    NOT_CHECKED,
-    RegistryAdvisories,
-    Unchecked,
-    review_package,
-    review_upgrade,
-)
 from reviewer.signals.finding import Finding
-from reviewer.signals.package_signals import fetch_registry_advisories
 from reviewer.signals.results import PackageReview
 from reviewer.signals.settings import ReviewSettings
 
 from .tasks import run_bounded
+
+if TYPE_CHECKING:
+    from reviewer.signals.engine import RegistryAdvisories, Unchecked
 
 Reviewer = Callable[[Package], Awaitable[Sequence[Finding]]]
 """Computes the findings of one locked package (a test double for the engine)."""
@@ -63,7 +63,9 @@ class ReviewService:
         self.packuments: dict[str, Packument] = {}
         """Registry documents fetched through this service, kept in memory (the TUI's
         detail pane reads them)."""
-        self._advisories: RegistryAdvisories | Unchecked = NOT_CHECKED
+        self._advisories: RegistryAdvisories | Unchecked | None = None
+        self._advisories_asked = False
+        """The bulk advisory endpoint was asked (`_advisories` holds its answer)."""
         self._documents = _Documents(self)
 
     # -- documents -----------------------------------------------------------------------
@@ -89,7 +91,16 @@ class ReviewService:
         for package in packages:
             if package.source is Source.REGISTRY:
                 versions.setdefault(package.name, []).append(package.version)
+        from reviewer.signals.package_signals import fetch_registry_advisories
+
         self._advisories = await fetch_registry_advisories(versions, self.provider, self.settings)
+        self._advisories_asked = True
+
+    def _registry_advisories(self) -> RegistryAdvisories | Unchecked:
+        """What the engine is told of the bulk advisories (not checked until asked)."""
+        from reviewer.signals.engine import NOT_CHECKED
+
+        return self._advisories if self._advisories_asked else NOT_CHECKED
 
     # -- one package ---------------------------------------------------------------------
 
@@ -104,10 +115,12 @@ class ReviewService:
         elif self.provider is None:
             found = []
         else:
-            if isinstance(self._advisories, Unchecked):
+            from reviewer.signals.engine import review_package
+
+            if not self._advisories_asked:
                 await self.prefetch_advisories(graph)
             found = await review_package(package, graph, self._documents, self.settings,
-                                         registry_advisories=self._advisories)
+                                         registry_advisories=self._registry_advisories())
         findings = sorted(found, key=finding_order)
         self.results[package.key] = findings
         return findings
@@ -145,11 +158,15 @@ class ReviewService:
         items = list(changes)
         total = len(items)
 
+        from reviewer.signals.engine import review_upgrade
+
+        advisories = self._registry_advisories()
+
         async def one(change: Change) -> tuple[Finding, ...]:
             if change.kind is ChangeKind.REMOVED or change.head is None or self.provider is None:
                 return ()
             return tuple(await review_upgrade(change.base, change.head, head, self._documents,
-                                              self.settings, registry_advisories=self._advisories))
+                                              self.settings, registry_advisories=advisories))
 
         def told(done: int, change: Change, _: tuple[Finding, ...]) -> None:
             if observer is not None:

@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from reviewer.app.background import ReviewBatch
     from reviewer.app.project import Project
     from reviewer.review.changes import Change, ChangeSet
 
@@ -189,6 +190,18 @@ class ReviewSession:
             on_update(update)
 
         await self.service.review_graph(self.graph, told)
+
+    def apply(self, batch: ReviewBatch) -> set[str]:
+        """Take in what a `BackgroundReview` found (on the thread that reads this session);
+        returns the keys whose findings changed."""
+        service = self.service
+        service.results.update(batch.results)
+        service.errors.update(batch.errors)
+        service.packuments.update(batch.packuments)
+        keys = batch.keys
+        for key in keys:
+            self._risk.pop(key, None)
+        return keys
 
     async def close(self) -> None:
         """Close the provider's connections (a RegistryService's)."""

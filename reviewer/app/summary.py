@@ -80,7 +80,10 @@ class Summary:
     """Packages whose maintainers or publisher are known (what `controllers` counts over)."""
 
 
-def summarize(session: ReviewSession, top: int = 8) -> Summary:
+def summarize(session: ReviewSession, top: int = 8,
+              heaviest: list[Subtree] | None = None) -> Summary:
+    """The summary of the session as it is now; `heaviest`: `heaviest_subtrees` of its
+    graph when the caller keeps it (it depends on the graph alone, and costs most)."""
     graph = session.graph
     keys = list(graph.packages)
     packages = graph.packages
@@ -110,7 +113,8 @@ def summarize(session: ReviewSession, top: int = 8) -> Summary:
         deprecated=tuple(deprecated),
         advisories=tuple(sorted(advisory_counts.items(), key=lambda item: -item[0])),
         licenses=tuple(licenses.most_common(top)),
-        heaviest=tuple(heaviest_subtrees(graph, session.direct)[:top]),
+        heaviest=tuple((heaviest if heaviest is not None
+                        else heaviest_subtrees(graph, session.direct))[:top]),
         controllers=tuple(controllers.most_common(top)),
         metadata_known=sum(1 for k in keys if session.scanned(k)),
         metadata_total=len(keys),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -13,16 +14,18 @@ from textual.css.query import NoMatches
 from textual.worker import Worker, WorkerState
 
 from reviewer import workers
-from reviewer.app.session import QuickFilter, ReviewSession, ReviewState, ScanUpdate
+from reviewer.app.session import QuickFilter, ReviewSession, ReviewState
 from reviewer.errors import PolicyChangedError, ReviewerError
 from reviewer.tui.badges import Palette
 from reviewer.tui.commands import ReviewerCommands
 from reviewer.tui.keymap import load_keymap
 from reviewer.tui.memory import IdleCollector
+from reviewer.tui.pacing import ScreenFirst
 from reviewer.tui.styles_path import stylesheet_paths
 from reviewer.tui.text import notice
 
 if TYPE_CHECKING:
+    from reviewer.app.background import BackgroundReview
     from reviewer.tui.screens.main import MainScreen
 
 DARK_THEME = "textual-dark"
@@ -65,8 +68,10 @@ class ReviewerApp(App[None]):
         self.started = started if started is not None else time.perf_counter()
         self.first_paint_seconds: float | None = None
         self.keymap, self._keymap_problem = load_keymap(keymap_path)
-        self._pending_keys: set[str] = set()
+        self._review: BackgroundReview | None = None
         self._scan_worker: Worker[None] | None = None
+        self._pacing = ScreenFirst()
+        """The review thread steps aside while this loop has work (tui/pacing.py)."""
         self.memory = IdleCollector()
         """Garbage collection while the user rests (tui/memory.py)."""
         root = session.graph.importers.get(".")
@@ -115,6 +120,9 @@ class ReviewerApp(App[None]):
 
     async def on_unmount(self) -> None:
         self.memory.stop()
+        self._pacing.uninstall()
+        if self._review is not None:
+            self._review.cancel()
         try:
             await self.session.close()
         except Exception:  # noqa: BLE001 - closing must never turn an exit into a crash
@@ -151,25 +159,46 @@ class ReviewerApp(App[None]):
     # -- scan -----------------------------------------------------------------------------
 
     def start_scan(self) -> None:
+        """Review every package in the background: on a thread of its own, off the screen's
+        event loop (`reviewer.app.background`); `_flush_updates` takes its results in
+        batches, so only this thread changes what the screens read."""
+        from reviewer.app.background import BackgroundReview
+
         if self.session.provider is None:
             self.scan_progress = "no registry: metadata unknown"
-            self.run_worker(self.session.scan(self._on_scan_update), group="scan",
-                            exclusive=True, exit_on_error=False)
-            return
-        self.scan_progress = "scan starting…"
+        else:
+            self.scan_progress = "scan starting…"
+        self._review = BackgroundReview(self.session, self.concurrency, pace=self._pacing.pace)
+        self._pacing.install(asyncio.get_running_loop())
         self._scan_worker = self.run_worker(
-            self.session.scan(self._on_scan_update, self.concurrency),
-            group="scan", exclusive=True, exit_on_error=False, description="registry scan",
+            self._run_review(self._review), group="scan", exclusive=True, exit_on_error=False,
+            description="registry scan",
         )
 
-    def _on_scan_update(self, update: ScanUpdate) -> None:
-        self._pending_keys.update(update.keys)
-        errors = len(self.session.fetch_errors)
-        failed = f", {errors} unavailable" if errors else ""
-        if update.total:
-            self.scan_progress = f"metadata {update.done}/{update.total}{failed}"
-        if update.done == update.total and update.total:
-            self.scan_progress = f"metadata {update.total}/{update.total} done{failed}"
+    async def _run_review(self, review: BackgroundReview) -> None:
+        try:
+            await review.run()
+        finally:
+            self._pacing.uninstall()
+
+    def _take_results(self) -> set[str]:
+        """Apply what the review thread found since the last look; the keys that changed."""
+        review = self._review
+        if review is None:
+            return set()
+        batch = review.take()
+        keys = self.session.apply(batch) if batch else set()
+        worker = self._scan_worker
+        if worker is not None and worker.state in (WorkerState.CANCELLED, WorkerState.ERROR):
+            return keys  # the progress line says so; late results are kept, not counted
+        if batch.total and self.session.provider is not None:
+            errors = len(self.session.fetch_errors)
+            failed = f", {errors} unavailable" if errors else ""
+            if batch.done == batch.total:
+                self.scan_progress = f"metadata {batch.total}/{batch.total} done{failed}"
+            else:
+                self.scan_progress = f"metadata {batch.done}/{batch.total}{failed}"
+        return keys
 
     def cancel_scan(self) -> None:
         worker = self._scan_worker
@@ -197,7 +226,7 @@ class ReviewerApp(App[None]):
         from reviewer.tui.screens.main import MainScreen
         from reviewer.tui.screens.summary import SummaryScreen
 
-        keys, self._pending_keys = self._pending_keys, set()
+        keys = self._take_results()
         if (keys or resort) and isinstance(self.screen, SummaryScreen) and self.screen.is_mounted:
             self.screen.refresh_summary()
         for screen in self.screen_stack:

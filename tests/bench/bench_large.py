@@ -1,7 +1,7 @@
 """Benchmark (SPEC §6, issue 17): ten times the size, a ~10,000-entry lockfile.
 
     python tests/bench/bench_large.py [--project DIR] [--runs N] [--compare TREE]
-                                      [--no-tui] [--profile OUT_DIR]
+                                      [--no-tui | --tui-only] [--profile OUT_DIR]
 
 The project, by default: real trees stacked as workspaces of one npm project, kept in
 `~/.cache/reviewer-bench/stacked-10k/`:
@@ -168,6 +168,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--compare", type=Path, default=None, metavar="TREE")
     parser.add_argument("--no-tui", action="store_true")
+    parser.add_argument("--tui-only", action="store_true", help="time the TUI alone")
     parser.add_argument("--profile", type=Path, default=None, metavar="DIR")
     args = parser.parse_args()
     project = args.project or stacked_project()
@@ -204,10 +205,10 @@ def main() -> int:
         for run in range(args.runs):
             for label, tree in code:  # interleaved
                 common = ["--registry", registry.url, "--cache-dir", str(caches[label])]
-                results[label]["report"].append(reviewer_run(
-                    tree, ["report", str(project), "--format", "json", *common], env))
-                results[label]["check"].append(reviewer_run(
-                    tree, ["check", str(project), *common], env))
+                for case, extra in (() if args.tui_only else
+                                    (("report", ["--format", "json"]), ("check", []))):
+                    results[label][case].append(reviewer_run(
+                        tree, [case, str(project), *extra, *common], env))
                 if not args.no_tui and shutil.which("tmux"):
                     out = Path(temp) / f"tui-{label.replace('/', '_')}-{run}.json"
                     got = tui_first_paint(tree, project, common, out)
@@ -217,6 +218,8 @@ def main() -> int:
         for label, _ in code:
             for case, target in (("report", 2.0), ("check", 2.0)):
                 runs = results[label][case]
+                if not runs:
+                    continue
                 wall = statistics.median(r[0] for r in runs)
                 print(f"[{label}] {case:6s} warm: {wall:5.2f} s wall, cpu "
                       f"{statistics.median(r[1] for r in runs):5.2f} s, peak "

@@ -19,7 +19,7 @@ from textual.events import DescendantBlur, DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, DataTable, Header, Input, Static, Tree
+from textual.widgets import ContentSwitcher, DataTable, Input, Static, Tree
 
 from reviewer.app.session import QuickFilter, ReviewSession, SortOrder
 from reviewer.app.summary import gaps_of
@@ -29,6 +29,7 @@ from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import notice, one_line
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
+from reviewer.tui.widgets.header import QuietHeader
 from reviewer.tui.widgets.key_footer import KeyFooter
 from reviewer.tui.widgets.package_table import PackageTable
 from reviewer.tui.widgets.package_tree import PackageTree
@@ -106,7 +107,7 @@ class MainScreen(Screen[None]):
         """(title, keys) of the summary story being looked at: the list shows those only."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield QuietHeader()
         yield FilterBar(changed_available=self.session.changed is not None,
                         on_change=self.filter_now, id="filter-bar")
         with Horizontal(id="main-body"):

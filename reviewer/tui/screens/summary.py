@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reviewer.app.session import ReviewSession
@@ -20,6 +20,7 @@ from reviewer.app.summary import Story, Subtree, Summary, heaviest_subtrees, sum
 from reviewer.tui.badges import Palette, badge_text
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import one_line
+from reviewer.tui.widgets.header import QuietHeader
 
 PANELS: tuple[tuple[str, str], ...] = (
     ("counts", "Packages"),
@@ -57,9 +58,11 @@ class SummaryScreen(Screen[None]):
         self._heaviest: list[Subtree] | None = None
         self._stories: tuple[Story, ...] = ()
         self._stories_drawn: tuple[str, ...] | None = None
+        self._summary: Summary | None = None
+        """The summary last drawn."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield QuietHeader()
         with VerticalScroll(id="summary-scroll"):
             yield Static(id="summary-intro")
             stories = OptionList(id="summary-stories")
@@ -76,7 +79,7 @@ class SummaryScreen(Screen[None]):
         self.set_class(event.size.width < 110, "-narrow")
         if self.is_mounted:
             self._stories_drawn = None  # cut to the new width
-            self.call_after_refresh(self.refresh_summary)
+            self.call_after_refresh(self._redraw_stories)
 
     def on_mount(self) -> None:
         self.refresh_summary()  # then again whenever the scan reports (see ReviewerApp)
@@ -89,7 +92,7 @@ class SummaryScreen(Screen[None]):
     def refresh_summary(self) -> None:
         if self._heaviest is None:
             self._heaviest = heaviest_subtrees(self.session.graph, self.session.direct)
-        summary = summarize(self.session)
+        summary = self._summary = summarize(self.session, heaviest=self._heaviest)
         renders: dict[str, RenderableType] = {
             "counts": self._counts(summary),
             "scripts": self._scripts(summary),
@@ -104,6 +107,13 @@ class SummaryScreen(Screen[None]):
             self.query_one(f"#panel-{panel_id}", Static).update(renderable)
         self.query_one("#summary-intro", Static).update(self._intro(summary))
         self._show_stories(summary)
+
+    def _redraw_stories(self) -> None:
+        """The stories again, cut to the list's width (nothing else depends on it)."""
+        if self._summary is None:
+            self.refresh_summary()
+        else:
+            self._show_stories(self._summary)
 
     def _show_stories(self, summary: Summary) -> None:
         """One option per story; redrawn only when a story changed (keeps the highlight)."""
