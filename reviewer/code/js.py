@@ -462,7 +462,6 @@ looked for."""
 _NO_ARGUMENT = ("new module.constructor", "require aliased")
 _ASSIGNED = re.compile(rb"(?<![\w$.])([\w$]+)\s*(?:\+=|=(?![=>]))\s*([^;]{1,400})")
 _NAMES = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*")
-_DECLARED_FN = re.compile(rb"(?:function\s*\*?\s*([\w$]+)\s*$)|(?:([\w$]+)\s*[=:]\s*(?:async\s+)?(?:function\b[^(]*)?$)")
 EXEC_ANCHORS = (b"exec", b"execSync", b"spawn", b"spawnSync", b"execFile", b"execFileSync", b"execa", b"shell.exec")
 _EXEC_RX = re.compile(rb"(?:exec|execSync|spawn|spawnSync|execFile|execFileSync|execa|execaSync)\s*\(")
 _CRED_B = re.compile(CRED_WORDS.pattern.encode(), re.I)
@@ -515,10 +514,9 @@ def _decoders(src: Source, decodes: list[int]) -> set[str]:
         inner = src.function_around(d)
         if inner is None or inner[1] - inner[0] > 600:
             continue
-        paren = data.find(b"(", inner[0], inner[1])
-        named = _DECLARED_FN.search(data, max(0, inner[0] - 80), paren if paren >= 0 else inner[0])
-        if named is not None:
-            names.add((named.group(1) or named.group(2)).decode("utf-8", "replace"))
+        name = _function_name(data, inner[0])
+        if name is not None:
+            names.add(name.decode("utf-8", "replace"))
     return names
 
 
