@@ -197,8 +197,14 @@ class PolicyEdits:
         if section not in self.document:
             return 0
         last_section = list(self.document.keys())[-1] == section
-        removed = tomledit.remove(self._aot(section), self._section_rows(section), match,
+        aot = self._aot(section)
+        removed = tomledit.remove(aot, self._section_rows(section), match,
                                   at_end_of_file=last_section)
+        if removed and not len(aot):
+            # the last entry went: drop the section (tomlkit would write `bans = []` at the top)
+            del self.document[section]
+            if last_section:
+                tomledit.end_with_last_entry(self.document)
         if removed:
             self._changed()
         return removed

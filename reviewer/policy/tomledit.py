@@ -82,6 +82,18 @@ def remove(aot: AoT, rows: list[dict[str, Any]], match: Callable[[Any], bool],
     return len(doomed)
 
 
+def end_with_last_entry(document: Any) -> None:
+    """After a whole section at the end of the file went: the file ends with the entry
+    before it, without the blank line that separated the two."""
+    if not document:
+        return
+    last = document[list(document.keys())[-1]]
+    if isinstance(last, AoT) and len(last):
+        _set_trailing_blank_line(last[-1], False)
+    elif isinstance(last, Table):
+        _set_trailing_blank_line(last, False)
+
+
 def _sorted_position(rows: list[dict[str, Any]], sort_key: Any,
                      entry_key: Callable[[Any], Any]) -> int:
     """Index of the first row that sorts after `sort_key` (the end when none does); row keys

@@ -231,6 +231,22 @@ def test_unban_without_such_a_ban_is_one_line_and_writes_nothing(
     assert bans(capsys, project) == []
 
 
+def test_banning_then_unbanning_leaves_the_file_as_it_was(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The last entry of a section removed: the section goes too (tomlkit would otherwise
+    write `bans = []` above the file's header comment)."""
+    project = banned_project(tmp_path)
+    policy_file = project / "reviewer-policy.toml"
+    original = ("# our policy\nversion = 1\n\n[[scripts]]\nname = \"esbuild\"\n"
+                "decision = \"deny\"  # no binaries from the network\n")
+    policy_file.write_text(original)
+    assert main(["deny", "--ban", "left-pad", str(project)]) == 0
+    assert "[[bans]]" in policy_file.read_text()
+    assert main(["unban", "left-pad", str(project)]) == 0
+    capsys.readouterr()
+    assert policy_file.read_text() == original
+
+
 # -- extends -----------------------------------------------------------------------------
 
 ORG = """\
