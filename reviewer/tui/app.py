@@ -132,6 +132,7 @@ class ReviewerApp(App[None]):
         """The first screen is on the terminal: start the background scan now."""
         if self.first_paint_seconds is None:
             self.first_paint_seconds = time.perf_counter() - self.started
+            self.memory.painted()
             if self.scan_on_start:
                 self.start_scan()
             else:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 
-from reviewer.tui.memory import RARE_FULL_COLLECTIONS, IdleCollector
+import pytest
+
+from reviewer.tui.memory import RARE_FULL_COLLECTIONS, IdleCollector, launch_pause
 
 
 class Clock:
@@ -72,3 +74,36 @@ def test_cyclic_garbage_made_of_frozen_objects_is_freed_at_the_next_rest() -> No
         assert alive() is None  # the rest's collection looks at everything
     finally:
         collector.stop()
+
+
+def test_no_collection_from_launch_to_the_first_paint_then_the_launch_is_set_aside() -> None:
+    collector = IdleCollector()
+    assert gc.isenabled()
+    with launch_pause():
+        assert not gc.isenabled()  # loading the lockfile, building the first screen
+        collector.start()
+        try:
+            collector.painted()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # what the launch built is not walked again
+            collector.painted()  # once only
+            assert gc.isenabled()
+        finally:
+            collector.stop()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_launch_pause_ends_however_the_launch_ends() -> None:
+    with pytest.raises(RuntimeError), launch_pause():  # e.g. a bad lockfile: nothing painted
+        assert not gc.isenabled()
+        raise RuntimeError("no first paint")
+    assert gc.isenabled()
+    IdleCollector().painted()  # no pause under way: changes nothing
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()  # someone else's pause is left to them
+    try:
+        with launch_pause():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -11,6 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from reviewer.cli.common import add_path_argument, open_project
+from reviewer.tui.memory import launch_pause
 
 if TYPE_CHECKING:
     from reviewer.app import Project
@@ -36,8 +37,9 @@ def add_ui_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    session = _session(open_project(args, print_notes=False), args)
-    return launch(session, args, started)
+    with launch_pause():  # no garbage collection until the first paint (tui/memory.py)
+        session = _session(open_project(args, print_notes=False), args)
+        return launch(session, args, started)
 
 
 def open_review(head_graph: Graph, changes: ChangeSet, args: argparse.Namespace) -> int:
@@ -45,8 +47,9 @@ def open_review(head_graph: Graph, changes: ChangeSet, args: argparse.Namespace)
     on, listing only the head packages that `changes` touches (rows show `A → B`; removed
     packages are named in the status line)."""
     started = time.perf_counter()
-    project = open_project(args, print_notes=False, graph=head_graph)
-    return launch(_session(project, args, changes), args, started, review_mode=True)
+    with launch_pause():
+        project = open_project(args, print_notes=False, graph=head_graph)
+        return launch(_session(project, args, changes), args, started, review_mode=True)
 
 
 def _session(project: Project, args: argparse.Namespace,
