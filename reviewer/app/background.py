@@ -8,8 +8,9 @@ under a lock; the caller's thread takes the batch (`take()`, e.g. from a timer) 
 it to the session (`ReviewSession.apply`). So only the caller's thread ever changes what
 its screens read, and the review thread never reads what the caller changes.
 
-`pace` (optional) is called on the review thread after each package: the terminal UI
-uses it to step aside while its own loop has work (`reviewer.tui.pacing`).
+`pace` (optional) is called on the review thread after each package, and `settle`
+(optional) once before the first: the terminal UI uses them to step aside while its own
+loop has work (`reviewer.tui.pacing`).
 """
 
 from __future__ import annotations
@@ -53,12 +54,14 @@ class BackgroundReview:
     """Reviews every package of a session on its own thread; see the module docstring."""
 
     def __init__(self, session: ReviewSession, concurrency: int | None = None,
-                 pace: Callable[[], None] | None = None) -> None:
+                 pace: Callable[[], None] | None = None,
+                 settle: Callable[[], None] | None = None) -> None:
         self.graph = session.graph
         self._service = ReviewService(session.provider, session.settings,
                                       concurrency=concurrency or session.concurrency,
                                       reviewer=session.reviewer)
         self._pace = pace
+        self._settle = settle
         self._lock = threading.Lock()
         self._batch = ReviewBatch()
         self._cancelled = False
@@ -95,6 +98,8 @@ class BackgroundReview:
         def work() -> None:
             error: BaseException | None = None
             try:
+                if self._settle is not None:
+                    self._settle()
                 asyncio.run(self._review())
             except BaseException as raised:  # noqa: BLE001 - handed to the caller's loop
                 error = raised

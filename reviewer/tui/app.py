@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -146,15 +147,15 @@ class ReviewerApp(App[None]):
         import reviewer.tui.screens.main  # noqa: F401
 
     def watch_theme(self, theme: str) -> None:
-        from reviewer.tui.screens.main import MainScreen
         from reviewer.tui.screens.summary import SummaryScreen
 
+        for main in self._main_screens():
+            if main.ready:
+                main.table.set_palette(self.palette)
+                main.package_tree.palette = self.palette
+                main.detail.reload()
         for screen in self.screen_stack:
-            if isinstance(screen, MainScreen) and screen.ready:
-                screen.table.set_palette(self.palette)
-                screen.package_tree.palette = self.palette
-                screen.detail.reload()
-            elif isinstance(screen, SummaryScreen) and screen.is_mounted:
+            if isinstance(screen, SummaryScreen) and screen.is_mounted:
                 screen.refresh_summary()
 
     # -- scan -----------------------------------------------------------------------------
@@ -169,7 +170,8 @@ class ReviewerApp(App[None]):
             self.scan_progress = "no registry: metadata unknown"
         else:
             self.scan_progress = "scan starting…"
-        self._review = BackgroundReview(self.session, self.concurrency, pace=self._pacing.pace)
+        self._review = BackgroundReview(self.session, self.concurrency, pace=self._pacing.pace,
+                                        settle=self._pacing.wait_settled)
         self._pacing.install(asyncio.get_running_loop())
         self._scan_worker = self.run_worker(
             self._run_review(self._review), group="scan", exclusive=True, exit_on_error=False,
@@ -224,14 +226,13 @@ class ReviewerApp(App[None]):
         self._flush_updates()
 
     def _flush_updates(self, resort: bool = False) -> None:
-        from reviewer.tui.screens.main import MainScreen
         from reviewer.tui.screens.summary import SummaryScreen
 
         keys = self._take_results()
         if (keys or resort) and isinstance(self.screen, SummaryScreen) and self.screen.is_mounted:
             self.screen.refresh_summary()
-        for screen in self.screen_stack:
-            if not (isinstance(screen, MainScreen) and screen.ready):
+        for screen in self._main_screens():
+            if not screen.ready:
                 continue
             try:
                 if keys:
@@ -246,12 +247,15 @@ class ReviewerApp(App[None]):
     # -- actions --------------------------------------------------------------------------
 
     def main_screen(self) -> MainScreen | None:
-        from reviewer.tui.screens.main import MainScreen
+        return next(iter(self._main_screens()), None)
 
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                return screen
-        return None
+    def _main_screens(self) -> list[MainScreen]:
+        """The main screens on the stack, without importing their module before one is
+        wanted (the first paint does not wait for it)."""
+        module = sys.modules.get("reviewer.tui.screens.main")
+        if module is None:  # never imported: there is no main screen
+            return []
+        return [screen for screen in self.screen_stack if isinstance(screen, module.MainScreen)]
 
     async def action_quit(self) -> None:
         if not self.session.dirty:

@@ -10,6 +10,13 @@ once while the loop is idle and otherwise waits until it is, for at most `patien
 seconds, then goes on for `slice` seconds before it asks again, so that the review still
 moves on under a screen that is never idle.
 
+Before its first package the review waits for the screen to settle (`wait_settled`): for
+its loop to have had nothing to do for `quiet` seconds, at most `limit` seconds. The first
+screen is painted when the review starts, but a key typed at once (`s`: the package list)
+builds the next screen right after, in many short steps between which the loop is idle
+for a moment; a review that ran in those moments took about 40% of the interpreter from
+it and the list came 150-250 ms later.
+
 Where the loop has no selector to watch (another event loop implementation), `pace()`
 only yields the interpreter to the screen's thread.
 """
@@ -28,6 +35,10 @@ SLICE_SECONDS = 0.01
 """After a wait, the review goes on this long without asking again: under a screen that
 is never idle (the summary of a huge project redrawn) it still gets a third of the
 interpreter, and a key waits at most this long."""
+QUIET_SECONDS = 0.03
+"""How long the screen's loop must have had nothing to do before the review starts."""
+SETTLE_LIMIT_SECONDS = 1.0
+"""The longest the review waits for that before it starts anyway."""
 
 
 class ScreenFirst:
@@ -38,6 +49,8 @@ class ScreenFirst:
         self.slice = slice_
         self._go_on_until = 0.0
         self._idle = threading.Event()
+        self._idle_since = 0.0
+        """When the loop last began to wait with nothing to do (perf_counter)."""
         self._selector: Any = None
         self._select: Callable[..., Any] | None = None
 
@@ -57,6 +70,7 @@ class ScreenFirst:
 
         def watched_select(timeout: float | None = None) -> Any:
             if timeout is None or timeout > 0:  # nothing ready: the loop waits for I/O or a timer
+                self._idle_since = time.perf_counter()
                 idle.set()
             try:
                 return select(timeout)
@@ -87,3 +101,18 @@ class ScreenFirst:
             return
         self._idle.wait(self.patience)
         self._go_on_until = time.perf_counter() + self.slice
+
+    def wait_settled(self, quiet: float = QUIET_SECONDS, limit: float = SETTLE_LIMIT_SECONDS) -> None:
+        """On the review thread, before it starts: wait until the screen's loop has had
+        nothing to do for `quiet` seconds in a row, or `limit` seconds have passed."""
+        deadline = time.perf_counter() + limit
+        while self._selector is not None:
+            left = deadline - time.perf_counter()
+            if left <= 0 or not self._idle.wait(left):
+                return
+            since = self._idle_since
+            rest = since + quiet - time.perf_counter()
+            if rest > 0:
+                time.sleep(min(rest, max(0.0, deadline - time.perf_counter())))
+            if self._idle.is_set() and self._idle_since == since:
+                return  # idle all along

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reviewer.app.session import ReviewSession
@@ -21,6 +21,7 @@ from reviewer.tui.badges import Palette, badge_text
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import one_line
 from reviewer.tui.widgets.header import QuietHeader
+from reviewer.tui.widgets.key_footer import QuietFooter
 
 PANELS: tuple[tuple[str, str], ...] = (
     ("counts", "Packages"),
@@ -73,7 +74,7 @@ class SummaryScreen(Screen[None]):
                     panel = Static(id=f"panel-{panel_id}", classes="summary-panel")
                     panel.border_title = title
                     yield panel
-        yield Footer()
+        yield QuietFooter()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < 110, "-narrow")

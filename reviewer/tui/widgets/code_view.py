@@ -15,7 +15,6 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from reviewer.code import PackageCode
 from reviewer.registry.interface import TarballContents
 from reviewer.signals.finding import Finding, Severity
 from reviewer.tui.badges import Palette
@@ -33,6 +32,8 @@ JUMP_HINT = "f: next flagged line   F: previous   (or click a 'line N' below)"
 
 if TYPE_CHECKING:
     from rich.syntax import Syntax
+
+    from reviewer.code import PackageCode  # the analysis itself: imported when first run
 
 
 @dataclass(eq=False)

@@ -1,4 +1,8 @@
-"""The detail pane: tabs for the selected package, each loaded lazily in a worker."""
+"""The detail pane: tabs for the selected package, each loaded lazily in a worker.
+
+The tabs themselves (some thirty widgets: half of the main screen's) are built after the
+screen's first refresh, so the package list is on the screen before them; until then the
+pane remembers which tab to show, which package, and whether it should have the focus."""
 
 from __future__ import annotations
 
@@ -7,9 +11,9 @@ from collections.abc import Awaitable, Callable
 from rich.console import RenderableType
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
 from reviewer.app.session import ReviewSession
@@ -57,31 +61,64 @@ class DetailPane(Vertical):
         self._loaded: set[str] = set()
         self._diff_other: str | None = None
         self._spinners: dict[str, Timer] = {}
+        self._tab = "overview"
+        """The tab to show while the tabs are not built yet."""
+        self._built = False
+        self._focus_when_built = False
 
-    def compose(self) -> ComposeResult:
-        with TabbedContent(id="detail-tabs"):
-            for tab_id, title in TABS:
-                with TabPane(title, id=f"tab-{tab_id}"):
-                    if tab_id == "diff":
-                        with Horizontal(id="diff-controls"):
-                            yield Static("against", id="diff-label")
-                            yield Select[str]([], prompt="another version", id="diff-version",
-                                              allow_blank=True)
-                    scroll, body = (CodeScroll, CodeBody) if tab_id == "scripts" else (VerticalScroll, Static)
-                    with scroll(id=f"scroll-{tab_id}", classes="detail-scroll"):
-                        yield body(Text("Select a package.", style="dim"), id=f"body-{tab_id}",
-                                   classes="detail-body")
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        """Mount the tabs (after the screen's first refresh), then do what was asked since."""
+        tabs = TabbedContent(id="detail-tabs", initial=f"tab-{self._tab}")
+        for tab_id, title in TABS:
+            tabs.compose_add_child(self._pane(tab_id, title))
+        await self.mount(tabs)
+        self._built = True
+        self._load(self.active_tab)
+        if self._focus_when_built:
+            self._focus_when_built = False
+            self.focus_body()
+
+    @staticmethod
+    def _pane(tab_id: str, title: str) -> TabPane:
+        scroll, body = (CodeScroll, CodeBody) if tab_id == "scripts" else (VerticalScroll, Static)
+        parts: list[Widget] = []
+        if tab_id == "diff":
+            parts.append(Horizontal(Static("against", id="diff-label"),
+                                    Select[str]([], prompt="another version", id="diff-version",
+                                                allow_blank=True),
+                                    id="diff-controls"))
+        area = scroll(id=f"scroll-{tab_id}", classes="detail-scroll")
+        area.compose_add_child(body(Text("Select a package.", style="dim"), id=f"body-{tab_id}",
+                                    classes="detail-body"))
+        parts.append(area)
+        return TabPane(title, *parts, id=f"tab-{tab_id}")
+
+    @property
+    def built(self) -> bool:
+        """The tabs are mounted."""
+        return self._built
 
     @property
     def active_tab(self) -> str:
+        if not self._built:
+            return self._tab
         active = self.query_one("#detail-tabs", TabbedContent).active
         return active.removeprefix("tab-") if active else "overview"
 
     def focus_body(self) -> None:
         """Focus the active tab's scrolling body (arrows and page keys scroll it)."""
+        if not self._built:
+            self._focus_when_built = True
+            return
         self.query_one(f"#scroll-{self.active_tab}", VerticalScroll).focus()
 
     def show_tab(self, tab: str) -> None:
+        if not self._built:
+            self._tab = tab
+            return
         self.query_one("#detail-tabs", TabbedContent).active = f"tab-{tab}"
 
     def show(self, key: str | None) -> None:
@@ -106,7 +143,7 @@ class DetailPane(Vertical):
         return self.query_one(f"#body-{tab}", Static)
 
     def _load(self, tab: str) -> None:
-        if self.key is None or tab in self._loaded:
+        if self.key is None or tab in self._loaded or not self._built:
             return
         self._loaded.add(tab)
         body = self._body(tab)

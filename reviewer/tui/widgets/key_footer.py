@@ -1,8 +1,14 @@
-"""The footer: every shown key on a wide terminal, the keys that matter on a narrow one."""
+"""The footer: every shown key on a wide terminal, the keys that matter on a narrow one.
+
+Textual's Footer builds its keys again (a dozen widgets) whenever the screen's bindings
+may have changed: every focus change, every widget mounted. Building a screen did that
+some twenty times, a third of the CPU between pressing `s` and the package list on the
+screen. `QuietFooter` builds them again only when what it would show changed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +17,33 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 
-class KeyFooter(Footer):
+class QuietFooter(Footer):
+    """A Footer that recomposes only when the keys it shows changed."""
+
+    def __init__(self, *, show_command_palette: bool = True) -> None:
+        super().__init__(show_command_palette=show_command_palette)
+        self._shown: Hashable = None
+        """What the keys were last composed from."""
+
+    def shown(self) -> Hashable:
+        """Everything `compose` reads (the screen's active bindings, the footer's mode)."""
+        if not self._bindings_ready:
+            return None
+        active = tuple((binding, enabled, tooltip)
+                       for _node, binding, enabled, tooltip in self.screen.active_bindings.values())
+        return active, self.compact, self.show_command_palette
+
+    async def recompose(self) -> None:
+        if self.is_attached and self.shown() == self._shown:
+            return
+        await super().recompose()
+
+    def compose(self) -> ComposeResult:
+        self._shown = self.shown()
+        yield from super().compose()
+
+
+class KeyFooter(QuietFooter):
     """A Footer that, under `narrow_width` columns, shows only the bindings whose id is in
     `narrow_ids`, in that order and compactly, so that none is cut off; `?` lists every key."""
 
@@ -33,10 +65,14 @@ class KeyFooter(Footer):
             self.show_command_palette = not narrow
             self.call_after_refresh(self.recompose)
 
+    def shown(self) -> Hashable:
+        return super().shown(), self.narrow
+
     def compose(self) -> ComposeResult:
         if not self.narrow:
             yield from super().compose()
             return
+        self._shown = self.shown()
         if not self._bindings_ready:
             return
         # In the order of `narrow_ids`, whichever of the screen or the app binds each id (a

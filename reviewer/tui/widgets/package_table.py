@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import DataTable
-from textual.widgets.data_table import CellDoesNotExist, Row, RowDoesNotExist, RowKey
+from textual.widgets.data_table import Row, RowDoesNotExist, RowKey
 
 from reviewer.app.session import ReviewSession
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette
@@ -284,17 +284,26 @@ class PackageTable(DataTable[Text | LazyRow]):
         return True
 
     def refresh_keys(self, keys: Iterable[str]) -> None:
-        """Rebuild the cells of `keys` (findings or review state changed)."""
+        """Findings or review states of `keys` changed: their rows are composed again when
+        next drawn (a batch of the background review names hundreds of packages, of which
+        the screen shows a few dozen)."""
         changed = set(keys)
-        if changed:
-            self._segments_by_key = {k: v for k, v in self._segments_by_key.items()
-                                     if k[0] not in changed}
-            self._strips_by_key = {k: v for k, v in self._strips_by_key.items()
-                                   if k[0] not in changed}
+        if not changed:
+            return
+        self._segments_by_key = {k: v for k, v in self._segments_by_key.items()
+                                 if k[0] not in changed}
+        self._strips_by_key = {k: v for k, v in self._strips_by_key.items()
+                               if k[0] not in changed}
+        parts, data = self._row_parts, self._data
         for key in changed:
             self._cells.pop(key, None)
             self._rows.pop(key, None)
-            try:
-                self.update_cell(key, "row", self.row_text(key))
-            except (CellDoesNotExist, RowDoesNotExist):
+            row_key = RowKey(key)
+            cells = data.get(row_key)
+            if cells is None:  # not shown
                 continue
+            held = parts.get(key)
+            value = held[2] if held is not None else self.row_text(key)  # `show`'s fallback: Text
+            data[row_key] = dict.fromkeys(cells, value)
+        self._update_count += 1
+        self.refresh()
