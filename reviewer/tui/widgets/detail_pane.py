@@ -1,8 +1,10 @@
 """The detail pane: tabs for the selected package, each loaded lazily in a worker.
 
 The tabs themselves (some thirty widgets: half of the main screen's) are built after the
-screen's first refresh, so the package list is on the screen before them; until then the
-pane remembers which tab to show, which package, and whether it should have the focus."""
+screen's first refresh, so the package list is on the screen before them: the tab bar and
+the shown tab's content first, then one more tab's content at each refresh (a tab chosen
+before its turn is filled at once), so that no step holds the screen for long. Until then
+the pane remembers which tab to show, which package, and whether it should have the focus."""
 
 from __future__ import annotations
 
@@ -64,42 +66,55 @@ class DetailPane(Vertical):
         self._tab = "overview"
         """The tab to show while the tabs are not built yet."""
         self._built = False
-        self._focus_when_built = False
+        self._filled: set[str] = set()
+        """The tabs whose content is mounted."""
+        self._filling: set[str] = set()
+        self._focus_when_filled = False
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._build)
 
     async def _build(self) -> None:
-        """Mount the tabs (after the screen's first refresh), then do what was asked since."""
+        """Mount the tab bar and the shown tab's content (after the screen's first refresh);
+        the other tabs' contents follow, one per refresh."""
         tabs = TabbedContent(id="detail-tabs", initial=f"tab-{self._tab}")
         for tab_id, title in TABS:
-            tabs.compose_add_child(self._pane(tab_id, title))
+            tabs.compose_add_child(TabPane(title, id=f"tab-{tab_id}"))
         await self.mount(tabs)
         self._built = True
-        self._load(self.active_tab)
-        if self._focus_when_built:
-            self._focus_when_built = False
-            self.focus_body()
+        await self._fill(self.active_tab)
+        self.call_after_refresh(self._fill_next)
 
-    @staticmethod
-    def _pane(tab_id: str, title: str) -> TabPane:
-        scroll, body = (CodeScroll, CodeBody) if tab_id == "scripts" else (VerticalScroll, Static)
+    async def _fill_next(self) -> None:
+        unfilled = [tab for tab, _ in TABS if tab not in self._filled | self._filling]
+        if unfilled and self.is_attached:
+            await self._fill(unfilled[0])
+            self.call_after_refresh(self._fill_next)
+
+    async def _fill(self, tab: str) -> None:
+        """Mount the content of `tab`, then do what was asked of it meanwhile."""
+        if tab in self._filled or tab in self._filling:
+            return
+        self._filling.add(tab)
+        scroll, body = (CodeScroll, CodeBody) if tab == "scripts" else (VerticalScroll, Static)
         parts: list[Widget] = []
-        if tab_id == "diff":
+        if tab == "diff":
             parts.append(Horizontal(Static("against", id="diff-label"),
                                     Select[str]([], prompt="another version", id="diff-version",
                                                 allow_blank=True),
                                     id="diff-controls"))
-        area = scroll(id=f"scroll-{tab_id}", classes="detail-scroll")
-        area.compose_add_child(body(Text("Select a package.", style="dim"), id=f"body-{tab_id}",
+        area = scroll(id=f"scroll-{tab}", classes="detail-scroll")
+        area.compose_add_child(body(Text("Select a package.", style="dim"), id=f"body-{tab}",
                                     classes="detail-body"))
         parts.append(area)
-        return TabPane(title, *parts, id=f"tab-{tab_id}")
-
-    @property
-    def built(self) -> bool:
-        """The tabs are mounted."""
-        return self._built
+        await self.query_one(f"#tab-{tab}", TabPane).mount_all(parts)
+        self._filling.discard(tab)
+        self._filled.add(tab)
+        if tab == self.active_tab:
+            self._load(tab)
+            if self._focus_when_filled:
+                self._focus_when_filled = False
+                self.focus_body()
 
     @property
     def active_tab(self) -> str:
@@ -110,8 +125,8 @@ class DetailPane(Vertical):
 
     def focus_body(self) -> None:
         """Focus the active tab's scrolling body (arrows and page keys scroll it)."""
-        if not self._built:
-            self._focus_when_built = True
+        if self.active_tab not in self._filled:
+            self._focus_when_filled = True
             return
         self.query_one(f"#scroll-{self.active_tab}", VerticalScroll).focus()
 
@@ -135,15 +150,18 @@ class DetailPane(Vertical):
         self._load(self.active_tab)
 
     @on(TabbedContent.TabActivated, "#detail-tabs")
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
-        self._load(self.active_tab)
+        if self.active_tab in self._filled:
+            self._load(self.active_tab)
+        else:
+            await self._fill(self.active_tab)  # chosen before its turn
 
     def _body(self, tab: str) -> Static:
         return self.query_one(f"#body-{tab}", Static)
 
     def _load(self, tab: str) -> None:
-        if self.key is None or tab in self._loaded or not self._built:
+        if self.key is None or tab in self._loaded or tab not in self._filled:
             return
         self._loaded.add(tab)
         body = self._body(tab)
