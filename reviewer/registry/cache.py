@@ -2,9 +2,11 @@
 
 Layout: `<cache root>/metadata-v2/` is a diskcache directory. Each document (kind + URL)
 has two entries:
-- `meta:<key>`: a tiny JSON text `{"t": fetched_at, "etag": ..., "lm": ..., "n": size}`,
-  so a warm scan can decide freshness without reading bodies (`t` is when the registry
-  last confirmed the document: a revalidation that changes nothing renews only this);
+- `meta:<key>`: a tiny JSON text `{"t": fetched_at, "etag": ..., "lm": ..., "n": size,
+  "h": digest}`, so a warm scan can decide freshness without reading bodies (`t` is when
+  the registry last confirmed the document: a revalidation that changes nothing renews
+  only this; `h` is a digest of the body, so a document's content can be identified, e.g.
+  by the findings cache, without reading it);
 - `body:<key>`: the *compact* document (registry JSON reduced to what reviewer reads, see
   `compact.py`) as UTF-8 JSON bytes, with a copy of the record in its diskcache tag so
   that loading a document is one read.
@@ -22,13 +24,14 @@ with one warning; if that fails too, the run continues without a disk cache.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -88,6 +91,8 @@ class CacheRecord:
     etag: str | None = None
     last_modified: str | None = None
     size: int = 0
+    digest: str | None = None
+    """A digest of the body (`body_digest`); None in records written before digests."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +184,8 @@ class MetadataCache:
         return held[0] if held is not None else None
 
     def store(self, key: str, body: bytes, record: CacheRecord) -> None:
-        text = _record_text(record)
+        """The body and its record (whose digest is computed here, from the body)."""
+        text = _record_text(replace(record, digest=body_digest(body)))
 
         def write(cache: diskcache.Cache) -> None:
             with cache.transact():  # one commit for both rows
@@ -190,7 +196,8 @@ class MetadataCache:
 
     def renew(self, key: str, record: CacheRecord) -> None:
         """The registry confirmed the body: renew the tiny record only (the copy in the
-        body's tag keeps the older time; readers take the newer of the two)."""
+        body's tag keeps the older time; readers take the newer of the two). `record`
+        carries the body's digest over from the record it renews."""
         text = _record_text(record)
         self._guard(lambda c: c.set("meta:" + key, text), None)
 
@@ -263,11 +270,13 @@ def _parse_record(text: object) -> CacheRecord | None:
     etag = data.get("etag")
     modified = data.get("lm")
     size = data.get("n")
+    digest = data.get("h")
     return CacheRecord(
         fetched_at=fetched_at,
         etag=etag if isinstance(etag, str) else None,
         last_modified=modified if isinstance(modified, str) else None,
         size=size if isinstance(size, int) else 0,
+        digest=digest if isinstance(digest, str) else None,
     )
 
 
@@ -277,7 +286,14 @@ def _record_text(record: CacheRecord) -> str:
         data["etag"] = record.etag
     if record.last_modified:
         data["lm"] = record.last_modified
+    if record.digest:
+        data["h"] = record.digest
     return json.dumps(data, separators=(",", ":"))
+
+
+def body_digest(body: bytes) -> str:
+    """What identifies a cached body's content (kept in its record)."""
+    return hashlib.blake2b(body, digest_size=12).hexdigest()
 
 
 def _tree_size(directory: Path) -> int:

@@ -22,6 +22,8 @@ one `reviewer report` fill the caches (metadata, tarballs, code analysis). Then,
 - the TUI in tmux (bench_tui's wrapper): first paint from process start (target < 1 s)
   and peak RSS once every package is reviewed (target < 300 MiB).
 `--profile DIR` writes cProfile files of one `report` and one `check` run of this tree.
+Python runs with its bytecode cache, as an installed package does (PYTHONPYCACHEPREFIX in
+the temporary directory; `--no-bytecode-cache` compiles every module at every launch).
 Exits 1 when a target is missed by this tree.
 """
 
@@ -153,12 +155,14 @@ def reviewer_run(tree: Path, args: list[str], env: dict[str, str]) -> tuple[floa
     return elapsed, CPU_TIMES[-1], (rss[-1] if rss else 0) / 1024
 
 
-def tui_first_paint(tree: Path, project: Path, common: list[str], out: Path) -> dict[str, float]:
+def tui_first_paint(tree: Path, project: Path, common: list[str], out: Path,
+                    env: dict[str, str]) -> dict[str, float]:
+    from bench.bench_first_list import _bytecode_env
     from bench.bench_tui import WRAPPER, run_in_tmux
 
     env_path = f"PYTHONPATH={tree}"
-    argv = ["env", env_path, python_of(tree), "-c", WRAPPER, str(out), "tui", str(project),
-            *common, "--offline"]
+    argv = ["env", *_bytecode_env(env), env_path, python_of(tree), "-c", WRAPPER, str(out),
+            "tui", str(project), *common, "--offline"]
     return run_in_tmux(argv, out, timeout=300)
 
 
@@ -170,6 +174,8 @@ def main() -> int:
     parser.add_argument("--no-tui", action="store_true")
     parser.add_argument("--tui-only", action="store_true", help="time the TUI alone")
     parser.add_argument("--profile", type=Path, default=None, metavar="DIR")
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="compile every module at every launch (PYTHONDONTWRITEBYTECODE)")
     args = parser.parse_args()
     project = args.project or stacked_project()
     code = [("this tree", ROOT)] + ([(str(args.compare), args.compare.resolve())]
@@ -187,6 +193,11 @@ def main() -> int:
             tempfile.TemporaryDirectory(prefix="bench-large-") as temp:
         project = synthetic_project(project, serve_synthetic(registry, locked), Path(temp))
         env = {**os.environ, "NPM_CONFIG_USERCONFIG": "/dev/null"}
+        if not args.no_bytecode_cache:
+            # as an installed package runs: with its bytecode, kept apart from both trees
+            # (the cold scan below fills it)
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(Path(temp) / "bytecode")
         caches = {label: Path(temp) / f"cache-{i}" for i, (label, _) in enumerate(code)}
         for label, tree in code:
             common = ["--registry", registry.url, "--cache-dir", str(caches[label])]
@@ -211,7 +222,7 @@ def main() -> int:
                         tree, [case, str(project), *extra, *common], env))
                 if not args.no_tui and shutil.which("tmux"):
                     out = Path(temp) / f"tui-{label.replace('/', '_')}-{run}.json"
-                    got = tui_first_paint(tree, project, common, out)
+                    got = tui_first_paint(tree, project, common, out, env)
                     results[label]["tui"].append((got["paint"], got["paint_cpu"],
                                                   got.get("rss_mib", 0.0), got.get("scan", 0.0)))
         ok = True
