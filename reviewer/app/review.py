@@ -145,6 +145,7 @@ class ReviewService:
         if observer is not None:
             observer(ReviewProgress(0, total, ()))
         await self.prefetch_advisories(packages)
+        self._prefetch_stamps(packages)
 
         async def one(package: Package) -> PackageReview:
             try:
@@ -162,6 +163,12 @@ class ReviewService:
             return await run_bounded(packages, one, self.concurrency, told)
         finally:
             self._flush_findings_cache()
+
+    def _prefetch_stamps(self, packages: Iterable[Package]) -> None:
+        """What identifies each registry document, read at once (the findings cache's keys)."""
+        prefetch = getattr(self.provider, "prefetch_stamps", None)
+        if prefetch is not None and self.reviewer is None and self.settings.scan_cache_dir:
+            prefetch({p.name for p in packages if p.source is Source.REGISTRY})
 
     def _flush_findings_cache(self) -> None:
         if self.provider is not None and self.reviewer is None:

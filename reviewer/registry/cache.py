@@ -30,7 +30,7 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -41,6 +41,8 @@ from diskcache.core import MODE_PICKLE
 from reviewer.paths import metadata_cache_dir
 
 T = TypeVar("T")
+_BATCH = 500
+"""Keys per query of `records` (SQLite allows 999 parameters in older builds)."""
 CACHE_ERRORS = (sqlite3.Error, OSError, ValueError, KeyError, TypeError, UnicodeError,
                 diskcache.Timeout)
 
@@ -169,6 +171,33 @@ class MetadataCache:
     def record(self, key: str) -> CacheRecord | None:
         """The tiny freshness record alone (what a warm scan reads)."""
         return _parse_record(self._guard(lambda c: c.get("meta:" + key), None))
+
+    def records(self, keys: Sequence[str]) -> dict[str, CacheRecord]:
+        """The freshness records of many documents (those that have one), a query per few
+        hundred keys instead of one per key: what a warm review of a large tree reads
+        first. The rows go through `SafeDisk.fetch` as every read does."""
+
+        def read(cache: diskcache.Cache) -> dict[str, CacheRecord]:
+            found: dict[str, CacheRecord] = {}
+            for start in range(0, len(keys), _BATCH):
+                chunk = ["meta:" + key for key in keys[start:start + _BATCH]]
+                rows = cache._sql(  # noqa: SLF001 - diskcache's own connection, see above
+                    "SELECT key, mode, filename, value FROM Cache WHERE raw = 1 AND key IN "
+                    f"({','.join('?' * len(chunk))}) AND expire_time IS NULL", chunk,
+                ).fetchall()
+                for key, mode, filename, value in rows:
+                    record = _parse_record(cache.disk.fetch(mode, filename, value, False))
+                    if record is not None and isinstance(key, str):
+                        found[key.removeprefix("meta:")] = record
+            return found
+
+        if not keys:
+            return {}
+        try:
+            return self._guard(read, {})
+        except AttributeError:  # a diskcache without `_sql`: one read per key
+            held = {key: self.record(key) for key in keys}
+            return {key: record for key, record in held.items() if record is not None}
 
     def entry(self, key: str) -> tuple[bytes, CacheRecord] | None:
         """The body and its record in one read (the record rides in the body's tag)."""

@@ -259,6 +259,17 @@ class RegistryService:
                 self._stamps[key] = held
         return held
 
+    def prefetch_stamps(self, names: Iterable[str]) -> None:
+        """Read the stamps of many packuments at once (the records of fresh documents that
+        have a digest); the others are found one by one by `packument_stamp`."""
+        if self.cache is None:
+            return
+        keys = {f"{DocKind.FULL}:{self.config.document_url(name)}" for name in names}
+        wanted = [key for key in keys if key not in self._stamps]
+        for key, record in self.cache.records(wanted).items():
+            if record.digest is not None and self._confirmed(key, record):
+                self._stamps[key] = record.digest
+
     async def _stamp(self, key: str, name: str) -> str | None:
         assert self.cache is not None
         record = self.cache.record(key)

@@ -254,3 +254,30 @@ async def test_a_record_written_before_digests_is_given_one(
     cache = MetadataCache(config.cache_dir)
     assert cache.record(key).digest == stamp  # type: ignore[union-attr]
     cache.close()
+
+
+def test_many_records_are_read_at_once_as_one_by_one(tmp_path: Path) -> None:
+    cache = MetadataCache(tmp_path)
+    keys = [f"full:https://r.example/p{i}" for i in range(1203)]  # three batches
+    for index, key in enumerate(keys[:1100]):
+        cache.store(key, f'{{"n": {index}}}'.encode(), CacheRecord(float(index), None, None, 9))
+    found = cache.records(keys)
+    assert len(found) == 1100 and set(found) == set(keys[:1100])
+    assert all(found[key] == cache.record(key) for key in keys[:1100])
+    assert cache.records([]) == {}
+    cache.close()
+
+
+async def test_stamps_read_at_once_are_the_stamps_read_one_by_one(
+        fixture_registry: FixtureRegistry, registry_config: Any) -> None:
+    for name in ("fc-s1", "fc-s2"):
+        _publish(fixture_registry, name)
+    config = registry_config()
+    async with RegistryService(config) as service:
+        single = {name: await service.packument_stamp(name) for name in ("fc-s1", "fc-s2")}
+    async with RegistryService(config) as service:
+        before = len(fixture_registry.requests)
+        service.prefetch_stamps(["fc-s1", "fc-s2", "fc-unknown"])
+        assert set(service._stamps.values()) == set(single.values())
+        assert {name: await service.packument_stamp(name) for name in single} == single
+        assert len(fixture_registry.requests) == before  # nothing asked of the registry
