@@ -19,7 +19,8 @@ tarball request failed are not stored (the failure may be gone next time).
 
 Storage: one SQLite file `<cache root>/findings/findings-v1.sqlite` (key -> JSON text,
 never unpickled); writes are buffered and committed in batches (`flush`). An unreadable
-file is discarded and rebuilt once; after that the run goes on without the cache.
+file is discarded and rebuilt once; after that the run goes on without the cache. A file
+past `MAX_BYTES` is started afresh.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ from reviewer.signals.settings import ReviewSettings
 
 _FORMAT = 1
 _FLUSH_EVERY = 256
+MAX_BYTES = 256 * 1024 * 1024
+"""A file grown past this is started afresh when opened (rows of documents and versions no
+longer locked are never read again; a fresh file costs one review of each package)."""
 _RULE_PACKAGES = ("signals", "code")
 _RULE_MODULES = ("findings.py", "registry/documents.py", "registry/compact.py",
                  "registry/parse.py", "graph/model.py")
@@ -93,6 +97,8 @@ class _Store:
         if self._connection is None and not self._disabled:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                if self.path.exists() and self.path.stat().st_size > MAX_BYTES:
+                    self._discard()  # bounded: old rows are never read again
                 connection = sqlite3.connect(self.path, timeout=10, check_same_thread=False,
                                              isolation_level=None)
                 connection.execute("PRAGMA journal_mode=WAL")
@@ -117,6 +123,9 @@ class _Store:
             self._disabled = True
             return
         self._rebuilt = True
+        self._discard()
+
+    def _discard(self) -> None:
         for suffix in ("", "-wal", "-shm"):
             try:
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)

@@ -281,3 +281,20 @@ async def test_stamps_read_at_once_are_the_stamps_read_one_by_one(
         assert set(service._stamps.values()) == set(single.values())
         assert {name: await service.packument_stamp(name) for name in single} == single
         assert len(fixture_registry.requests) == before  # nothing asked of the registry
+
+
+def test_a_cache_file_past_its_bound_starts_afresh(
+        fixture_registry: FixtureRegistry, registry_config: Any, computed: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = _publish(fixture_registry, "fc-big")["1.0.0"]
+    package = Package(locked.name, locked.version, locked.integrity, locked.tarball_url)
+    config = registry_config()
+    settings = ReviewSettings(scan_cache_dir=config.cache_dir)
+    _review(config, package, settings)
+    findings_cache.close_all()
+    _review(config, package, settings)
+    assert computed == [package.key]  # read back
+    findings_cache.close_all()
+    monkeypatch.setattr(findings_cache, "MAX_BYTES", 1)
+    _review(config, package, settings)
+    assert computed == [package.key] * 2  # the file was over the bound: computed again
