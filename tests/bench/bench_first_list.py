@@ -2,6 +2,7 @@
 background review runs.
 
     python tests/bench/bench_first_list.py [--project DIR] [--runs N] [--compare TREE]
+                                           [--metadata-only] [--no-bytecode-cache]
 
 A fixture registry on 127.0.0.1 serves a synthetic packument and a small valid tarball for
 every version of the project's names (bench_scan.synthetic_packument); the project is copied
