@@ -113,12 +113,7 @@ class _Store:
 
     def _fault(self) -> None:
         """Discard an unreadable file once; the second fault disables the cache."""
-        if self._connection is not None:
-            try:
-                self._connection.close()
-            except sqlite3.Error:
-                pass
-            self._connection = None
+        self._disconnect()
         if self._rebuilt:
             self._disabled = True
             return
@@ -180,12 +175,15 @@ class _Store:
     def close(self) -> None:
         self.flush()
         with self._lock:
-            if self._connection is not None:
-                try:
-                    self._connection.close()
-                except sqlite3.Error:
-                    pass
-                self._connection = None
+            self._disconnect()
+
+    def _disconnect(self) -> None:
+        if self._connection is not None:
+            try:
+                self._connection.close()
+            except sqlite3.Error:
+                pass
+            self._connection = None
 
 
 _STORES: dict[Path, _Store] = {}
