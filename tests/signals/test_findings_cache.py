@@ -298,3 +298,18 @@ def test_a_cache_file_past_its_bound_starts_afresh(
     monkeypatch.setattr(findings_cache, "MAX_BYTES", 1)
     _review(config, package, settings)
     assert computed == [package.key] * 2  # the file was over the bound: computed again
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(
+        fixture_registry: FixtureRegistry, registry_config: Any, tmp_path: Path,
+        computed: list[str]) -> None:
+    locked = _publish(fixture_registry, "fc-ro")["1.0.0"]
+    package = Package(locked.name, locked.version, locked.integrity, locked.tarball_url)
+    config = registry_config()
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the findings folder would go")
+    settings = ReviewSettings(scan_cache_dir=blocked)
+    first = _review(config, package, settings)
+    again = _review(config, package, settings)
+    assert [f.to_json() for f in again] == [f.to_json() for f in first]
+    assert computed == [package.key] * 2  # no cache, no error
