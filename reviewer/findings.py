@@ -236,3 +236,22 @@ class Finding:
         if self.details:
             data["details"] = dict(self.details)
         return data
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, object], package: str) -> Finding:
+        """A finding written by `to_json` (for `package`), e.g. read back from a cache.
+        Raises ValueError, KeyError or TypeError when `raw` is not one."""
+        from reviewer.jsonvalues import integer, objects, optional_text
+
+        if not isinstance(raw, Mapping):
+            raise TypeError("a finding is not an object")
+        details = raw.get("details") or {}
+        if not isinstance(details, dict):
+            raise TypeError("finding details are not an object")
+        evidence = tuple(
+            Evidence(optional_text(e.get("file")), integer(e.get("line")),
+                     optional_text(e.get("text")))
+            for e in objects(raw.get("evidence"))
+        )
+        return cls(str(raw["id"]), Severity.parse(str(raw["severity"])), str(raw["summary"]),
+                   package, bool(raw.get("unknown")), evidence, dict(details))

@@ -123,9 +123,77 @@ def register_secrets(values: Iterable[str]) -> None:
         register_secret(value)
 
 
+_BY_LINES_FROM = 64 * 1024
+"""Longer texts (a large report) go through the expressions only where a secret could be
+(`_redact_where_needed`)."""
+_REACH = 3
+"""Lines with content after a trigger's line that a match can still reach: the expressions
+cross white space (newlines too) between a key, its `=`/`:`, a scheme word and the value."""
+
+
 def redact(value: object) -> str:
     """`value` with credentials replaced by `***` (see the module docstring)."""
     text = value if isinstance(value, str) else str(value)
+    if len(text) > _BY_LINES_FROM and text.isascii():
+        return _redact_where_needed(text)
+    return _redact(text)
+
+
+def _redact_where_needed(text: str) -> str:
+    """`_redact(text)`, the same result, with the expressions run only over the stretches of
+    lines that hold a trigger (the words and shapes every match starts with) and the lines
+    a match starting there can reach. Every match lies inside one stretch, so the stretches
+    give the matches of the whole text. ASCII text only (its lower case keeps positions)."""
+    with _secrets_lock:
+        secrets = tuple(_secrets)
+    if any("\n" in secret for secret in secrets):
+        return _redact(text)
+    lowered = text.lower()
+    starts: list[int] = []
+    for haystack, needles in ((lowered, (*_KEYED_WORDS, "bearer", "authorization")),
+                              (text, (*_TOKEN_PREFIXES, *secrets)),
+                              (text, ("://",) if "@" in text else ())):
+        for needle in needles:
+            at = haystack.find(needle)
+            while at != -1:
+                starts.append(at)
+                at = haystack.find(needle, at + 1)
+    if not starts:
+        return text
+    stretches: list[tuple[int, int]] = []
+    for at in sorted(starts):
+        start, end = text.rfind("\n", 0, at) + 1, _reach(text, at)
+        if stretches and start <= stretches[-1][1]:  # overlaps the previous stretch
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
+        else:
+            stretches.append((start, end))
+    out: list[str] = []
+    done = 0
+    for start, end in stretches:
+        out.append(text[done:start])
+        out.append(_redact(text[start:end]))
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _reach(text: str, at: int) -> int:
+    """Where the last line a match starting on `at`'s line can reach ends."""
+    end = text.find("\n", at)
+    size = len(text)
+    for _ in range(_REACH):
+        if end == -1:
+            return size
+        following = end
+        while following < size and text[following].isspace():
+            following += 1
+        if following == size:
+            return size
+        end = text.find("\n", following)
+    return size if end == -1 else end
+
+
+def _redact(text: str) -> str:
     known = _secrets_pattern
     if known is not None:
         text = known.sub("***", text)

@@ -59,7 +59,7 @@ class BackgroundReview:
         self.graph = session.graph
         self._service = ReviewService(session.provider, session.settings,
                                       concurrency=concurrency or session.concurrency,
-                                      reviewer=session.reviewer)
+                                      reviewer=session.reviewer, keep_documents=True)
         self._pace = pace
         self._settle = settle
         self._lock = threading.Lock()

@@ -50,7 +50,8 @@ class ReviewService:
     """Reviews packages with one provider and one set of settings."""
 
     def __init__(self, provider: MetadataProvider | None, settings: ReviewSettings | None = None,
-                 *, concurrency: int = 16, reviewer: Reviewer | None = None) -> None:
+                 *, concurrency: int = 16, reviewer: Reviewer | None = None,
+                 keep_documents: bool = False) -> None:
         self.provider = provider
         """None: no registry; every package reviews to no finding."""
         self.settings = settings or ReviewSettings()
@@ -63,6 +64,9 @@ class ReviewService:
         self.packuments: dict[str, Packument] = {}
         """Registry documents fetched through this service, kept in memory (the TUI's
         detail pane reads them)."""
+        self.keep_documents = keep_documents
+        """Hold every reviewed registry package's document in `packuments`, also when its
+        findings came from the findings cache (the TUI's summary and detail read them)."""
         self._advisories: RegistryAdvisories | Unchecked | None = None
         self._advisories_asked = False
         """The bulk advisory endpoint was asked (`_advisories` holds its answer)."""
@@ -121,6 +125,11 @@ class ReviewService:
                 await self.prefetch_advisories(graph)
             found = await review_package(package, graph, self._documents, self.settings,
                                          registry_advisories=self._registry_advisories())
+            if self.keep_documents and package.source is Source.REGISTRY:
+                try:
+                    await self.packument(package.name)
+                except ReviewerError:
+                    pass  # the findings say why the document is missing
         findings = sorted(found, key=finding_order)
         self.results[package.key] = findings
         return findings
@@ -136,6 +145,7 @@ class ReviewService:
         if observer is not None:
             observer(ReviewProgress(0, total, ()))
         await self.prefetch_advisories(packages)
+        self._prefetch_stamps(packages)
 
         async def one(package: Package) -> PackageReview:
             try:
@@ -149,7 +159,22 @@ class ReviewService:
             if observer is not None:
                 observer(ReviewProgress(done, total, (package.key,), self.errors.get(package.key)))
 
-        return await run_bounded(packages, one, self.concurrency, told)
+        try:
+            return await run_bounded(packages, one, self.concurrency, told)
+        finally:
+            self._flush_findings_cache()
+
+    def _prefetch_stamps(self, packages: Iterable[Package]) -> None:
+        """What identifies each registry document, read at once (the findings cache's keys)."""
+        prefetch = getattr(self.provider, "prefetch_stamps", None)
+        if prefetch is not None and self.reviewer is None and self.settings.scan_cache_dir:
+            prefetch({p.name for p in packages if p.source is Source.REGISTRY})
+
+    def _flush_findings_cache(self) -> None:
+        if self.provider is not None and self.reviewer is None:
+            from reviewer.signals import findings_cache
+
+            findings_cache.flush(self.settings.scan_cache_dir)
 
     async def review_changes(self, changes: ChangeSet, head: Graph,
                              observer: Observer | None = None) -> dict[str, tuple[Finding, ...]]:
@@ -172,7 +197,10 @@ class ReviewService:
             if observer is not None:
                 observer(ReviewProgress(done, total, (change.id,)))
 
-        found = await run_bounded(items, one, self.concurrency, told)
+        try:
+            found = await run_bounded(items, one, self.concurrency, told)
+        finally:
+            self._flush_findings_cache()
         return {change.id: findings for change, findings in zip(items, found, strict=True)}
 
 
@@ -185,6 +213,11 @@ class _Documents:
 
     async def packument(self, name: str) -> Packument:
         return await self._service.packument(name)
+
+    async def packument_stamp(self, name: str) -> str | None:
+        """The provider's stamp of the document (None when it has none)."""
+        stamp = getattr(self._service.provider, "packument_stamp", None)
+        return None if stamp is None else await stamp(name)
 
     async def tarball(self, name: str, version: str, integrity: str | None,
                       url: str | None = None) -> TarballContents:

@@ -115,7 +115,8 @@ class ReviewSession:
             if self.changed is None:
                 self.changed = set(self._change_by_key)
         self.service = ReviewService(self.provider, self.settings,
-                                     concurrency=self.concurrency, reviewer=self.reviewer)
+                                     concurrency=self.concurrency, reviewer=self.reviewer,
+                                     keep_documents=True)
         self.policy: Policy = self._load_policy()
         """The policy as loaded: the base the pending decisions are saved onto."""
         self._policy_states()

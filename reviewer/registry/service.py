@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer import workers
 from reviewer.errors import IntegrityError, OfflineMiss, RegistryError
-from reviewer.registry.cache import CacheRecord, MetadataCache
+from reviewer.registry.cache import CacheRecord, MetadataCache, body_digest
 from reviewer.registry.config import RegistryConfig, host_of
 from reviewer.registry.documents import Packument, VersionManifest
 from reviewer.registry.parse import (
@@ -162,6 +162,8 @@ class RegistryService:
         to the loop it was opened on: the TUI reviews on a thread of its own)."""
         self._clock = clock
         self._parsed: dict[str, Any] = {}
+        self._stamps: dict[str, str] = {}
+        """Document key -> `packument_stamp` given this run (dropped with `_parsed`)."""
         self._inflight: dict[str, asyncio.Future[tuple[bytes, Origin]]] = {}
         self._tracked: dict[str, set[str]] = {}
         self._validated: set[str] = set()
@@ -241,6 +243,48 @@ class RegistryService:
 
     async def abbreviated(self, name: str) -> Packument:
         return await self._packument(DocKind.CORGI, name)
+
+    async def packument_stamp(self, name: str) -> str | None:
+        """What identifies the content of the full packument `packument(name)` would give
+        now (a digest of the cached document), made fresh first as `packument` would, but
+        without reading or parsing it. None without a disk cache. Raises what `packument`
+        raises."""
+        if self.cache is None:
+            return None
+        key = f"{DocKind.FULL}:{self.config.document_url(name)}"
+        held = self._stamps.get(key)
+        if held is None:
+            held = await self._stamp(key, name)
+            if held is not None:
+                self._stamps[key] = held
+        return held
+
+    def prefetch_stamps(self, names: Iterable[str]) -> None:
+        """Read the stamps of many packuments at once (the records of fresh documents that
+        have a digest); the others are found one by one by `packument_stamp`."""
+        if self.cache is None:
+            return
+        keys = {f"{DocKind.FULL}:{self.config.document_url(name)}" for name in names}
+        wanted = [key for key in keys if key not in self._stamps]
+        for key, record in self.cache.records(wanted).items():
+            if record.digest is not None and self._confirmed(key, record):
+                self._stamps[key] = record.digest
+
+    async def _stamp(self, key: str, name: str) -> str | None:
+        assert self.cache is not None
+        record = self.cache.record(key)
+        if not self._confirmed(key, record) or record is None:
+            await self.document(DocKind.FULL, name, want_body=False)
+            record = self.cache.record(key)
+            if record is None:
+                return None
+        if record.digest is None:  # a record from before digests: add it once
+            body = self.cache.body(key)
+            if body is None:
+                return None
+            self.cache.store(key, body, record)
+            return body_digest(body)
+        return record.digest
 
     async def version_document(self, name: str, version: str) -> VersionManifest:
         url = self.config.document_url(name, version)
@@ -431,8 +475,9 @@ class RegistryService:
             body = _dumps(document, _describe(DocKind.FULL, name, None))
             cache.store(key, body, CacheRecord(now, None, None, len(body)))
             self._parsed.pop(key, None)
+            self._stamps.pop(key, None)
         else:
-            cache.renew(key, CacheRecord(now, None, None, record.size))
+            cache.renew(key, CacheRecord(now, None, None, record.size, record.digest))
         return body
 
     async def _small_document(self, url: str, what: str) -> object | None:
@@ -485,7 +530,8 @@ class RegistryService:
                 headers["if-modified-since"] = record.last_modified
         result = await self.client.request("GET", url, what=what, headers=headers)
         if result.status == 304 and record is not None and cache is not None:
-            renewed = CacheRecord(now, record.etag, record.last_modified, record.size)
+            renewed = CacheRecord(now, record.etag, record.last_modified, record.size,
+                                  record.digest)
             if body is not None:
                 cache.store(key, body, renewed)
                 return body, Origin.REVALIDATED
@@ -517,4 +563,5 @@ class RegistryService:
                 now, result.headers.get("etag"), result.headers.get("last-modified"), len(body),
             ))
         self._parsed.pop(key, None)
+        self._stamps.pop(key, None)
         return body, Origin.FETCHED

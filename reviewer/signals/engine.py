@@ -25,6 +25,7 @@ from reviewer.registry.interface import MetadataProvider
 from reviewer.semver import max_satisfying
 from reviewer.signals import (
     deprecation,
+    findings_cache,
     install_scripts,
     maintainers,
     provenance,
@@ -83,7 +84,7 @@ async def review_package(
         registry_advisories = await fetch_registry_advisories({package.name: [package.version]}, provider, settings)
     findings += package_advisories(package, settings, registry_advisories)
     if package.source is Source.REGISTRY:
-        findings += await registry_findings(package, provider, settings)
+        findings += await findings_cache.cached(package, provider, settings, registry_findings)
     else:
         findings += await non_registry_findings(package, provider, settings)
     return findings

@@ -14,7 +14,12 @@ DEFAULT_DAYS = 7.0
 
 def recent_release(package: str, packument: Packument, version: str, days: float = DEFAULT_DAYS,
                    now: datetime | None = None) -> Finding | None:
-    published = packument.published(version)
+    return release_age_finding(package, packument.published(version), days, now)
+
+
+def release_age_finding(package: str, published: datetime | None, days: float = DEFAULT_DAYS,
+                        now: datetime | None = None) -> Finding | None:
+    """recent-release from the publish time alone (None: the registry did not give it)."""
     if published is None:
         return unknown(SIGNAL, package, f"publish time {NOT_PROVIDED}")
     now = now or datetime.now(UTC)

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import orjson
 
-from reviewer.jsonvalues import integer, objects, optional_text
-from reviewer.signals.finding import Evidence, Finding, Severity
+from reviewer.signals.finding import Finding
 from reviewer.signals.install_scripts import InstallScripts
 
 _FORMAT = 2
@@ -63,9 +62,9 @@ def load(root: Path | None, key: str, integrity: str | None) -> ScanResult | Non
         scripts = InstallScripts(dict(data["scripts"]), data["present"], data["implicit_gyp"],
                                  data["origin"], data.get("note"))
         raw = data.get("finding")
-        finding = None if raw is None else _finding(raw, key)
+        finding = None if raw is None else Finding.from_json(raw, key)
         raw = data.get("confusion")
-        confusion = None if raw is None else _finding(raw, key)
+        confusion = None if raw is None else Finding.from_json(raw, key)
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return ScanResult(scripts, finding, confusion)
@@ -89,12 +88,3 @@ def store(root: Path | None, key: str, integrity: str | None, result: ScanResult
         atomic_write_text(path, json.dumps(document))
     except (OSError, FileWriteError):
         return  # a cache that cannot be written only costs time
-
-
-def _finding(raw: dict[str, object], key: str) -> Finding:
-    evidence = tuple(
-        Evidence(optional_text(e.get("file")), integer(e.get("line")), optional_text(e.get("text")))
-        for e in objects(raw.get("evidence"))
-    )
-    return Finding(str(raw["id"]), Severity.parse(str(raw["severity"])), str(raw["summary"]), key,
-                   bool(raw.get("unknown")), evidence, dict(raw.get("details") or {}))  # type: ignore[call-overload]

@@ -2,9 +2,14 @@
 background review runs.
 
     python tests/bench/bench_first_list.py [--project DIR] [--runs N] [--compare TREE]
+                                           [--metadata-only] [--no-bytecode-cache]
 
-A fixture registry on 127.0.0.1 serves a synthetic packument for every name of the project
-(bench_scan.synthetic_packument); `reviewer scan` fills a cache. Then `reviewer tui
+A fixture registry on 127.0.0.1 serves a synthetic packument and a small valid tarball for
+every version of the project's names (bench_scan.synthetic_packument); the project is copied
+with its lockfile's integrities set to those tarballs' (bench_scan.synthetic_project), and
+`reviewer scan` then `reviewer report` fill the caches (metadata, tarballs, code analysis,
+findings): warm, as after a first look (`--metadata-only`: `scan` alone, so that the TUI,
+offline, finds no tarball in the cache and says so for every package). Then `reviewer tui
 --offline` runs in tmux (a real terminal) with `s` typed at once (the key waits in the
 terminal until the app reads it), and the app records, from the process start time the
 kernel keeps (so interpreter start-up and imports count):
@@ -133,34 +138,42 @@ def main() -> int:
     parser.add_argument("--project", type=Path, default=DEFAULT_PROJECT)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--compare", type=Path, default=None, metavar="TREE")
+    parser.add_argument("--metadata-only", action="store_true",
+                        help="fill only the metadata cache (`scan`): the TUI, offline, then "
+                             "finds no tarball and no code analysis in the cache")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="compile every module at every launch (PYTHONDONTWRITEBYTECODE)")
     args = parser.parse_args()
     from servers.fixture_registry import FixtureRegistry
 
-    from bench.bench_scan import locked_versions, serve_synthetic
+    from bench.bench_scan import locked_versions, serve_synthetic, synthetic_project
 
     code = [("this tree", ROOT)] + ([(str(args.compare), args.compare.resolve())]
                                     if args.compare else [])
     results: dict[str, list[dict]] = {label: [] for label, _ in code}
     with FixtureRegistry(load_data=False, memoize=True) as registry, \
             tempfile.TemporaryDirectory(prefix="bench-list-") as temp:
-        serve_synthetic(registry, locked_versions(args.project))
+        project = synthetic_project(args.project,
+                                    serve_synthetic(registry, locked_versions(args.project)),
+                                    Path(temp))
         env = {**os.environ, "NPM_CONFIG_USERCONFIG": "/dev/null"}
         if not args.no_bytecode_cache:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = str(Path(temp) / "bytecode")
         caches = {label: Path(temp) / f"cache-{i}" for i, (label, _) in enumerate(code)}
-        for label, tree in code:
-            subprocess.run([python_of(tree), "-m", "reviewer", "scan", str(args.project),
-                            "--registry", registry.url, "--cache-dir", str(caches[label])],
-                           env={**env, "PYTHONPATH": str(tree)}, cwd=tree,
-                           capture_output=True, check=False)
+        fill = [["scan"]] if args.metadata_only else [["scan"], ["report", "--format", "json"]]
+        for label, tree in code:  # warm: as after a first look (metadata, tarballs, code)
+            for command in fill:
+                subprocess.run([python_of(tree), "-m", "reviewer", command[0], str(project),
+                                *command[1:], "--registry", registry.url, "--cache-dir",
+                                str(caches[label])],
+                               env={**env, "PYTHONPATH": str(tree)}, cwd=tree,
+                               capture_output=True, check=False)
         for run in range(-1, args.runs):  # run -1 fills the bytecode cache: not counted
             for label, tree in code:  # interleaved
                 out = Path(temp) / f"list-{len(results[label])}-{run}-{code.index((label, tree))}.json"
                 argv = ["env", *_bytecode_env(env), f"PYTHONPATH={tree}", python_of(tree),
-                        "-c", WRAPPER, str(out), "tui", str(args.project), "--registry",
+                        "-c", WRAPPER, str(out), "tui", str(project), "--registry",
                         registry.url, "--cache-dir", str(caches[label]), "--offline"]
                 result = run_in_tmux(argv, out)
                 if run >= 0:

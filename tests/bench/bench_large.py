@@ -2,7 +2,6 @@
 
     python tests/bench/bench_large.py [--project DIR] [--runs N] [--compare TREE]
                                       [--no-tui | --tui-only] [--profile OUT_DIR]
-                                      [--no-bytecode-cache]
 
 The project, by default: real trees stacked as workspaces of one npm project, kept in
 `~/.cache/reviewer-bench/stacked-10k/`:
@@ -21,10 +20,10 @@ one `reviewer report` fill the caches (metadata, tarballs, code analysis). Then,
 - `reviewer report --format json`: wall, CPU, peak RSS (target < 2 s);
 - `reviewer check` (the CI gate, from cached metadata only): the same (target < 2 s);
 - the TUI in tmux (bench_tui's wrapper): first paint from process start (target < 1 s)
-  and peak RSS once every package is reviewed (target < 300 MiB). Python keeps its
-  bytecode in a temporary directory, as an installed package does (a first launch per tree,
-  not counted, fills it; `--no-bytecode-cache`: every module compiled at every launch).
+  and peak RSS once every package is reviewed (target < 300 MiB).
 `--profile DIR` writes cProfile files of one `report` and one `check` run of this tree.
+Python runs with its bytecode cache, as an installed package does (PYTHONPYCACHEPREFIX in
+the temporary directory; `--no-bytecode-cache` compiles every module at every launch).
 Exits 1 when a target is missed by this tree.
 """
 
@@ -157,14 +156,13 @@ def reviewer_run(tree: Path, args: list[str], env: dict[str, str]) -> tuple[floa
 
 
 def tui_first_paint(tree: Path, project: Path, common: list[str], out: Path,
-                    bytecode: Path | None = None) -> dict[str, float]:
-    """One TUI launch in tmux (bench_tui's wrapper). With `bytecode`, Python keeps its
-    bytecode there, as an installed package does (the first launch of a tree fills it)."""
+                    env: dict[str, str]) -> dict[str, float]:
+    from bench.bench_first_list import _bytecode_env
     from bench.bench_tui import WRAPPER, run_in_tmux
 
-    cache = ["-u", "PYTHONDONTWRITEBYTECODE", f"PYTHONPYCACHEPREFIX={bytecode}"] if bytecode else []
-    argv = ["env", *cache, f"PYTHONPATH={tree}", python_of(tree), "-c", WRAPPER, str(out), "tui",
-            str(project), *common, "--offline"]
+    env_path = f"PYTHONPATH={tree}"
+    argv = ["env", *_bytecode_env(env), env_path, python_of(tree), "-c", WRAPPER, str(out),
+            "tui", str(project), *common, "--offline"]
     return run_in_tmux(argv, out, timeout=300)
 
 
@@ -177,7 +175,7 @@ def main() -> int:
     parser.add_argument("--tui-only", action="store_true", help="time the TUI alone")
     parser.add_argument("--profile", type=Path, default=None, metavar="DIR")
     parser.add_argument("--no-bytecode-cache", action="store_true",
-                        help="the TUI compiles every module at every launch (PYTHONDONTWRITEBYTECODE)")
+                        help="compile every module at every launch (PYTHONDONTWRITEBYTECODE)")
     args = parser.parse_args()
     project = args.project or stacked_project()
     code = [("this tree", ROOT)] + ([(str(args.compare), args.compare.resolve())]
@@ -195,6 +193,11 @@ def main() -> int:
             tempfile.TemporaryDirectory(prefix="bench-large-") as temp:
         project = synthetic_project(project, serve_synthetic(registry, locked), Path(temp))
         env = {**os.environ, "NPM_CONFIG_USERCONFIG": "/dev/null"}
+        if not args.no_bytecode_cache:
+            # as an installed package runs: with its bytecode, kept apart from both trees
+            # (the cold scan below fills it)
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(Path(temp) / "bytecode")
         caches = {label: Path(temp) / f"cache-{i}" for i, (label, _) in enumerate(code)}
         for label, tree in code:
             common = ["--registry", registry.url, "--cache-dir", str(caches[label])]
@@ -210,8 +213,9 @@ def main() -> int:
                                 str(project), *extra, *common],
                                env={**env, "PYTHONPATH": str(ROOT)}, cwd=ROOT,
                                capture_output=True, check=False)
-        bytecode = None if args.no_bytecode_cache else Path(temp) / "bytecode"
-        for run in range(-1 if bytecode else 0, args.runs):  # run -1 fills the bytecode cache
+        # run -1: a first TUI launch per tree, not counted, fills the bytecode cache with
+        # what the scan and report did not import (Textual, the screens)
+        for run in range(0 if args.no_bytecode_cache else -1, args.runs):
             for label, tree in code:  # interleaved
                 common = ["--registry", registry.url, "--cache-dir", str(caches[label])]
                 for case, extra in (() if args.tui_only or run < 0 else
@@ -220,7 +224,7 @@ def main() -> int:
                         tree, [case, str(project), *extra, *common], env))
                 if not args.no_tui and shutil.which("tmux"):
                     out = Path(temp) / f"tui-{label.replace('/', '_')}-{run}.json"
-                    got = tui_first_paint(tree, project, common, out, bytecode)
+                    got = tui_first_paint(tree, project, common, out, env)
                     if run >= 0:
                         results[label]["tui"].append((got["paint"], got["paint_cpu"],
                                                       got.get("rss_mib", 0.0), got.get("scan", 0.0)))

@@ -3,8 +3,11 @@ secrets redacted."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from reviewer import text_safety
 from reviewer.text_safety import markdown, one_line, redact, safe, visible
 
 from .conftest import PAYLOADS, assert_clean
@@ -66,3 +69,47 @@ def test_fast_paths_escape_exactly_what_the_rule_says() -> None:
     assert "\n" in shown and all(c == "\n" or c.isprintable() for c in shown)
     assert redact("x password = hunter22 y") == "x password = *** y"
     assert redact("PASSWD:\n  hunter22") == "PASSWD:\n  ***"
+
+
+_FRAGMENTS = (
+    "password", "PassWord", "_authToken", "authToken", "npm_token", "passwd", "secret",
+    "access_token", "api_key", "Api-Key", "apikey", "_auth", "_password", "authorization",
+    "Authorization", "bearer", "Bearer", "https://", "git+ssh://", "://", "@", "user:pw@",
+    "npm_", "ghp_", "glpat-", "abcdefghijklmnop1234", "XYZ_-0123456789abcd", "=", ":", " = ",
+    ": ", '"', "'", "&", ";", ",", " ", "  ", "\t", "\n", "\n\n", "\n   \n", "\r\n", "\x0b",
+    "value", "hunter2secret", "host/path", "#", "?", "<", ">", "a", "api", "auth", "tok",
+)
+
+
+def _random_text(rng: random.Random, size: int) -> str:
+    return "".join(rng.choice(_FRAGMENTS) for _ in range(size))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_redacting_a_long_text_where_needed_is_redacting_all_of_it(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long texts go through the expressions only around their triggers: the result must be
+    exactly that of running them over the whole text (random texts dense in triggers,
+    separators and line breaks, with a registered secret)."""
+    rng = random.Random(seed)
+    text = _random_text(rng, rng.randrange(50, 3000))
+    monkeypatch.setattr(text_safety, "_BY_LINES_FROM", 0)
+    monkeypatch.setattr(text_safety, "_secrets", set())
+    monkeypatch.setattr(text_safety, "_secrets_pattern", None)
+    if seed % 2:
+        text_safety.register_secret("hunter2secret")
+    assert text_safety.redact(text) == text_safety._redact(text)
+
+
+def test_a_long_report_is_redacted_like_a_short_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    line = '  "summary": "reads the environment",\n'
+    secret = '  "text": "//registry.example/:_authToken=\\n\\n   npm_abcdefghijklmnopqrstu"\n'
+    header = "Authorization\n  :\n\n  Basic\n   h3ader-value-123\n"  # three lines on
+    text = (line * 5000 + "password\n   =\n  \n   s3cr3t-value\n" + secret + header
+            + line * 5000)
+    assert len(text) > text_safety._BY_LINES_FROM
+    redacted = redact(text)
+    for hidden in ("s3cr3t-value", "npm_abcdefghijklmnopqrstu", "h3ader-value-123"):
+        assert hidden not in redacted
+    same = redacted == text_safety._redact(text)  # (a diff of two long texts takes minutes)
+    assert same

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.registry.cache import CacheRecord, MetadataCache
+from reviewer.registry.cache import CacheRecord, MetadataCache, body_digest
 from reviewer.registry.service import Origin, RegistryService
 
 
@@ -17,7 +17,8 @@ def test_store_and_read_back(tmp_path: Path):
     cache.store("full:u", b'{"a":1}', CacheRecord(10.0, '"e"', None, 7))
     again = MetadataCache(tmp_path)
     assert again.body("full:u") == b'{"a":1}'
-    assert again.record("full:u") == CacheRecord(10.0, '"e"', None, 7)
+    # the record carries the body's digest (computed when stored)
+    assert again.record("full:u") == CacheRecord(10.0, '"e"', None, 7, body_digest(b'{"a":1}'))
     assert again.info().documents == 1
     cleared = again.clear()
     assert cleared.documents == 1 and not (tmp_path / "metadata-v2").exists()
