@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from textual.widgets import Static
-from tui_helpers import FakeProvider, fixture_graph, rendered_text, settle
+from tui_helpers import FakeProvider, fixture_graph, rendered_text, settle, wait_until
 
 from reviewer.app.session import ReviewSession
 from reviewer.tui.screens.main import MainScreen
@@ -31,6 +31,8 @@ async def test_tabs_load_only_when_opened_with_a_spinner(make_app, make_session)
     async with app.run_test(size=SIZE) as pilot:
         main = await main_screen(pilot)
         await pilot.pause(0.3)
+        # the review starts once the screen has settled: the riskiest first, then the detail
+        await wait_until(pilot, lambda: main.detail.key == "evil-scripts@1.0.0")
         assert main.detail.key == "evil-scripts@1.0.0"
         overview = main.detail.query_one("#body-overview", Static)
         assert overview.loading  # waiting for the packument
