@@ -131,7 +131,8 @@ def test_time_budget_makes_the_analysis_incomplete_never_a_silent_pass() -> None
 
 
 def test_the_budget_is_cpu_time_so_a_loaded_machine_does_not_cut_the_analysis_short() -> None:
-    """Three threads that hold the GIL slow the analysis down to several times its CPU time:
+    """Three threads that hold the GIL for tens of milliseconds at a time slow the analysis
+    down to several times its CPU time (also while tree-sitter, in C, holds it itself):
     with a budget of twice that CPU time the analysis is complete (a wall-clock budget would
     have run out), and a budget under it still stops it."""
     body = "function f%d(a) { return require('https').get('https://x.example.invalid/' + a, r => r.pipe(process.stdout)); }\n"
@@ -141,9 +142,9 @@ def test_the_budget_is_cpu_time_so_a_loaded_machine_does_not_cut_the_analysis_sh
     cpu = time.thread_time() - started
     stop = threading.Event()
 
-    def hog() -> None:
+    def hog() -> None:  # each sum is one long C call that keeps the GIL (tens of ms)
         while not stop.is_set():
-            sum(range(1000))
+            sum(range(3_000_000))
 
     hogs = [threading.Thread(target=hog) for _ in range(3)]
     out: dict[str, object] = {}
