@@ -20,8 +20,9 @@ are merged key by key (local first), bans are added up.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from reviewer.policy.entries import (
     AdvisoryDecision,
@@ -38,6 +39,8 @@ from reviewer.policy.entries import (
 
 if TYPE_CHECKING:
     from reviewer.policy.model import Policy
+
+T = TypeVar("T")
 
 
 class PolicyLookups:
@@ -205,20 +208,21 @@ class PolicyLookups:
     def advisory_decision(self, advisory_id: str, name: str,
                           version: str | None = None) -> AdvisoryDecision | None:
         """The decision about `advisory_id` for name@version (exact entry first, then name-wide)."""
-        for layer in self.layers():
-            index = layer._index
-            if version is not None and (advisory_id, f"{name}@{version}") in index.advisories:
-                return index.advisories[(advisory_id, f"{name}@{version}")]
-            if (advisory_id, name) in index.advisories:
-                return index.advisories[(advisory_id, name)]
-        return None
+        return self._by_id_and_target(lambda index: index.advisories, advisory_id, name, version)
 
     def signal_acceptance(self, signal_id: str, name: str,
                           version: str | None = None) -> SignalAcceptance | None:
+        return self._by_id_and_target(lambda index: index.signals, signal_id, name, version)
+
+    def _by_id_and_target(self, table: Callable[[PolicyIndex], Mapping[tuple[str, str], T]],
+                          entry_id: str,
+                          name: str, version: str | None) -> T | None:
+        """The entry of `table` for (`entry_id`, name@version), else (`entry_id`, name), in the
+        first layer (this policy, then what it extends) that has either."""
         for layer in self.layers():
-            index = layer._index
-            if version is not None and (signal_id, f"{name}@{version}") in index.signals:
-                return index.signals[(signal_id, f"{name}@{version}")]
-            if (signal_id, name) in index.signals:
-                return index.signals[(signal_id, name)]
+            entries = table(layer._index)
+            if version is not None and (entry_id, f"{name}@{version}") in entries:
+                return entries[(entry_id, f"{name}@{version}")]
+            if (entry_id, name) in entries:
+                return entries[(entry_id, name)]
         return None
