@@ -44,6 +44,12 @@ def _publish(registry: FixtureRegistry, name: str, **extra: Any) -> dict[str, Lo
     return serve(registry, name, tarballs, {v: {"main": "index.js", **extra} for v in tarballs})
 
 
+def _package(registry: FixtureRegistry, name: str, version: str) -> Package:
+    """`name`, published with two releases, as a lockfile locks `version`."""
+    locked = _publish(registry, name)[version]
+    return Package(locked.name, locked.version, locked.integrity, locked.tarball_url)
+
+
 @pytest.fixture
 def computed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The packages whose registry findings were derived (not read from the cache)."""
@@ -148,8 +154,7 @@ def _review(config: RegistryConfig, package: Package, settings: ReviewSettings) 
 def test_release_age_settings_and_rules(
         fixture_registry: FixtureRegistry, registry_config: Any, tmp_path: Path,
         computed: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    locked = _publish(fixture_registry, "fc-age")["1.0.1"]
-    package = Package(locked.name, locked.version, locked.integrity, locked.tarball_url)
+    package = _package(fixture_registry, "fc-age", "1.0.1")
     config = registry_config()
     published = datetime(2025, 2, 1, tzinfo=UTC)  # serve() publishes 1.0.1 on Feb 1st
     young = ReviewSettings(now=published + timedelta(days=2), scan_cache_dir=config.cache_dir)
@@ -199,8 +204,7 @@ def test_an_unreadable_cache_file_is_rebuilt(
 
 def test_a_stored_row_that_is_not_findings_is_computed_again(
         fixture_registry: FixtureRegistry, registry_config: Any, computed: list[str]) -> None:
-    locked = _publish(fixture_registry, "fc-row")["1.0.0"]
-    package = Package(locked.name, locked.version, locked.integrity, locked.tarball_url)
+    package = _package(fixture_registry, "fc-row", "1.0.0")
     config = registry_config()
     settings = ReviewSettings(scan_cache_dir=config.cache_dir)
     first = _review(config, package, settings)
@@ -286,8 +290,7 @@ async def test_stamps_read_at_once_are_the_stamps_read_one_by_one(
 def test_a_cache_file_past_its_bound_starts_afresh(
         fixture_registry: FixtureRegistry, registry_config: Any, computed: list[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    locked = _publish(fixture_registry, "fc-big")["1.0.0"]
-    package = Package(locked.name, locked.version, locked.integrity, locked.tarball_url)
+    package = _package(fixture_registry, "fc-big", "1.0.0")
     config = registry_config()
     settings = ReviewSettings(scan_cache_dir=config.cache_dir)
     _review(config, package, settings)
@@ -303,8 +306,7 @@ def test_a_cache_file_past_its_bound_starts_afresh(
 def test_a_cache_that_cannot_be_written_only_costs_time(
         fixture_registry: FixtureRegistry, registry_config: Any, tmp_path: Path,
         computed: list[str]) -> None:
-    locked = _publish(fixture_registry, "fc-ro")["1.0.0"]
-    package = Package(locked.name, locked.version, locked.integrity, locked.tarball_url)
+    package = _package(fixture_registry, "fc-ro", "1.0.0")
     config = registry_config()
     blocked = tmp_path / "not-a-directory"
     blocked.write_text("a file where the findings folder would go")
