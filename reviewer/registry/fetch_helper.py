@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 OnDone = Callable[[str, str | None, str | None], None]
 """`(name, origin value or None, error message or None)` for each name the helper finished."""
 OnOver = Callable[["HelperOutcome"], None]
-"""Told once what the helper transferred and warned, when it is over."""
+"""Told once, when the helper is over (finished or killed), what it transferred and warned."""
 
 
 @dataclass(slots=True)
@@ -71,6 +71,7 @@ class FetchHelper:
         self._loop = asyncio.get_running_loop()
         self._outstanding: set[str] = set()
         self._ended = False
+        self._closed = False
         self._outcome = HelperOutcome()
         self._over: asyncio.Future[HelperOutcome] = self._loop.create_future()
         self._loop.add_reader(conn.fileno(), self._readable)
@@ -100,10 +101,6 @@ class FetchHelper:
         """Names given and not finished."""
         return len(self._outstanding)
 
-    @property
-    def alive(self) -> bool:
-        return not self._over.done()
-
     def give(self, name: str, versions: list[str]) -> bool:
         """Hand one name to the helper; False when it is gone (the caller keeps the name)."""
         if self._ended or self._over.done():
@@ -117,8 +114,8 @@ class FetchHelper:
         return True
 
     async def finish(self) -> HelperOutcome:
-        """No more names: wait for the helper to finish those it has, and end. `on_over`
-        is told what it transferred; the names it never finished are in `lost`."""
+        """No more names: wait for the helper to finish those it has, and end. The names it
+        never finished (it died) are in `lost`."""
         if not self._ended and not self._over.done():
             self._ended = True
             try:
@@ -128,7 +125,6 @@ class FetchHelper:
         outcome = await asyncio.shield(self._over)
         await self._loop.run_in_executor(None, self._process.join, 5.0)
         self._close()
-        self._on_over(outcome)
         return outcome
 
     def kill(self) -> None:
@@ -138,6 +134,15 @@ class FetchHelper:
             self._process.terminate()
         self._lose()
         self._close()
+
+    def _close(self) -> None:
+        """Once, when the helper is over: stop reading, close the pipe, tell `on_over`."""
+        if self._closed:
+            return
+        self._closed = True
+        self._stop_reading()
+        self._conn.close()
+        self._on_over(self._outcome)
 
     # -- the parent's end of the pipe ------------------------------------------------------
 
@@ -176,9 +181,6 @@ class FetchHelper:
         except (OSError, ValueError):
             pass
 
-    def _close(self) -> None:
-        self._stop_reading()
-        self._conn.close()
 
 
 # -- the helper process -----------------------------------------------------------------------

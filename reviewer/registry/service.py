@@ -167,6 +167,9 @@ class RegistryService:
         """Document key -> `packument_stamp` given this run (dropped with `_parsed`)."""
         self._inflight: dict[str, asyncio.Future[tuple[bytes, Origin]]] = {}
         self._tracked: dict[str, set[str]] = {}
+        self._helpers = 0
+        """Fetch helpers running: while one is, documents are converted in this process
+        (the helper has the other core)."""
         self._elsewhere = TransferStats()
         """What fetch helpers transferred for this service."""
         self._validated: set[str] = set()
@@ -191,10 +194,14 @@ class RegistryService:
                 or self._clock is not time.time or concurrency < 1 \
                 or workers.worker_count() == 0 or workers.disabled():
             return None
-        return FetchHelper.start(self.config, kind.value, concurrency, on_done,
-                                 self._helper_over)
+        helper = FetchHelper.start(self.config, kind.value, concurrency, on_done,
+                                   self._helper_over)
+        if helper is not None:
+            self._helpers += 1
+        return helper
 
     def _helper_over(self, outcome: HelperOutcome) -> None:
+        self._helpers -= 1
         self._elsewhere.requests += outcome.stats.requests
         self._elsewhere.retries += outcome.stats.retries
         self._elsewhere.bytes_received += outcome.stats.bytes_received
@@ -579,9 +586,9 @@ class RegistryService:
         # document as application/json: keep everything it says
         abbreviated = kind is DocKind.CORGI and CORGI_TYPE in result.headers.get(
             "content-type", CORGI_TYPE)
-        if len(result.body) > _WORKER_THRESHOLD:
+        if len(result.body) > _WORKER_THRESHOLD and not self._helpers:
             # big documents are converted on another core, so that the event loop keeps
-            # reading the other responses meanwhile
+            # reading the other responses meanwhile (unless a fetch helper has that core)
             body = await workers.run(_compact_body, result.body, kind, name, version,
                                      what, url, abbreviated)
         else:
