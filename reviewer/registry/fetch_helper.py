@@ -21,13 +21,15 @@ the end, whatever the sizes of the documents.
 
 Protocol over one duplex pipe (small pickled tuples; nothing else ever crosses it):
     parent -> helper   ("fetch", name, [locked versions])   ("end",)
-    helper -> parent   ("done", name, origin value | None, error message | None)
-                       ("stats", requests, retries, bytes received, [warnings])
+    helper -> parent   ("done", name, origin value | None, error message | None,
+                        requests, retries, bytes received so far)
+                       ("over", [warnings])   (after "end", once every name is done)
 """
 
 from __future__ import annotations
 
 import asyncio
+import pickle
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -147,22 +149,25 @@ class FetchHelper:
     # -- the parent's end of the pipe ------------------------------------------------------
 
     def _readable(self) -> None:
-        try:
-            while self._conn.poll():
-                self._handle(self._conn.recv())
-        except (EOFError, OSError, ValueError, TypeError):
-            self._lose()
+        while not self._closed:
+            try:
+                if not self._conn.poll():
+                    return
+                message = self._conn.recv()
+            except (EOFError, OSError, ValueError, TypeError, pickle.UnpicklingError):
+                self._lose()  # the helper is gone, or its end of the pipe is unusable
+                return
+            self._handle(message)
 
     def _handle(self, message: Any) -> None:
         kind = message[0]
         if kind == "done":
-            _, name, origin, error = message
+            _, name, origin, error, requests, retries, received = message
             self._outstanding.discard(name)
-            self._on_done(name, origin, error)
-        elif kind == "stats":
-            _, requests, retries, received, warnings = message
             self._outcome.stats = TransferStats(requests, retries, received)
-            self._outcome.warnings = list(warnings)
+            self._on_done(name, origin, error)
+        elif kind == "over":
+            self._outcome.warnings = list(message[1])
             if not self._over.done():
                 self._over.set_result(self._outcome)
             self._stop_reading()
@@ -242,16 +247,16 @@ async def _serve(conn: Connection, config: RegistryConfig, kind_value: str,
                     origin = (await service.prefetch(name, kind)).value
                 except ReviewerError as failure:
                     error = str(failure)
+                stats = service.transfer_stats  # so far: what a killed helper did counts
                 try:
-                    conn.send(("done", name, origin, error))
+                    conn.send(("done", name, origin, error, stats.requests, stats.retries,
+                               stats.bytes_received))
                 except OSError:
                     stop()
 
         loop.add_reader(conn.fileno(), readable)
         await asyncio.gather(*(work() for _ in range(concurrency)))
-        stats = service.transfer_stats
     try:
-        conn.send(("stats", stats.requests, stats.retries, stats.bytes_received,
-                   list(dict.fromkeys(warnings))))
+        conn.send(("over", list(dict.fromkeys(warnings))))
     except OSError:
         pass

@@ -141,6 +141,9 @@ async def test_a_cancelled_scan_stops_its_helper(many, registry_config):
         with pytest.raises(asyncio.CancelledError):
             await task
     assert scanner.summary.cancelled
+    # what both processes fetched counts, the killed helper's share too
+    assert 0 < scanner.summary.fetched <= scanner.summary.requests <= len(many.requests)
+    assert scanner.summary.requests > service.client.stats.requests  # the helper's share
     deadline = time.monotonic() + 10
     while _helpers() and time.monotonic() < deadline:
         time.sleep(0.05)
