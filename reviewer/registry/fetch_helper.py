@@ -16,8 +16,8 @@ the end, whatever the sizes of the documents.
 - It runs no worker processes of its own (`workers.disable()`): it has one core's budget.
 - Not started where it cannot help or cannot be exact: offline, without a disk cache (its
   documents would be lost), with a client or clock given by the caller (tests), with one
-  CPU or `REVIEWER_WORKERS=0`, or where a process cannot be started (the work is then
-  done in this process, as before).
+  CPU or `REVIEWER_WORKERS=0`, on Windows (no `add_reader` for a pipe), or where a process
+  cannot be started (the work is then done in this process, as before).
 
 Protocol over one duplex pipe (small pickled tuples; nothing else ever crosses it):
     parent -> helper   ("fetch", name, [locked versions])   ("end",)
@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import pickle
 import signal
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -82,7 +83,10 @@ class FetchHelper:
     def start(cls, config: RegistryConfig, kind: str, concurrency: int, on_done: OnDone,
               on_over: OnOver) -> FetchHelper | None:
         """A running helper, or None when no process could be started here (e.g. standard
-        streams that are not real files)."""
+        streams that are not real files) or its pipe cannot be watched by the event loop
+        (Windows' proactor loop has no `add_reader`)."""
+        if sys.platform == "win32":
+            return None
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
