@@ -24,6 +24,7 @@ Protocol over one duplex pipe (small pickled tuples; nothing else ever crosses i
     helper -> parent   ("done", name, origin value | None, error message | None,
                         requests, retries, bytes received so far)
                        ("over", [warnings])   (after "end", once every name is done)
+                       ("failed", reason)   (an unexpected error: the helper stops)
 """
 
 from __future__ import annotations
@@ -170,8 +171,11 @@ class FetchHelper:
             self._outstanding.discard(name)
             self._outcome.stats = TransferStats(requests, retries, received)
             self._on_done(name, origin, error)
+        elif kind == "failed":
+            self._outcome.warnings.append(f"the fetch helper process stopped ({message[1]}); "
+                                          "its documents were fetched by this process")
         elif kind == "over":
-            self._outcome.warnings = list(message[1])
+            self._outcome.warnings.extend(message[1])
             if not self._over.done():
                 self._over.set_result(self._outcome)
             self._stop_reading()
@@ -202,6 +206,12 @@ def serve(conn: Connection, config: RegistryConfig, kind: str, concurrency: int)
     workers.disable()
     try:
         asyncio.run(_serve(conn, config, kind, concurrency))
+    except Exception as error:  # noqa: BLE001 - a bug here must not print a traceback:
+        # the parent is told, and fetches what this helper did not finish
+        try:
+            conn.send(("failed", f"{type(error).__name__}: {error}"[:300]))
+        except OSError:
+            pass
     finally:
         conn.close()
 
