@@ -120,3 +120,28 @@ async def test_tabs_against_the_fixture_registry(fixture_registry, registry_conf
         assert "1.3.0" in text and "1.2.0" in text
     assert fixture_registry.requests_for("/bufferutil")
     assert fixture_registry.requests_for("/bufferutil/-/bufferutil-4.1.0.tgz")
+
+
+async def test_a_load_replaced_before_it_starts_leaves_no_coroutine_behind(make_app):
+    """Two loads of one tab in the same step: the first worker is cancelled before its task
+    ever runs. Its work must not have been created yet (a coroutine made and dropped warns
+    "coroutine 'DetailPane._run' was never awaited", as the review-mode snapshot did)."""
+    import gc
+    import warnings
+
+    app = make_app()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        async with app.run_test(size=SIZE) as pilot:
+            main = await main_screen(pilot)
+            await settle(pilot)
+            main.detail.show("left-pad@1.3.0")
+            main.detail.reload()  # replaces the load just asked for, in the same step
+            main.detail.reload()
+            body = main.detail.query_one("#body-overview", Static)
+            # (cancelled workers: `settle` would raise WorkerCancelled)
+            await wait_until(pilot, lambda: "left-pad@1.3.0" in rendered_text(body))
+            assert "left-pad@1.3.0" in rendered_text(body)  # the last load did its work
+        gc.collect()
+    unawaited = [str(w.message) for w in caught if "never awaited" in str(w.message)]
+    assert not unawaited, unawaited

@@ -9,6 +9,7 @@ the pane remembers which tab to show, which package, and whether it should have 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -170,8 +171,12 @@ class DetailPane(Vertical):
         self._spinners[tab] = spinner
         if tab == "diff":
             self._fill_diff_versions()
-        self.run_worker(self._run(tab, self.key, self._diff_other), group=f"detail-{tab}",
-                        exclusive=True, exit_on_error=False, description=f"load {tab}")
+        # The work as a callable: its coroutine is made when the worker runs. A load replaced
+        # in the same step (exclusive) is cancelled before its task starts, and a coroutine
+        # made for it would be dropped unawaited ("coroutine ... was never awaited").
+        self.run_worker(partial(self._run, tab, self.key, self._diff_other),
+                        group=f"detail-{tab}", exclusive=True, exit_on_error=False,
+                        description=f"load {tab}")
 
     async def _run(self, tab: str, key: str, other: str | None) -> None:
         try:
