@@ -204,6 +204,12 @@ class ReviewerApp(App[None]):
                 self.scan_progress = f"metadata {batch.done}/{batch.total}{failed}"
         return keys
 
+    @property
+    def reviewing(self) -> bool:
+        """The background review is under way (screens keep optional work for later)."""
+        worker = self._scan_worker
+        return worker is not None and not worker.is_finished
+
     def cancel_scan(self) -> None:
         worker = self._scan_worker
         if worker is None or worker.is_finished:
