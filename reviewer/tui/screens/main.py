@@ -8,7 +8,6 @@ matter (`KeyFooter`) and the legend moves behind `l`."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 
 from rich.text import Span, Text
@@ -102,6 +101,7 @@ class MainScreen(Screen[None]):
         self._detail_timer: Timer | None = None
         self._status_drawn: tuple[str, tuple[Span, ...]] | None = None
         self._legend_drawn: tuple[str, tuple[Span, ...]] | None = None
+        self._first_resize = True
         self.gaps = RegistryGaps()
         """What the registry provides for no package (said once, in the status line)."""
         self._second_looked: set[str] = set()
@@ -125,7 +125,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.ready = True
-        self.table.focus()
+        # Now, not after the first layout (`focus()` would wait): the first layout is right.
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        self.set_focus(self.table)
         for quick in self._initial_quick:
             self.query_one(FilterBar).toggle(quick)
         if self.session.change_set is not None:  # review mode: what each change brings in
@@ -138,10 +140,13 @@ class MainScreen(Screen[None]):
         self._update_legend()
         self.update_status()
 
-    async def on_resize(self, event: Resize) -> None:
-        # The screen's first Resize comes in the same step as its first layout (the package
-        # list on the screen), and lays it out again: a key or timer may run in between.
-        await asyncio.sleep(0)
+    def on_resize(self, event: Resize) -> None:
+        if self._first_resize and event.size == self.size:
+            # The Resize that the screen's first layout (the package list) sends the screen
+            # itself, at the size it was just laid out for: Textual would lay it all out
+            # again at once, in the same step (20-30 ms on a big project).
+            event.prevent_default()
+        self._first_resize = False
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
         self.call_after_refresh(self._update_legend)
         if self.ready:

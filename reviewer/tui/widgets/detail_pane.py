@@ -1,13 +1,13 @@
 """The detail pane: tabs for the selected package, each loaded lazily in a worker.
 
-The tabs themselves (some thirty widgets: half of the main screen's) are built after the
-screen's first refresh, so the package list is on the screen before them: the tab bar with
-the shown tab's content, in one mount (one layout of the screen). Every mount lays the
-whole screen out again (tens of milliseconds on a big project), so the other tabs' contents
-wait until the background review is over (a key then answers sooner while it runs), then
-come one per refresh; a tab chosen before its turn is filled at once. Until the tabs are
-built the pane remembers which tab to show, which package, and whether it should have the
-focus."""
+The tabs themselves (some thirty widgets: half of the main screen's) are built shortly
+after the screen's first refresh, so the package list is on the screen before them: the
+tab bar with the shown tab's content, in one mount (one layout of the screen). Every mount
+lays the whole screen out again (tens of milliseconds on a big project), so the other tabs'
+contents wait until the background review is over (a key then answers sooner while it
+runs), then come one per refresh; a tab chosen before its turn is filled at once. Until
+the tabs are built the pane remembers which tab to show, which package, and whether it
+should have the focus."""
 
 from __future__ import annotations
 
@@ -49,6 +49,11 @@ async def _advisories(session: ReviewSession, key: str, palette: Palette) -> Ren
 SPINNER_DELAY = 0.15
 """Seconds a tab may take to load before its spinner appears."""
 
+BUILD_DELAY = 0.1
+"""Seconds after the pane is mounted before its tabs are built: after the screen's first
+layout (the package list) and the next one (the footer's keys, built after the first
+refresh), so that the tabs' own layout of the screen comes apart from both."""
+
 REST_DELAY = 0.5
 """Seconds between looks at whether the background review is over (the tabs not shown are
 filled then)."""
@@ -81,7 +86,7 @@ class DetailPane(Vertical):
         self._focus_when_filled = False
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._build)
+        self.set_timer(BUILD_DELAY, self._build)
 
     async def _build(self) -> None:
         """Mount the tab bar with the shown tab's content (after the screen's first refresh);
