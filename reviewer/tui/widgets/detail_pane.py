@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Select, Static, TabbedContent, TabPane
+from textual.worker import Worker
 
 from reviewer.app.session import ReviewSession
 from reviewer.errors import ReviewerError
@@ -77,6 +78,8 @@ class DetailPane(Vertical):
         self._loaded: set[str] = set()
         self._diff_other: str | None = None
         self._spinners: dict[str, Timer] = {}
+        self._workers: dict[str, Worker[None]] = {}
+        """Each tab's latest load."""
         self._tab = "overview"
         """The tab to show while the tabs are not built yet."""
         self._built = False
@@ -204,9 +207,9 @@ class DetailPane(Vertical):
         # The work as a callable: its coroutine is made when the worker runs. A load replaced
         # in the same step (exclusive) is cancelled before its task starts, and a coroutine
         # made for it would be dropped unawaited ("coroutine ... was never awaited").
-        self.run_worker(partial(self._run, tab, self.key, self._diff_other),
-                        group=f"detail-{tab}", exclusive=True, exit_on_error=False,
-                        description=f"load {tab}")
+        self._workers[tab] = self.run_worker(
+            partial(self._run, tab, self.key, self._diff_other), group=f"detail-{tab}",
+            exclusive=True, exit_on_error=False, description=f"load {tab}")
 
     async def _run(self, tab: str, key: str, other: str | None) -> None:
         try:
