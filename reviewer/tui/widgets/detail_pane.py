@@ -50,11 +50,6 @@ async def _advisories(session: ReviewSession, key: str, palette: Palette) -> Ren
 SPINNER_DELAY = 0.15
 """Seconds a tab may take to load before its spinner appears."""
 
-BUILD_DELAY = 0.1
-"""Seconds after the pane is mounted before its tabs are built: after the screen's first
-layout (the package list) and the next one (the footer's keys, built after the first
-refresh), so that the tabs' own layout of the screen comes apart from both."""
-
 REST_DELAY = 0.5
 """Seconds between looks at whether the background review is over (the tabs not shown are
 filled then)."""
@@ -89,7 +84,10 @@ class DetailPane(Vertical):
         self._focus_when_filled = False
 
     def on_mount(self) -> None:
-        self.set_timer(BUILD_DELAY, self._build)
+        # After the refresh that follows the first one: the first lays out the package list,
+        # the next one the footer's keys (built after the first refresh). Without a pause in
+        # between, in which the background review would start (it waits for a quiet screen).
+        self.call_after_refresh(self.call_after_refresh, self._build)
 
     async def _build(self) -> None:
         """Mount the tab bar with the shown tab's content (after the screen's first refresh);
