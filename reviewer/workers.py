@@ -115,6 +115,11 @@ def disable() -> None:
         _disabled = True
 
 
+def disabled() -> bool:
+    """No worker process is started here from now on (`disable()`, or a pool that broke)."""
+    return _disabled
+
+
 def shutdown() -> None:
     """Stop the workers (the interpreter does it at exit too); the next `run` starts a new
     pool, even after a broken one."""

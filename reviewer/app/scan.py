@@ -15,15 +15,23 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from reviewer.errors import ReviewerError
 from reviewer.graph import Graph
 from reviewer.graph.model import Package, Source
+from reviewer.registry.fetch_helper import FetchHelper
 from reviewer.registry.service import DocKind, Origin, RegistryService
 
 from .tasks import run_bounded
+
+HELPER_MIN_NAMES = 64
+"""From this many documents to fetch, a helper process fetches beside this one (both cores:
+see `registry/fetch_helper.py`); below it, starting one costs more than it saves."""
+HELPER_QUEUE = 4
+"""Names given to the helper beyond its concurrency, so that it never waits for the next."""
 
 _SKIP_REASONS = {
     Source.GIT: "git source: no registry metadata",
@@ -122,24 +130,26 @@ class Scanner:
         summary = self.summary
         before = self.service.transfer_stats
 
+        def count(name: str, origin: Origin | None, error: str | None) -> None:
+            if error is not None or origin is None:
+                summary.failed.append(ScanFailure(name, error or "no answer"))
+            elif origin is Origin.FETCHED:
+                summary.fetched += 1
+            elif origin is Origin.REVALIDATED:
+                summary.revalidated += 1
+            else:
+                summary.from_cache += 1
+            if self.on_progress is not None:
+                self.on_progress(ScanProgress(summary.done, summary.total,
+                                              time.monotonic() - start, name))
+
         async def one(name: str) -> None:
             try:
                 origin = await self.service.prefetch(name, self.kind)
             except ReviewerError as error:
-                summary.failed.append(ScanFailure(name, str(error)))
+                count(name, None, str(error))
             else:
-                if origin is Origin.FETCHED:
-                    summary.fetched += 1
-                elif origin is Origin.REVALIDATED:
-                    summary.revalidated += 1
-                else:
-                    summary.from_cache += 1
-            report(name)
-
-        def report(name: str) -> None:
-            if self.on_progress is not None:
-                self.on_progress(ScanProgress(summary.done, summary.total,
-                                              time.monotonic() - start, name))
+                count(name, origin, None)
 
         # fresh documents first, synchronously: a warm scan creates no task at all
         pending = []
@@ -147,16 +157,17 @@ class Scanner:
             try:
                 fresh = self.service.is_fresh(name, self.kind)
             except ReviewerError as error:
-                summary.failed.append(ScanFailure(name, str(error)))
-                report(name)
+                count(name, None, str(error))
                 continue
             if fresh:
-                summary.from_cache += 1
-                report(name)
+                count(name, Origin.CACHE, None)
             else:
                 pending.append(name)
         try:
-            await run_bounded(pending, one, self.service.config.concurrency)
+            if len(pending) >= HELPER_MIN_NAMES:
+                await self._fetch_beside_helper(pending, one, count)
+            else:
+                await run_bounded(pending, one, self.service.config.concurrency)
         except asyncio.CancelledError:
             summary.cancelled = True
             raise
@@ -166,3 +177,47 @@ class Scanner:
             summary.requests = after.requests - before.requests
             summary.bytes_received = after.bytes_received - before.bytes_received
         return summary
+
+    async def _fetch_beside_helper(
+        self, pending: list[str], one: Callable[[str], Awaitable[None]],
+        count: Callable[[str, Origin | None, str | None], None],
+    ) -> None:
+        """Fetch `pending` with a helper process (`registry/fetch_helper.py`) taking names
+        from the other end of the list as it finishes earlier ones; the concurrency is
+        shared between the two. Without a helper, all here as usual."""
+        concurrency = self.service.config.concurrency
+        here = (concurrency + 1) // 2
+        names = deque(pending)
+        helper: FetchHelper | None = None
+
+        def top_up() -> None:
+            while helper is not None and names and \
+                    helper.outstanding < helper.concurrency + HELPER_QUEUE:
+                name = names.pop()
+                if not helper.give(name, self.service.tracked_versions(name)):
+                    names.append(name)
+                    return
+
+        def done(name: str, origin: str | None, error: str | None) -> None:
+            count(name, None if origin is None else Origin(origin), error)
+            top_up()
+
+        helper = self.service.fetch_helper(self.kind, concurrency - here, done)
+        if helper is None:
+            await run_bounded(pending, one, concurrency)
+            return
+        top_up()
+
+        async def work_here() -> None:
+            while names:
+                await one(names.popleft())
+                await asyncio.sleep(0)
+
+        try:
+            await asyncio.gather(*(work_here() for _ in range(here)))
+            outcome = await helper.finish()
+        except BaseException:
+            helper.kill()
+            raise
+        if outcome.lost:  # the helper died: its unfinished names are done here
+            await run_bounded(outcome.lost, one, concurrency)

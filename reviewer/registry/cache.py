@@ -107,8 +107,12 @@ class CacheInfo:
 class MetadataCache:
     """Documents by key, with their validators and fetch time. Never raises on cache faults."""
 
-    def __init__(self, root: Path, warn: Callable[[str], None] | None = None) -> None:
+    def __init__(self, root: Path, warn: Callable[[str], None] | None = None, *,
+                 rebuild: bool = True) -> None:
         self.root = root
+        self._rebuild = rebuild
+        """A cache it cannot read is discarded and rebuilt (False: only left alone for the
+        run, as a worker process does: the process that owns the cache rebuilds it)."""
         self.directory = metadata_cache_dir(root)
         self._warn = warn or (lambda message: None)
         self._cache: diskcache.Cache | None = None
@@ -140,7 +144,7 @@ class MetadataCache:
     def _recover(self, error: BaseException) -> None:
         """Discard the cache directory and start an empty one (once per run)."""
         self.close()
-        if self._recovered:
+        if self._recovered or not self._rebuild:
             self._disabled = True
             self._warn(f"metadata cache disabled for this run ({type(error).__name__}: {error})")
             return

@@ -44,6 +44,7 @@ from reviewer.errors import IntegrityError, OfflineMiss, RegistryError
 from reviewer.registry.cache import CacheRecord, MetadataCache, body_digest
 from reviewer.registry.config import RegistryConfig, host_of
 from reviewer.registry.documents import Packument, VersionManifest
+from reviewer.registry.fetch_helper import FetchHelper, HelperOutcome, OnDone
 from reviewer.registry.parse import (
     compact_document,
     compact_version_document,
@@ -166,6 +167,11 @@ class RegistryService:
         """Document key -> `packument_stamp` given this run (dropped with `_parsed`)."""
         self._inflight: dict[str, asyncio.Future[tuple[bytes, Origin]]] = {}
         self._tracked: dict[str, set[str]] = {}
+        self._helpers = 0
+        """Fetch helpers running: while one is, documents are converted in this process
+        (the helper has the other core)."""
+        self._elsewhere = TransferStats()
+        """What fetch helpers transferred for this service."""
         self._validated: set[str] = set()
         """Keys the registry confirmed in this run (`refresh` asks once per document)."""
 
@@ -174,6 +180,34 @@ class RegistryService:
         maintainers) are revalidated with their packument."""
         for name, version in versions:
             self._tracked.setdefault(name, set()).add(version)
+
+    def tracked_versions(self, name: str) -> list[str]:
+        """The versions of `name` given to `track`."""
+        return sorted(self._tracked.get(name, ()))
+
+    def fetch_helper(self, kind: DocKind, concurrency: int,
+                     on_done: OnDone) -> FetchHelper | None:
+        """A second process that fetches documents into this service's disk cache
+        (`fetch_helper.py`), or None where it cannot help or cannot be exact. What it
+        transfers counts in `transfer_stats`; what it warns is warned here."""
+        if self.config.offline or self.config.cache_dir is None or self._client is not None \
+                or self._clock is not time.time or concurrency < 1 \
+                or workers.worker_count() == 0 or workers.disabled():
+            return None
+        helper = FetchHelper.start(self.config, kind.value, concurrency, on_done,
+                                   self._helper_over)
+        if helper is not None:
+            self._helpers += 1
+        return helper
+
+    def _helper_over(self, outcome: HelperOutcome) -> None:
+        self._helpers -= 1
+        self._elsewhere.requests += outcome.stats.requests
+        self._elsewhere.retries += outcome.stats.retries
+        self._elsewhere.bytes_received += outcome.stats.bytes_received
+        for message in outcome.warnings:
+            if message not in self.warnings:
+                self._warn(message)
 
     def _confirmed(self, key: str, record: CacheRecord | None) -> bool:
         """The record is recent enough to use without a request."""
@@ -209,10 +243,11 @@ class RegistryService:
     @property
     def transfer_stats(self) -> TransferStats:
         """Requests and bytes so far, over every loop (zeros when no request was needed)."""
-        clients = list(self._clients.values()) + ([self._client] if self._client else [])
-        return TransferStats(sum(c.stats.requests for c in clients),
-                             sum(c.stats.retries for c in clients),
-                             sum(c.stats.bytes_received for c in clients))
+        counters = [c.stats for c in self._clients.values()] + [self._elsewhere] + (
+            [self._client.stats] if self._client else [])
+        return TransferStats(sum(c.requests for c in counters),
+                             sum(c.retries for c in counters),
+                             sum(c.bytes_received for c in counters))
 
     async def close_loop(self) -> None:
         """Close the HTTP client of the running loop: a thread that used this service from
@@ -551,9 +586,9 @@ class RegistryService:
         # document as application/json: keep everything it says
         abbreviated = kind is DocKind.CORGI and CORGI_TYPE in result.headers.get(
             "content-type", CORGI_TYPE)
-        if len(result.body) > _WORKER_THRESHOLD:
+        if len(result.body) > _WORKER_THRESHOLD and not self._helpers:
             # big documents are converted on another core, so that the event loop keeps
-            # reading the other responses meanwhile
+            # reading the other responses meanwhile (unless a fetch helper has that core)
             body = await workers.run(_compact_body, result.body, kind, name, version,
                                      what, url, abbreviated)
         else:
