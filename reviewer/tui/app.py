@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
@@ -173,8 +174,8 @@ class ReviewerApp(App[None]):
         self._review = BackgroundReview(self.session, self.concurrency, pace=self._pacing.pace,
                                         settle=self._pacing.wait_settled)
         self._pacing.install(asyncio.get_running_loop())
-        self._scan_worker = self.run_worker(
-            self._run_review(self._review), group="scan", exclusive=True, exit_on_error=False,
+        self._scan_worker = self.run_worker(  # a callable: no coroutine made if never run
+            partial(self._run_review, self._review), group="scan", exclusive=True, exit_on_error=False,
             description="registry scan",
         )
 
@@ -202,6 +203,12 @@ class ReviewerApp(App[None]):
             else:
                 self.scan_progress = f"metadata {batch.done}/{batch.total}{failed}"
         return keys
+
+    @property
+    def reviewing(self) -> bool:
+        """The background review is under way (screens keep optional work for later)."""
+        worker = self._scan_worker
+        return worker is not None and not worker.is_finished
 
     def cancel_scan(self) -> None:
         worker = self._scan_worker

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
-from tui_helpers import FakeProvider, fixture_graph, rendered_text, settle, wait_until
+from tui_helpers import (
+    FakeProvider,
+    fake_reviewer,
+    fixture_graph,
+    rendered_text,
+    settle,
+    wait_until,
+)
 
 from reviewer.app.session import ReviewSession
 from reviewer.tui.screens.main import MainScreen
@@ -120,3 +129,87 @@ async def test_tabs_against_the_fixture_registry(fixture_registry, registry_conf
         assert "1.3.0" in text and "1.2.0" in text
     assert fixture_registry.requests_for("/bufferutil")
     assert fixture_registry.requests_for("/bufferutil/-/bufferutil-4.1.0.tgz")
+
+
+async def test_a_load_replaced_before_it_starts_leaves_no_coroutine_behind(make_app):
+    """Two loads of one tab in the same step: the first worker is cancelled before its task
+    ever runs. Its work must not have been created yet (a coroutine made and dropped warns
+    "coroutine 'DetailPane._run' was never awaited", as the review-mode snapshot did)."""
+    import gc
+    import warnings
+
+    app = make_app()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        async with app.run_test(size=SIZE) as pilot:
+            main = await main_screen(pilot)
+            await settle(pilot)
+            main.detail.show("left-pad@1.3.0")
+            main.detail.reload()  # replaces the load just asked for, in the same step
+            main.detail.reload()
+            body = main.detail.query_one("#body-overview", Static)
+            # (cancelled workers: `settle` would raise WorkerCancelled)
+            await wait_until(pilot, lambda: "left-pad@1.3.0" in rendered_text(body))
+            assert "left-pad@1.3.0" in rendered_text(body)  # the last load did its work
+        gc.collect()
+    unawaited = [str(w.message) for w in caught if "never awaited" in str(w.message)]
+    assert not unawaited, unawaited
+
+
+async def test_tabs_not_shown_are_filled_once_the_review_is_over(make_app, make_session):
+    """Each mount lays the whole screen out again: while the background review runs, the
+    detail pane mounts only the shown tab's content (and a tab as it is chosen); the others
+    follow once the review is over."""
+    from reviewer.tui.widgets.detail_pane import REST_DELAY, TABS
+
+    release = threading.Event()
+
+    async def held_reviewer(package):  # on the review's own thread
+        await asyncio.to_thread(release.wait, 10)
+        return await fake_reviewer(package)
+
+    app = make_app(make_session(reviewer=held_reviewer))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            main = await main_screen(pilot)
+            detail = main.detail
+            await wait_until(pilot, lambda: bool(detail.query("#body-overview")))
+            assert app.reviewing
+            await pilot.pause(REST_DELAY * 2)
+            assert app.reviewing
+            assert [tab for tab, _ in TABS if detail.query(f"#body-{tab}")] == ["overview"]
+            await pilot.press("right_square_bracket")  # the Code tab: filled as it is chosen
+            await wait_until(pilot, lambda: bool(detail.query("#body-scripts")))
+            assert detail.active_tab == "scripts" and detail.query("#body-scripts")
+            assert not detail.query("#body-maintainers")
+            release.set()
+            await wait_until(pilot, lambda: not app.reviewing
+                             and all(detail.query(f"#body-{tab}") for tab, _ in TABS))
+            assert all(detail.query(f"#body-{tab}") for tab, _ in TABS)
+            assert detail.active_tab == "scripts"  # filling the rest changes no tab
+    finally:
+        release.set()
+
+
+@pytest.mark.parametrize(("width", "narrow"), [(80, True), (160, False)])
+async def test_the_first_layout_has_the_width_class_and_the_legend(make_app, monkeypatch,
+                                                                   width, narrow):
+    """The main screen is laid out once for its first paint: narrow or not, the legend drawn
+    for its width, before the first Resize (which then changes nothing)."""
+    seen: list[tuple[bool, str]] = []
+    original = MainScreen.on_resize
+
+    def on_resize(self, event):
+        if not seen:
+            seen.append((self.has_class("-narrow"), str(self.query_one("#legend").render())))
+        original(self, event)
+
+    monkeypatch.setattr(MainScreen, "on_resize", on_resize)
+    app = make_app()
+    async with app.run_test(size=(width, 30)) as pilot:
+        main = await main_screen(pilot)
+        await settle(pilot)
+        first_narrow, first_legend = seen[0]
+        assert first_narrow is narrow and main.narrow is narrow
+        assert "legend" in first_legend
+        assert str(main.query_one("#legend").render()) == first_legend  # not drawn again

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.scalar import Unit
 from textual.events import DescendantBlur, DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
@@ -99,6 +100,8 @@ class MainScreen(Screen[None]):
         """True once composed and mounted (the app may push the summary over it first)."""
         self._detail_timer: Timer | None = None
         self._status_drawn: tuple[str, tuple[Span, ...]] | None = None
+        self._legend_drawn: tuple[str, tuple[Span, ...]] | None = None
+        self._first_resize = True
         self.gaps = RegistryGaps()
         """What the registry provides for no package (said once, in the status line)."""
         self._second_looked: set[str] = set()
@@ -122,7 +125,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.ready = True
-        self.table.focus()
+        # Now, not after the first layout (`focus()` would wait): the first layout is right.
+        self.set_class(self.app.size.width < NARROW_WIDTH, "-narrow")
+        self.set_focus(self.table)
         for quick in self._initial_quick:
             self.query_one(FilterBar).toggle(quick)
         if self.session.change_set is not None:  # review mode: what each change brings in
@@ -134,6 +139,18 @@ class MainScreen(Screen[None]):
         self.resort()
         self._update_legend()
         self.update_status()
+
+    def on_resize(self, event: Resize) -> None:
+        if self._first_resize and event.size == self.size:
+            # The Resize that the screen's first layout (the package list) sends the screen
+            # itself, at the size it was just laid out for: Textual would lay it all out
+            # again at once, in the same step (20-30 ms on a big project).
+            event.prevent_default()
+        self._first_resize = False
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self.call_after_refresh(self._update_legend)
+        if self.ready:
+            self.update_status()
 
     # -- parts ----------------------------------------------------------------------------
 
@@ -266,9 +283,11 @@ class MainScreen(Screen[None]):
 
     def _update_legend(self) -> None:
         """The legend's lines, broken between entries only (a badge never parts from its
-        label), for the legend's current width."""
+        label), for the legend's current width (before the first layout: the width its
+        pane's style gives it, so that the first layout is the right one); an unchanged
+        legend is not redrawn (a redraw lays the screen out again)."""
         legend = self.query_one("#legend", Static)
-        width = legend.content_size.width or 72
+        width = legend.content_size.width or self._styled_legend_width()
         palette = reviewer_app(self.app).palette
         text = Text("legend ", style="dim")
         column = len(text)
@@ -280,18 +299,22 @@ class MainScreen(Screen[None]):
             text.append(letter, style=palette.warning)
             text.append(f" {label}  ", style="dim")
             column += len(letter) + len(label) + 3
-        legend.update(text)
+        drawn = (text.plain, tuple(text.spans))
+        if drawn != self._legend_drawn:
+            self._legend_drawn = drawn
+            legend.update(text)
+
+    def _styled_legend_width(self) -> int:
+        """The legend's width from its pane's fixed width in the stylesheet (72 if none)."""
+        width = self.query_one("#list-pane").styles.width
+        if width is None or width.unit is not Unit.CELLS:
+            return 72
+        return max(1, int(width.value) - self.query_one("#legend").styles.gutter.width)
 
     @property
     def narrow(self) -> bool:
         """The detail pane is under the list (a terminal under NARROW_WIDTH columns)."""
         return self.has_class("-narrow")
-
-    def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
-        self.call_after_refresh(self._update_legend)
-        if self.ready:
-            self.update_status()
 
     def _in_detail(self, widget: Widget | None) -> bool:
         return widget is not None and (widget is self.detail or self.detail in widget.ancestors)

@@ -1,14 +1,18 @@
 """The detail pane: tabs for the selected package, each loaded lazily in a worker.
 
-The tabs themselves (some thirty widgets: half of the main screen's) are built after the
-screen's first refresh, so the package list is on the screen before them: the tab bar and
-the shown tab's content first, then one more tab's content at each refresh (a tab chosen
-before its turn is filled at once), so that no step holds the screen for long. Until then
-the pane remembers which tab to show, which package, and whether it should have the focus."""
+The tabs themselves (some thirty widgets: half of the main screen's) are built shortly
+after the screen's first refresh, so the package list is on the screen before them: the
+tab bar with the shown tab's content, in one mount (one layout of the screen). Every mount
+lays the whole screen out again (tens of milliseconds on a big project), so the other tabs'
+contents wait until the background review is over (a key then answers sooner while it
+runs), then come one per refresh; a tab chosen before its turn is filled at once. Until
+the tabs are built the pane remembers which tab to show, which package, and whether it
+should have the focus."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -17,10 +21,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Select, Static, TabbedContent, TabPane
+from textual.worker import Worker
 
 from reviewer.app.session import ReviewSession
 from reviewer.errors import ReviewerError
 from reviewer.tui.badges import DEFAULT_PALETTE, Palette
+from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import one_line, styled
 from reviewer.tui.widgets import detail_content
 from reviewer.tui.widgets.code_scroll import CodeBody, CodeScroll
@@ -44,6 +50,10 @@ async def _advisories(session: ReviewSession, key: str, palette: Palette) -> Ren
 SPINNER_DELAY = 0.15
 """Seconds a tab may take to load before its spinner appears."""
 
+REST_DELAY = 0.5
+"""Seconds between looks at whether the background review is over (the tabs not shown are
+filled then)."""
+
 LOADERS: dict[str, Loader] = {
     "overview": detail_content.overview,
     "scripts": detail_content.scripts,
@@ -63,6 +73,8 @@ class DetailPane(Vertical):
         self._loaded: set[str] = set()
         self._diff_other: str | None = None
         self._spinners: dict[str, Timer] = {}
+        self._workers: dict[str, Worker[None]] = {}
+        """Each tab's latest load."""
         self._tab = "overview"
         """The tab to show while the tabs are not built yet."""
         self._built = False
@@ -72,30 +84,39 @@ class DetailPane(Vertical):
         self._focus_when_filled = False
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._build)
+        # After the refresh that follows the first one: the first lays out the package list,
+        # the next one the footer's keys (built after the first refresh). Without a pause in
+        # between, in which the background review would start (it waits for a quiet screen).
+        self.call_after_refresh(self.call_after_refresh, self._build)
 
     async def _build(self) -> None:
-        """Mount the tab bar and the shown tab's content (after the screen's first refresh);
-        the other tabs' contents follow, one per refresh."""
-        tabs = TabbedContent(id="detail-tabs", initial=f"tab-{self._tab}")
+        """Mount the tab bar with the shown tab's content (after the screen's first refresh);
+        the other tabs' contents follow once the background review is over."""
+        shown = self._tab
+        tabs = TabbedContent(id="detail-tabs", initial=f"tab-{shown}")
         for tab_id, title in TABS:
-            tabs.compose_add_child(TabPane(title, id=f"tab-{tab_id}"))
+            tabs.compose_add_child(TabPane(title, *(self._parts(tab_id) if tab_id == shown else ()),
+                                           id=f"tab-{tab_id}"))
         await self.mount(tabs)
         self._built = True
-        await self._fill(self.active_tab)
-        self.call_after_refresh(self._fill_next)
+        self._filled_now(shown)
+        self.set_timer(REST_DELAY, self._fill_rest)
 
-    async def _fill_next(self) -> None:
-        unfilled = [tab for tab, _ in TABS if tab not in self._filled | self._filling]
-        if unfilled and self.is_attached:
-            await self._fill(unfilled[0])
-            self.call_after_refresh(self._fill_next)
-
-    async def _fill(self, tab: str) -> None:
-        """Mount the content of `tab`, then do what was asked of it meanwhile."""
-        if tab in self._filled or tab in self._filling:
+    async def _fill_rest(self) -> None:
+        """The next unfilled tab, once the background review is over (asks again later while
+        it runs); then the next one after the screen's refresh."""
+        if not self.is_attached:
             return
-        self._filling.add(tab)
+        if reviewer_app(self.app).reviewing:
+            self.set_timer(REST_DELAY, self._fill_rest)
+            return
+        unfilled = [tab for tab, _ in TABS if tab not in self._filled | self._filling]
+        if unfilled:
+            await self._fill(unfilled[0])
+            self.call_after_refresh(self._fill_rest)
+
+    def _parts(self, tab: str) -> list[Widget]:
+        """The widgets of `tab`'s content (its body says "Select a package." until loaded)."""
         scroll, body = (CodeScroll, CodeBody) if tab == "scripts" else (VerticalScroll, Static)
         parts: list[Widget] = []
         if tab == "diff":
@@ -107,8 +128,19 @@ class DetailPane(Vertical):
         area.compose_add_child(body(Text("Select a package.", style="dim"), id=f"body-{tab}",
                                     classes="detail-body"))
         parts.append(area)
-        await self.query_one(f"#tab-{tab}", TabPane).mount_all(parts)
+        return parts
+
+    async def _fill(self, tab: str) -> None:
+        """Mount the content of `tab`, then do what was asked of it meanwhile."""
+        if tab in self._filled or tab in self._filling:
+            return
+        self._filling.add(tab)
+        await self.query_one(f"#tab-{tab}", TabPane).mount_all(self._parts(tab))
         self._filling.discard(tab)
+        self._filled_now(tab)
+
+    def _filled_now(self, tab: str) -> None:
+        """`tab`'s content is mounted: load it if it is shown, focus it if that was asked."""
         self._filled.add(tab)
         if tab == self.active_tab:
             self._load(tab)
@@ -170,8 +202,12 @@ class DetailPane(Vertical):
         self._spinners[tab] = spinner
         if tab == "diff":
             self._fill_diff_versions()
-        self.run_worker(self._run(tab, self.key, self._diff_other), group=f"detail-{tab}",
-                        exclusive=True, exit_on_error=False, description=f"load {tab}")
+        # The work as a callable: its coroutine is made when the worker runs. A load replaced
+        # in the same step (exclusive) is cancelled before its task starts, and a coroutine
+        # made for it would be dropped unawaited ("coroutine ... was never awaited").
+        self._workers[tab] = self.run_worker(
+            partial(self._run, tab, self.key, self._diff_other), group=f"detail-{tab}",
+            exclusive=True, exit_on_error=False, description=f"load {tab}")
 
     async def _run(self, tab: str, key: str, other: str | None) -> None:
         try:
