@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from reviewer import workers
 from reviewer.app.scan import HELPER_MIN_NAMES, Scanner
 from reviewer.graph import Graph
 from reviewer.graph.model import LockfileInfo, Package, Source
@@ -44,6 +45,15 @@ def _packument(name: str) -> dict[str, Any]:
     return {"name": name, "dist-tags": {"latest": "2.0.0"}, "versions": versions,
             "time": {"1.0.0": "2020-01-01T00:00:00.000Z", "2.0.0": "2021-01-01T00:00:00.000Z"},
             "padding": "x" * 2000}
+
+
+@pytest.fixture(autouse=True)
+def processes_allowed():
+    """A TUI test earlier in this process turns worker processes off for it (as the app
+    does for its own process): each test here starts from a process that allows them."""
+    workers.shutdown()
+    yield
+    workers.shutdown()
 
 
 @pytest.fixture
