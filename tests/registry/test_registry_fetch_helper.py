@@ -116,18 +116,22 @@ async def test_the_helper_revalidates_what_the_lockfile_names(many, registry_con
                            + [f"/{n}/2.0.0" for n in _names()])
 
 
+async def _scan_until_the_helper_asks(
+        service: RegistryService, registry: Any) -> tuple[Scanner, asyncio.Future[Any]]:
+    """A scan of every name, running, once its helper asked for its first name (the last)."""
+    scanner = Scanner(_graph(_names()), service)
+    task = asyncio.ensure_future(scanner.run())
+    deadline = time.monotonic() + 30
+    while not registry.requests_for(f"/{_names()[-1]}") and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
+    return scanner, task
+
+
 async def test_a_helper_that_dies_leaves_its_names_to_the_scan(many, registry_config):
     for name in _names()[-20:]:  # the helper's end of the list is slow
         many.slow(f"/{name}", 1.0)
     async with RegistryService(registry_config()) as service:
-        scanner = Scanner(_graph(_names()), service)
-        task = asyncio.ensure_future(scanner.run())
-        deadline = time.monotonic() + 30
-        while not _helpers() and time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
-        while not any(r.path == f"/{_names()[-1]}" for r in many.requests) and \
-                time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
+        scanner, task = await _scan_until_the_helper_asks(service, many)
         (helper,) = _helpers()
         os.kill(helper.pid, signal.SIGKILL)
         summary = await asyncio.wait_for(task, 60)
@@ -141,16 +145,9 @@ async def test_a_cancelled_scan_stops_its_helper(many, registry_config):
     for name in _names():
         many.slow(f"/{name}", 0.5)
     async with RegistryService(registry_config()) as service:
-        scanner = Scanner(_graph(_names()), service)
-        task = asyncio.ensure_future(scanner.run())
-        deadline = time.monotonic() + 30
-        while not _helpers() and time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
+        scanner, task = await _scan_until_the_helper_asks(service, many)
         assert _helpers()
-        while not any(r.path == f"/{_names()[-1]}" for r in many.requests) and \
-                time.monotonic() < deadline:  # the helper asked for its first name...
-            await asyncio.sleep(0.02)
-        await asyncio.sleep(1.0)  # ...and has had it answered (0.5 s) and reported
+        await asyncio.sleep(1.0)  # the helper's first answer (0.5 s) is in and reported
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
