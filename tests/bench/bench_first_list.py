@@ -193,6 +193,10 @@ def main() -> int:
               f"95th percentile {p95 * 1000:4.0f} ms over {len(lags)} probes (target < 100 ms); "
               f"every package reviewed at {statistics.median(r['reviewed'] for r in runs):5.2f} s"
               f" (cpu {reviewed_cpu:4.2f} s); rows {runs[0].get('rows')}")
+        print(f"[{label}] each run: list ms / worst lag ms (its probe, from 0) / probes: " + ", ".join(
+            f"{r['list'] * 1000:.0f}/{max(r['lags'], default=0) * 1000:.0f}"
+            f"({r['lags'].index(max(r['lags'])) if r['lags'] else '-'})/{len(r['lags'])}"
+            for r in runs))
         if label == code[0][0]:
             ok = first < 1.0 and worst < 0.1
     print(f"load average after the runs: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
