@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from reviewer.errors import ReviewerError
@@ -208,13 +208,12 @@ class Scanner:
             return
         top_up()
 
-        async def work_here() -> None:
+        def taken_here() -> Iterator[str]:
             while names:
-                await one(names.popleft())
-                await asyncio.sleep(0)
+                yield names.popleft()
 
         try:
-            await asyncio.gather(*(work_here() for _ in range(here)))
+            await run_bounded(taken_here(), one, here)
             outcome = await helper.finish()
         except BaseException:
             helper.kill()

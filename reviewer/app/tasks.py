@@ -4,21 +4,22 @@ an observer after each one. Every "many packages" walk of the application uses i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar, cast
+from collections.abc import Awaitable, Callable, Iterable, Sized
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-async def run_bounded(items: Sequence[T], job: Callable[[T], Awaitable[R]], concurrency: int,
+async def run_bounded(items: Iterable[T], job: Callable[[T], Awaitable[R]], concurrency: int,
                       done: Callable[[int, T, R], None] | None = None) -> list[R]:
     """`job(item)` for every item, at most `concurrency` running; results in item order.
     `done(count, item, result)` after each item. Workers share one iterator (no task per
-    item); between items a worker yields once so that a warm cache, which answers without
-    suspending, still lets the event loop (a UI) breathe. Cancelling cancels every worker."""
-    total = len(items)
-    results: list[R | None] = [None] * total
+    item), so `items` may be a generator that decides the next item when it is asked (the
+    scan's share of a list it splits with a helper process); between items a worker yields
+    once so that a warm cache, which answers without suspending, still lets the event loop
+    (a UI) breathe. Cancelling cancels every worker."""
+    results: dict[int, R] = {}
     pending = iter(enumerate(items))
     finished = 0
 
@@ -32,6 +33,9 @@ async def run_bounded(items: Sequence[T], job: Callable[[T], Awaitable[R]], conc
                 done(finished, item, result)
             await asyncio.sleep(0)
 
-    if total:
-        await asyncio.gather(*(worker() for _ in range(max(1, min(concurrency, total)))))
-    return cast(list[R], results)
+    count = max(1, concurrency)
+    if isinstance(items, Sized):
+        count = min(count, len(items))
+    if count:
+        await asyncio.gather(*(worker() for _ in range(count)))
+    return [results[index] for index in range(len(results))]
