@@ -188,10 +188,26 @@ class Graph:
         return held
 
     def add_edge(self, edge: Edge) -> None:
-        ident = (edge.source, edge.target, edge.name, edge.kind)
-        if ident in self._edge_set or edge.source == edge.target:
-            return
+        """Add `edge` unless an edge with its source, target, name and kind is held, or it
+        points at its own source."""
+        if self._is_new(edge.source, edge.target, edge.name, edge.kind):
+            self._hold(edge)
+
+    def connect(self, source: str, target: str, name: str, spec: str,
+                kind: DepKind = DepKind.PROD) -> None:
+        """`add_edge(Edge(source, target, name, spec, kind))`, without making the Edge when
+        it is not new (a package installed at several places declares its edges again)."""
+        if self._is_new(source, target, name, kind):
+            self._hold(Edge(source, target, name, spec, kind))
+
+    def _is_new(self, source: str, target: str, name: str, kind: DepKind) -> bool:
+        ident = (source, target, name, kind)
+        if ident in self._edge_set or source == target:
+            return False
         self._edge_set.add(ident)
+        return True
+
+    def _hold(self, edge: Edge) -> None:
         self.edges.append(edge)
         self._out[edge.source].append(edge)
         self._in[edge.target].append(edge)

@@ -24,7 +24,6 @@ from typing import Any
 
 from reviewer.errors import LockfileError
 from reviewer.graph.model import (
-    Edge,
     Graph,
     Importer,
     LockfileInfo,
@@ -118,7 +117,7 @@ def _build_from_packages(graph: Graph, path: Path, text: str, data: dict[str, An
             found = resolve_location(entries, location, name)
             target = node_of.get(found) if found is not None else None
             if target is not None:
-                graph.add_edge(Edge(source, target, name, spec, kind))
+                graph.connect(source, target, name, spec, kind)
     root = entries.get("")
     check_root_in_sync(path, declared_names(root) if isinstance(root, dict) else None)
 
@@ -164,26 +163,27 @@ def _importer(location: str, entry: dict[str, Any]) -> Importer:
 
 
 def _package(path: Path, location: str, entry: dict[str, Any], line: int | None) -> Package:
-    version = entry.get("version")
+    get = entry.get  # about 11,000 calls on a large lockfile: the lookups add up
+    version = get("version")
     if not isinstance(version, str) or not version:
         raise LockfileError(path, f'packages entry "{printable(location)}" has no version', line)
     installed_as = name_from_location(location)
-    name = nonempty_str(entry.get("name")) or installed_as
-    resolved = nonempty_str(entry.get("resolved"))
+    name = nonempty_str(get("name")) or installed_as
+    resolved = nonempty_str(get("resolved"))
     return Package(
-        name=name,
-        version=version,
-        integrity=nonempty_str(entry.get("integrity")),
-        resolved=resolved,
-        source=source_of(resolved),
-        dev=entry.get("dev") is True,
-        optional=entry.get("optional") is True,
-        peer=entry.get("peer") is True,
-        bundled=entry.get("inBundle") is True,
-        os=string_tuple(entry.get("os")),
-        cpu=string_tuple(entry.get("cpu")),
-        has_install_script=entry.get("hasInstallScript") is True,
-        license=license_text(entry.get("license")),
+        name,
+        version,
+        nonempty_str(get("integrity")),
+        resolved,
+        source_of(resolved),
+        dev=get("dev") is True,
+        optional=get("optional") is True,
+        peer=get("peer") is True,
+        bundled=get("inBundle") is True,
+        os=string_tuple(get("os")),
+        cpu=string_tuple(get("cpu")),
+        has_install_script=get("hasInstallScript") is True,
+        license=license_text(get("license")),
         aliases=(installed_as,) if installed_as != name else (),
         line=line,
     )

@@ -119,3 +119,21 @@ def test_duplicate_edges_are_ignored() -> None:
     before = len(g.edges)
     g.add_edge(Edge(ROOT, "a@1.0.0", "a", "^1"))
     assert len(g.edges) == before
+
+
+def test_an_edge_is_held_once_however_it_is_added() -> None:
+    """A package installed at several places declares its edges again: `connect` and
+    `add_edge` keep one edge per source, target, name and kind, and no edge to itself."""
+    g = _graph()
+    held = len(g.edges)
+    g.connect("a@1.0.0", "c@1.0.0", "c", "~1.0")  # the same edge, another spec: not new
+    g.add_edge(Edge("b@1.0.0", "c@1.0.0", "c", "^1"))
+    g.connect("c@1.0.0", "c@1.0.0", "c", "^1")  # to itself
+    assert len(g.edges) == held
+    assert [e.spec for e in g.dependents("c@1.0.0") if e.source == "a@1.0.0"] == ["^1"]
+    g.connect("a@1.0.0", "c@1.0.0", "c", "^1", DepKind.PEER)  # another kind: a new edge
+    g.connect("o@1.0.0", "c@2.0.0", "c", "^2")
+    assert len(g.edges) == held + 2
+    new = g.dependencies("o@1.0.0")
+    assert new == [Edge("o@1.0.0", "c@2.0.0", "c", "^2", DepKind.PROD)]
+    assert new[0] in g.dependents("c@2.0.0") and new[0] is g.edges[-1]
