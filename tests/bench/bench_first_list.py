@@ -26,6 +26,13 @@ kernel keeps (so interpreter start-up and imports count):
   with earlier rounds: it misses the part of a step that falls before the timer is due);
 - `reviewed`: when every package has been reviewed.
 CPU seconds of the process (all threads) are recorded beside `list` and `reviewed`.
+
+`--real-code`: the first look at a project, with the code the lockfile really names. Each
+locked version's tarball is the real one (fetched once into bench_code's tarball cache,
+checked against the lockfile's integrity), the lockfile is unchanged, only `scan` fills the
+metadata cache, and every run starts from a copy of it: the TUI (online, against the
+fixture registry) fetches and analyses every package's code while the keys are timed.
+`--window S` ends each run S seconds after the list appears.
 Interleaved with `--compare TREE` (A, B, A, B...); medians and worst lag. Python runs with
 its bytecode cache, as an installed package does, kept in a temporary directory
 (PYTHONPYCACHEPREFIX: neither tree is written to); a first launch per tree, not counted,
@@ -37,12 +44,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shlex
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
@@ -114,6 +120,19 @@ def refresh(screen):
 
 def mount(self):
     original_mount(self)
+    window = float(os.environ.get("BENCH_WINDOW") or 0)
+
+    def window_over():
+        if "list" in result and "reviewed" not in result:
+            result["reviewed"] = time.time() - START
+            result["reviewed_cpu"] = time.process_time()
+            result["window"] = True
+            self.exit()
+        else:
+            self.set_timer(window, window_over)
+
+    if window:
+        self.set_timer(window, window_over)
     expected = [time.perf_counter() + 0.05]
 
     def probe():
@@ -149,28 +168,44 @@ def python_of(tree: Path) -> str:
     return str(own) if tree != ROOT and own.exists() else sys.executable
 
 
-def run_in_tmux(argv: list[str], out: Path, timeout: float = 300) -> dict:
-    socket = f"bench-list-{os.getpid()}-{out.stem}"
-    command = "env -u COLUMNS -u LINES " + " ".join(shlex.quote(a) for a in argv)
-    subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "160", "-y",
-                    "48", command], check=True)
-    subprocess.run(["tmux", "-L", socket, "send-keys", "-t", "b", "s"], check=False)
-    try:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and not out.exists():
-            time.sleep(0.1)
-    finally:
-        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, check=False)
-    if not out.exists():
-        raise SystemExit("the TUI did not finish in time")
-    return json.loads(out.read_text())
-
-
 def _bytecode_env(env: dict[str, str]) -> list[str]:
     """`env` arguments that give the TUI the same bytecode settings as `env`."""
     if "PYTHONPYCACHEPREFIX" in env:
         return ["-u", "PYTHONDONTWRITEBYTECODE", f"PYTHONPYCACHEPREFIX={env['PYTHONPYCACHEPREFIX']}"]
     return []
+
+
+def serve_real_code(registry, project: Path) -> int:  # noqa: ANN001
+    """Serve a synthetic packument for every name whose locked versions carry their real
+    tarballs and the lockfile's integrities; how many tarballs are real."""
+    from bench.bench_code import DEFAULT_TARBALLS, fetch_all, locked_tarballs
+    from bench.bench_scan import integrity_of, locked_versions, synthetic_packument
+
+    on_disk = {integrity: path
+               for _key, path, integrity in fetch_all(DEFAULT_TARBALLS, locked_tarballs(project))}
+    lock = json.loads((project / "package-lock.json").read_text())
+    integrity_of_locked = {}
+    for location, entry in (lock.get("packages") or {}).items():
+        if "node_modules/" in location and isinstance(entry, dict) and entry.get("integrity"):
+            name = entry.get("name") or location.rsplit("node_modules/", 1)[-1]
+            integrity_of_locked[(name, entry.get("version"))] = entry["integrity"]
+    real = 0
+    for name, versions in locked_versions(project).items():
+        tarballs: dict[str, bytes] = {}
+        document = synthetic_packument(name, versions, registry.url, tarballs)
+        for version in versions:
+            integrity = integrity_of_locked.get((name, version))
+            path = on_disk.get(integrity) if integrity else None
+            if path is not None:
+                data = path.read_bytes()
+                document["versions"][version]["dist"].update(
+                    integrity=integrity, shasum=integrity_of(data)[1])
+                tarballs[version] = data
+                real += 1
+        registry.add_packument(document)
+        for version, data in tarballs.items():
+            registry.add_tarball(name, version, data)
+    return real
 
 
 def main() -> int:
@@ -181,27 +216,38 @@ def main() -> int:
     parser.add_argument("--metadata-only", action="store_true",
                         help="fill only the metadata cache (`scan`): the TUI, offline, then "
                              "finds no tarball and no code analysis in the cache")
+    parser.add_argument("--real-code", action="store_true",
+                        help="the real tarballs, code not yet analysed: the first look")
+    parser.add_argument("--window", type=float, default=0.0, metavar="S",
+                        help="end each run S seconds after the list appears (0: when reviewed)")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="compile every module at every launch (PYTHONDONTWRITEBYTECODE)")
     args = parser.parse_args()
     from servers.fixture_registry import FixtureRegistry
 
     from bench.bench_scan import locked_versions, serve_synthetic, synthetic_project
+    from bench.bench_tui import run_in_tmux
 
     code = [("this tree", ROOT)] + ([(str(args.compare), args.compare.resolve())]
                                     if args.compare else [])
     results: dict[str, list[dict]] = {label: [] for label, _ in code}
     with FixtureRegistry(load_data=False, memoize=True) as registry, \
             tempfile.TemporaryDirectory(prefix="bench-list-") as temp:
-        project = synthetic_project(args.project,
-                                    serve_synthetic(registry, locked_versions(args.project)),
-                                    Path(temp))
+        if args.real_code:
+            real = serve_real_code(registry, args.project)
+            print(f"real tarballs served: {real}", flush=True)
+            project = synthetic_project(args.project, {}, Path(temp))  # a copy, as it is
+        else:
+            project = synthetic_project(args.project,
+                                        serve_synthetic(registry, locked_versions(args.project)),
+                                        Path(temp))
         env = {**os.environ, "NPM_CONFIG_USERCONFIG": "/dev/null"}
         if not args.no_bytecode_cache:
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = str(Path(temp) / "bytecode")
         caches = {label: Path(temp) / f"cache-{i}" for i, (label, _) in enumerate(code)}
-        fill = [["scan"]] if args.metadata_only else [["scan"], ["report", "--format", "json"]]
+        only_scan = args.metadata_only or args.real_code
+        fill = [["scan"]] if only_scan else [["scan"], ["report", "--format", "json"]]
         for label, tree in code:  # warm: as after a first look (metadata, tarballs, code)
             for command in fill:
                 subprocess.run([python_of(tree), "-m", "reviewer", command[0], str(project),
@@ -212,10 +258,17 @@ def main() -> int:
         for run in range(-1, args.runs):  # run -1 fills the bytecode cache: not counted
             for label, tree in code:  # interleaved
                 out = Path(temp) / f"list-{len(results[label])}-{run}-{code.index((label, tree))}.json"
-                argv = ["env", *_bytecode_env(env), f"PYTHONPATH={tree}", python_of(tree),
+                cache = caches[label]
+                if args.real_code:  # every run from the metadata alone: no code analysed yet
+                    cache = Path(temp) / f"run-cache-{code.index((label, tree))}"
+                    shutil.rmtree(cache, ignore_errors=True)
+                    shutil.copytree(caches[label], cache)
+                argv = ["env", *_bytecode_env(env), f"PYTHONPATH={tree}",
+                        f"BENCH_WINDOW={args.window or ''}", python_of(tree),
                         "-c", WRAPPER, str(out), "tui", str(project), "--registry",
-                        registry.url, "--cache-dir", str(caches[label]), "--offline"]
-                result = run_in_tmux(argv, out)
+                        registry.url, "--cache-dir", str(cache),
+                        *([] if args.real_code else ["--offline"])]
+                result = run_in_tmux(argv, out, tree, timeout=300, keys=("s",))
                 if run >= 0:
                     results[label].append(result)
     ok = True
@@ -238,7 +291,8 @@ def main() -> int:
               f"worst {worst_wait * 1000:4.0f} ms, 95th percentile {wait_p95 * 1000:4.0f} ms "
               f"over {len(waits)} keys; longest event-loop step {longest * 1000:4.0f} ms "
               f"(targets < 100 ms); "
-              f"every package reviewed at {statistics.median(r['reviewed'] for r in runs):5.2f} s"
+              f"{'window over' if runs[0].get('window') else 'every package reviewed'} at "
+              f"{statistics.median(r['reviewed'] for r in runs):5.2f} s"
               f" (cpu {reviewed_cpu:4.2f} s); rows {runs[0].get('rows')}")
         print(f"[{label}] each run: list ms / worst key wait ms / longest step ms / worst lag "
               "ms (its probe, from 0) / probes: " + ", ".join(

@@ -163,7 +163,7 @@ def tui_first_paint(tree: Path, project: Path, common: list[str], out: Path,
     env_path = f"PYTHONPATH={tree}"
     argv = ["env", *_bytecode_env(env), env_path, python_of(tree), "-c", WRAPPER, str(out),
             "tui", str(project), *common, "--offline"]
-    return run_in_tmux(argv, out, timeout=300)
+    return run_in_tmux(argv, out, tree, timeout=300)
 
 
 def main() -> int:

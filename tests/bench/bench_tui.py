@@ -92,12 +92,18 @@ def locked_names(project: Path) -> dict[str, list[str]]:
     return locked
 
 
-def run_in_tmux(argv: list[str], out: Path, timeout: float = 120) -> dict[str, float]:
+def run_in_tmux(argv: list[str], out: Path, tree: Path, timeout: float = 120,
+                keys: tuple[str, ...] = ()) -> dict:
+    """Run `argv` in a 160x48 tmux session started in `tree` (a `python -c` puts its working
+    directory first on sys.path: started elsewhere, it would import that directory's
+    reviewer, not the tree's), type `keys` at once, and return the JSON it writes to `out`."""
     socket = f"bench-tui-{os.getpid()}-{out.stem}"
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     command = "env -u COLUMNS -u LINES " + " ".join(shlex.quote(a) for a in argv)
     subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "b", "-x", "160", "-y", "48",
-                    command], check=True, env=env)
+                    "-c", str(tree), command], check=True, env=env)
+    for key in keys:  # waits in the terminal until the app reads it
+        subprocess.run(["tmux", "-L", socket, "send-keys", "-t", "b", key], check=False)
     try:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and not out.exists():
@@ -106,7 +112,7 @@ def run_in_tmux(argv: list[str], out: Path, timeout: float = 120) -> dict[str, f
         subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, check=False)
     if not out.exists():
         raise SystemExit("the TUI did not finish in time")
-    result: dict[str, float] = json.loads(out.read_text())
+    result: dict = json.loads(out.read_text())
     return result
 
 
@@ -257,7 +263,7 @@ def main() -> int:
             out = Path(temp) / f"result-{run}.json"
             argv = [sys.executable, "-c", WRAPPER, str(out), "tui", str(args.project), *common,
                     "--offline"]
-            results.append(run_in_tmux(argv, out))
+            results.append(run_in_tmux(argv, out, ROOT))
         paint = statistics.median(r["paint"] for r in results)
         paint_cpu = statistics.median(r["paint_cpu"] for r in results)
         scan = statistics.median(r["scan"] for r in results)
