@@ -10,7 +10,11 @@ core converts.
 - Workers ignore SIGINT: Ctrl-C reaches the whole process group, and this process
   cancels what they were doing.
 - At most two jobs per worker wait in the pool; past that the work runs in a thread here,
-  so that a slow or starved worker never leaves this process idle at the end of a scan.
+  so that a slow or starved worker never leaves this process idle at the end of a scan;
+  except in a process that is spared (`spare_this_process()`, the terminal UI: a thread
+  here would share its event loop's GIL), where jobs wait for a worker.
+- `shutdown()` stops the workers at once (terminated, not waited for: a code analysis can
+  take seconds); the commands call it when they are done.
 - A pool that breaks (a worker killed) is not used again in this run: the work runs in a
   thread instead, never lost.
 - Only module-level functions of reviewer with picklable arguments (bytes, str) go through
@@ -24,18 +28,21 @@ import asyncio
 import atexit
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # imported when the pool is first needed (a warm run never needs it)
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
 T = TypeVar("T")
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _disabled = False
+_spared = False
+"""Jobs wait for a worker rather than running in a thread here (`spare_this_process`)."""
 _pending = 0
 """Jobs given to the pool and not finished."""
 _workers = 0
@@ -72,20 +79,50 @@ def _get_pool() -> ProcessPoolExecutor | None:
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(max_workers=count, mp_context=context,
-                                        initializer=_ignore_interrupts)
+            try:
+                _start_resource_tracker()
+                _pool = ProcessPoolExecutor(max_workers=count, mp_context=context,
+                                            initializer=_ignore_interrupts)
+            except (OSError, ValueError):
+                # its queue's semaphore starts multiprocessing's resource tracker, which
+                # cannot start where standard error is not a real file ("bad value(s) in
+                # fds_to_keep": a terminal UI's captured streams)
+                _disabled = True
+                return None
             atexit.register(shutdown)  # before the interpreter tears its modules down
         return _pool
 
 
-async def run(function: Callable[..., T], *args: object) -> T:
-    """`function(*args)` in a worker process; in a thread of this process when there is no
-    pool, or when the workers already have two jobs each waiting (a busy machine: this
-    process then does its share instead of letting a backlog grow while it idles)."""
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (the pool's queue needs it) with /dev/null as
+    its standard error where ours is not a real file: Textual captures the terminal UI's
+    (its `fileno()` is -1), and the tracker would refuse to start ("bad value(s) in
+    fds_to_keep"). Its only output is warnings about semaphores leaked at exit."""
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        return
+    from multiprocessing import resource_tracker
+
+    with open(os.devnull, "w") as quiet:
+        saved, sys.stderr = sys.stderr, quiet
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
+async def run(function: Callable[..., T], *args: object, here: Executor | None = None) -> T:
+    """`function(*args)` in a worker process; in a thread of this process (of `here`, else
+    asyncio's default executor) when there is no pool, or when the workers already have two
+    jobs each waiting and this process is not spared (a busy machine: this process then
+    does its share instead of letting a backlog grow while it idles)."""
     global _disabled, _pending
     pool = _get_pool()
     with _lock:
-        use_pool = pool is not None and _pending < 2 * _workers
+        use_pool = pool is not None and (_spared or _pending < 2 * _workers)
         if use_pool:
             _pending += 1
     if use_pool:
@@ -98,11 +135,13 @@ async def run(function: Callable[..., T], *args: object) -> T:
             # the pool broke, or could not start a worker here (e.g. a process whose
             # standard streams are not real files: "bad value(s) in fds_to_keep"); the
             # functions sent here raise ReviewerErrors, never these
+            if _pool is not pool:  # `shutdown()` stopped it: the work is abandoned, not redone
+                raise asyncio.CancelledError from None
             _disabled = True
         finally:
             with _lock:
                 _pending -= 1
-    return await asyncio.to_thread(function, *args)
+    return await asyncio.get_running_loop().run_in_executor(here, function, *args)
 
 
 def disable() -> None:
@@ -115,17 +154,33 @@ def disable() -> None:
         _disabled = True
 
 
+def spare_this_process() -> None:
+    """From now on, work given to `run` waits for a worker rather than running in a thread
+    of this process, while the pool works. The terminal UI calls it: its event loop shares
+    this process's GIL, which a code analysis in C (tree-sitter) would hold for seconds."""
+    global _spared
+    with _lock:
+        _spared = True
+
+
 def disabled() -> bool:
     """No worker process is started here from now on (`disable()`, or a pool that broke)."""
     return _disabled
 
 
 def shutdown() -> None:
-    """Stop the workers (the interpreter does it at exit too); the next `run` starts a new
-    pool, even after a broken one."""
-    global _pool, _disabled
+    """Stop the workers now: what waits is cancelled and what runs is terminated (the
+    interpreter's own exit would wait for it); the next `run` starts a new pool, even after
+    a broken one."""
+    global _pool, _disabled, _spared
     with _lock:
-        if _pool is not None:
-            _pool.shutdown(wait=True, cancel_futures=True)
-            _pool = None
-        _disabled = False
+        pool, _pool = _pool, None
+        _disabled = _spared = False
+    if pool is None:
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)

@@ -220,3 +220,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"reviewer: internal error: {kind}: {safe_line(str(error))} (rerun with --verbose)",
               file=sys.stderr)
         return ExitCode.ERROR
+    finally:  # worker processes stopped now: the interpreter's exit would wait for their jobs
+        from reviewer import workers
+
+        workers.shutdown()

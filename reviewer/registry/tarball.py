@@ -158,6 +158,12 @@ class Tarball:
         self.verified_with = algorithm
         """The hash algorithm the bytes were checked with (sha512, sha1...)."""
 
+    def __reduce__(self) -> tuple[type[Tarball], tuple[bytes, list[TarEntry], dict[str, tuple[int, int]], str]]:
+        """Pickled as its tar bytes and index (for a code analysis in a worker process)."""
+        tar = self._tar.obj
+        assert isinstance(tar, bytes)
+        return (Tarball, (tar, self._entries, self._files, self.verified_with))
+
     @property
     def entries(self) -> Sequence[TarEntry]:
         return self._entries

@@ -14,20 +14,22 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from reviewer import workers
 from reviewer.code import (
     ANALYZER_VERSION,
     CodeChanges,
     CodeFinding,
     PackageCode,
-    analyze_package,
     grade,
 )
 from reviewer.code import cache as code_cache
+from reviewer.code.analyze import analyze_files
 from reviewer.code.compare import compare_packages
 from reviewer.code.tarballs import TarballFiles
 from reviewer.errors import ReviewerError
 from reviewer.registry.documents import Packument
 from reviewer.registry.interface import MetadataProvider, TarballContents
+from reviewer.registry.tarball import Tarball
 from reviewer.signals.common import shorten
 from reviewer.signals.finding import Evidence, Finding
 from reviewer.signals.settings import ReviewSettings
@@ -36,7 +38,8 @@ SIGNAL = "suspicious-code"
 MAX_EVIDENCE = 40
 MAX_CAPABILITIES = 400
 _WORKERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="code-analysis")
-"""Analyses at once (CPU-bound, in threads), so the event loop keeps reading meanwhile."""
+"""Analyses at once in this process (CPU-bound, in threads, so the event loop keeps reading
+meanwhile), when they are not in a worker process (`reviewer.workers`)."""
 
 
 async def package_code(name: str, version: str, integrity: str | None, provider: MetadataProvider,
@@ -53,8 +56,11 @@ async def package_code(name: str, version: str, integrity: str | None, provider:
             return f"tarball unavailable: {shorten(str(error), 80)}"
     files = TarballFiles(tarball)
     budget = settings.code_time_budget
-    code = await asyncio.get_running_loop().run_in_executor(
-        _WORKERS, lambda: analyze_package(files, None, time_budget_s=budget))
+    if isinstance(tarball, Tarball):  # it pickles: analysed in a worker process when there is one
+        code = await workers.run(analyze_files, files, budget, here=_WORKERS)
+    else:
+        code = await asyncio.get_running_loop().run_in_executor(
+            _WORKERS, analyze_files, files, budget)
     code_cache.store(settings.scan_cache_dir, f"{name}@{version}", integrity, code)
     return code
 

@@ -59,7 +59,8 @@ class ReviewerApp(App[None]):
                  theme: str = DARK_THEME, keymap_path: Path | None = None,
                  started: float | None = None, review_mode: bool = False) -> None:
         super().__init__()
-        workers.disable()  # documents are parsed in threads here, never in a spawned process
+        workers.spare_this_process()  # code analyses and big documents wait for a worker process:
+        # in a thread here they would hold the GIL the screen's event loop needs
         self.session = session
         self.concurrency = concurrency
         self.scan_on_start = scan

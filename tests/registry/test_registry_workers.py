@@ -3,6 +3,7 @@ this process, errors carried back, and a thread when the pool is off or broken."
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import time
@@ -87,3 +88,38 @@ async def test_no_pool_or_a_broken_pool_runs_in_a_thread(fixture_registry, regis
     async with RegistryService(registry_config()) as service:
         assert len((await service.packument("heavy")).versions) == 150
     assert workers._pool is None
+
+
+async def test_a_spared_process_leaves_the_work_to_the_workers(fresh_pool):
+    """The terminal UI's process is spared: past two waiting jobs per worker, work waits for
+    a worker instead of running in a thread here (where it would hold the GIL the screen's
+    event loop needs); elsewhere it runs here."""
+    count = workers.worker_count()
+    if count == 0:
+        pytest.fail("this machine has one CPU: the pool path cannot be exercised")
+    assert await workers.run(os.getpid) != os.getpid()  # the pool is up
+
+    async def with_the_workers_busy() -> int:
+        busy = [asyncio.ensure_future(workers.run(time.sleep, 0.5)) for _ in range(2 * count)]
+        await asyncio.sleep(0)  # each has taken its place in the pool
+        pid = await workers.run(os.getpid)
+        await asyncio.gather(*busy)
+        return pid
+
+    assert await with_the_workers_busy() == os.getpid()  # not spared: done here
+    workers.spare_this_process()
+    assert await with_the_workers_busy() != os.getpid()  # spared: it waited for a worker
+
+
+async def test_shutdown_stops_a_running_job_and_it_is_not_redone_here(fresh_pool):
+    if workers.worker_count() == 0:
+        pytest.fail("this machine has one CPU: the pool path cannot be exercised")
+    assert await workers.run(os.getpid) != os.getpid()
+    job = asyncio.ensure_future(workers.run(time.sleep, 60))
+    await asyncio.sleep(0.5)  # the worker sleeps
+    started = time.monotonic()
+    workers.shutdown()
+    with pytest.raises(asyncio.CancelledError):
+        await job
+    assert time.monotonic() - started < 10  # terminated, not waited for (nor slept here)
+    assert await workers.run(os.getpid) != os.getpid()  # a new pool after a shutdown
