@@ -1,6 +1,6 @@
 """One process pool for CPU-heavy pure functions (parsing and compacting big registry
-documents), so that the event loop keeps reading the network on one core while another
-core converts.
+documents, analysing a package's code), so that the event loop keeps reading the network
+on one core while another core converts, and holds no GIL that the work needs.
 
 - Created on first use, with the `spawn` start method (never `fork` from a process that
   runs threads; the workers are children of this process, so their CPU time is counted
@@ -145,10 +145,8 @@ async def run(function: Callable[..., T], *args: object, here: Executor | None =
 
 
 def disable() -> None:
-    """No worker processes in this process from now on: work runs in threads. The terminal
-    UI calls it: starting a spawned worker takes longer than the documents it would parse
-    save on the screen's first minutes, and a worker cannot start where the standard streams
-    are not real files."""
+    """No worker processes in this process from now on: work runs in threads. The fetch
+    helper calls it (it has one core's budget)."""
     global _disabled
     with _lock:
         _disabled = True
