@@ -82,7 +82,11 @@ def timed_run(handle):
     began = time.perf_counter()
     original_run(handle)
     if "list" in result and "reviewed" not in result and threading.get_ident() == MAIN_THREAD:
-        result["longest_step"] = max(result["longest_step"], time.perf_counter() - began)
+        took = time.perf_counter() - began
+        if took > result["longest_step"]:
+            result["longest_step"] = took
+            result["longest_step_at"] = time.time() - START - result["list"]
+            result["longest_step_what"] = repr(getattr(handle, "_callback", None))[:160]
 
 
 asyncio.events.Handle._run = timed_run
@@ -295,6 +299,9 @@ def main() -> int:
               f"{'window over' if runs[0].get('window') else 'every package reviewed'} at "
               f"{statistics.median(r['reviewed'] for r in runs):5.2f} s"
               f" (cpu {reviewed_cpu:4.2f} s); rows {runs[0].get('rows')}")
+        slowest = max(runs, key=lambda r: r["longest_step"])
+        print(f"[{label}] the longest step, {slowest.get('longest_step_at', 0):.2f} s after the "
+              f"list: {slowest.get('longest_step_what')}")
         print(f"[{label}] each run: list ms / worst key wait ms / longest step ms / worst lag "
               "ms (its probe, from 0) / probes: " + ", ".join(
                   f"{r['list'] * 1000:.0f}/{max(r['waits'], default=0) * 1000:.0f}/"

@@ -200,3 +200,29 @@ async def test_keys_answer_while_a_slow_registry_is_read_and_the_findings_match_
     assert from_tui == {k: v for k, v in from_report.items() if k in from_tui}
     assert len(from_tui) > 150
     assert any(not unknown for signals in from_tui.values() for _, _, unknown, _ in signals)
+
+
+async def test_the_code_is_analysed_in_a_worker_process_not_beside_the_screen(tmp_path: Path) -> None:
+    """The terminal UI leaves code analyses to the worker processes (their GIL is not the
+    screen's), and the pool starts although Textual has captured standard error (the
+    resource tracker is given /dev/null): the demo's packages are analysed there."""
+    from reviewer import workers
+    from reviewer.app.session import ReviewSession
+    from reviewer.demo import load_demo
+    from reviewer.lockfiles import load_graph
+
+    workers.shutdown()
+    bundle = load_demo(tmp_path / "demo")
+    session = ReviewSession(load_graph(bundle.project_dir), bundle.provider, bundle.project_dir,
+                            settings=bundle.settings())
+    app = ReviewerApp(session, keymap_path=tmp_path / "none.toml")
+    assert workers._spared
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(pilot, lambda: app._scan_worker is not None
+                             and app._scan_worker.is_finished, 60)
+            assert workers._pool is not None and not workers.disabled()
+            assert any(f.id == "suspicious-code" for key in session.keys()
+                       for f in session.findings_of(key))
+    finally:
+        workers.shutdown()
