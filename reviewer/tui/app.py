@@ -1,4 +1,5 @@
-"""ReviewerApp: screens, app-wide keys, themes, the background scan, save and export."""
+"""ReviewerApp: screens, app-wide keys, themes, the background scan; save, reload and export
+of the policy file are its mixin `reviewer.tui.policy_actions`."""
 
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ from textual.worker import Worker, WorkerState
 
 from reviewer import workers
 from reviewer.app.session import QuickFilter, ReviewSession, ReviewState
-from reviewer.errors import PolicyChangedError, ReviewerError
 from reviewer.tui.badges import Palette
 from reviewer.tui.commands import ReviewerCommands
 from reviewer.tui.keymap import load_keymap
 from reviewer.tui.memory import IdleCollector
 from reviewer.tui.pacing import ScreenFirst
+from reviewer.tui.policy_actions import PolicyActions
 from reviewer.tui.styles_path import stylesheet_paths
 from reviewer.tui.text import notice
 
@@ -37,7 +38,7 @@ FLUSH_SECONDS = 0.25
 INPUT_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 
 
-class ReviewerApp(App[None]):
+class ReviewerApp(PolicyActions, App[None]):
     """The terminal UI over one ReviewSession."""
 
     TITLE = "reviewer"
@@ -265,80 +266,6 @@ class ReviewerApp(App[None]):
             return []
         return [screen for screen in self.screen_stack if isinstance(screen, module.MainScreen)]
 
-    async def action_quit(self) -> None:
-        if not self.session.dirty:
-            self.exit()
-            return
-        from reviewer.tui.screens.confirm import ConfirmScreen
-
-        count = len(self.session.pending)
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.exit()
-
-        self.push_screen(
-            ConfirmScreen("Unsaved decisions",
-                          f"{count} decision(s) are not saved to {self.session.policy_file.name}. "
-                          "Quit and lose them?", yes="Quit", no="Stay"),
-            answered,
-        )
-
-    def action_save(self) -> bool:
-        if not self.session.dirty:
-            self.notify("Nothing to save.")
-            return True
-        try:
-            messages = self.session.save()
-        except PolicyChangedError as error:
-            self.notify(notice(f"Not saved: {error}"), severity="error", timeout=10)
-            self._offer_reload()
-            return False
-        except ReviewerError as error:
-            self.notify(notice(f"Not saved: {error}"), severity="error", timeout=10)
-            return False
-        for message in messages:
-            self.notify(notice(message), severity="warning")
-        self.notify(notice(f"Saved {self.session.policy_file}"))
-        main = self.main_screen()
-        if main is not None:
-            main.update_status()
-        return True
-
-    def _offer_reload(self) -> None:
-        """The policy file changed on disk since it was loaded: show what someone else
-        decided about the packages of the pending decisions, and offer to reload the file
-        and re-apply the decisions onto it (never a silent overwrite)."""
-        from reviewer.tui.screens.confirm import ConfirmScreen
-
-        session = self.session
-        try:
-            conflicts = session.conflicts()
-        except ReviewerError as error:
-            self.notify(notice(f"Cannot read the policy file: {error}"), severity="error", timeout=10)
-            return
-        listed = "\n".join(f"  • {line}" for line in conflicts) if conflicts else \
-            "  none: no pending decision is about something decided there since"
-        message = (f"{session.policy_file.name} was changed by someone else after it was loaded; "
-                   f"nothing was saved.\n\nConflicts with your decisions:\n{listed}\n\n"
-                   f"Reload it and re-apply your {len(session.pending)} decision(s) onto it?")
-
-        def answered(reapply: bool | None) -> None:
-            if not reapply:
-                return
-            try:
-                session.reload()
-            except ReviewerError as error:
-                self.notify(notice(f"Not reloaded: {error}"), severity="error", timeout=10)
-                return
-            main = self.main_screen()
-            if main is not None:
-                main.refresh_keys(set(session.keys()))
-            self.action_save()
-
-        self.push_screen(ConfirmScreen("Policy changed on disk", message,
-                                       yes="Reload and re-apply", no="Keep unsaved"), answered)
-
     def action_summary(self) -> None:
         from reviewer.tui.screens.summary import SummaryScreen
 
@@ -379,25 +306,6 @@ class ReviewerApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
-    def action_export(self) -> None:
-        from reviewer.tui.screens.export import ExportScreen
-
-        def chosen(target: str | None) -> None:
-            if target is None:
-                return
-            if self.session.dirty and not self.action_save():
-                return
-            try:
-                written, messages = self.session.export(target)
-            except (ReviewerError, ValueError) as error:
-                self.notify(notice(f"Export failed: {error}"), severity="error", timeout=10)
-                return
-            for message in messages:
-                self.notify(notice(message), severity="warning", timeout=8)
-            names = ", ".join(p.name for p in written) or "nothing to change"
-            self.notify(notice(f"Exported to {target}: {names}"))
-
-        self.push_screen(ExportScreen(), chosen)
 
     def jump_to(self, key: str) -> None:
         main = self.main_screen()
