@@ -268,12 +268,6 @@ class _KeySet:
         return len(self.files)
 
 
-
-def analyze_files(files: Mapping[str, bytes], time_budget_s: float) -> PackageCode:
-    """`analyze_package(files, time_budget_s=...)` with positional arguments, as a worker
-    process is given it (`reviewer.workers.run`)."""
-    return analyze_package(files, time_budget_s=time_budget_s)
-
 def _start(target: Target) -> tuple[str, str | None, bytes | None, str | None]:
     if target.inline is not None:
         return (target.label, target.label, target.inline.encode("utf-8", "replace"), target.language)

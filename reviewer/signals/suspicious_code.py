@@ -9,12 +9,10 @@ Code view), what was compared in `details["compared_with"]` / `details["compare_
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from reviewer import workers
 from reviewer.code import (
     ANALYZER_VERSION,
     CodeChanges,
@@ -23,13 +21,11 @@ from reviewer.code import (
     grade,
 )
 from reviewer.code import cache as code_cache
-from reviewer.code.analyze import analyze_files
 from reviewer.code.compare import compare_packages
-from reviewer.code.tarballs import TarballFiles
+from reviewer.code.tarballs import TarballFiles, analyze_elsewhere
 from reviewer.errors import ReviewerError
 from reviewer.registry.documents import Packument
 from reviewer.registry.interface import MetadataProvider, TarballContents
-from reviewer.registry.tarball import Tarball
 from reviewer.signals.common import shorten
 from reviewer.signals.finding import Evidence, Finding
 from reviewer.signals.settings import ReviewSettings
@@ -54,13 +50,8 @@ async def package_code(name: str, version: str, integrity: str | None, provider:
             tarball = await provider.tarball(name, version, integrity, url)
         except ReviewerError as error:
             return f"tarball unavailable: {shorten(str(error), 80)}"
-    files = TarballFiles(tarball)
-    budget = settings.code_time_budget
-    if isinstance(tarball, Tarball):  # it pickles: analysed in a worker process when there is one
-        code = await workers.run(analyze_files, files, budget, here=_WORKERS)
-    else:
-        code = await asyncio.get_running_loop().run_in_executor(
-            _WORKERS, analyze_files, files, budget)
+    code = await analyze_elsewhere(TarballFiles(tarball), time_budget_s=settings.code_time_budget,
+                                   here=_WORKERS)
     code_cache.store(settings.scan_cache_dir, f"{name}@{version}", integrity, code)
     return code
 

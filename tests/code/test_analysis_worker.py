@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reviewer import workers
-from reviewer.code.analyze import analyze_files
+from reviewer.code.analyze import analyze_package
 from reviewer.code.tarballs import TarballFiles
 from reviewer.registry.tarball import Tarball, open_tarball
 from reviewer.signals import suspicious_code
@@ -57,7 +57,7 @@ async def test_the_code_is_analysed_in_a_worker_with_the_same_result(fresh_pool)
     code = await suspicious_code.package_code("husky", "4.3.8", None, None,  # type: ignore[arg-type]
                                               ReviewSettings(), tarball)
     assert workers._pool is not None and not workers.disabled()  # it went through the pool
-    here = analyze_files(TarballFiles(tarball), ReviewSettings().code_time_budget)
+    here = analyze_package(TarballFiles(tarball), time_budget_s=ReviewSettings().code_time_budget)
     assert not isinstance(code, str)
     assert code.files == here.files and code.incomplete == here.incomplete is None
     assert any(f.capabilities for f in code.files)

@@ -117,16 +117,15 @@ def rows_to(renderable: RenderableType, chunk: CodeChunk, console: Console, opti
 
 
 async def read_code(tarball: TarballContents | None, scripts: Mapping[str, str]) -> PackageCode | None:
-    """The package's code analysed here (in a thread), for the capabilities of every file
-    even when nothing was graded. `scripts`: the install hooks shown above, used when the
-    tarball's package.json names none."""
+    """The package's code analysed off the screen's event loop (in a worker process when
+    there is one), for the capabilities of every file even when nothing was graded.
+    `scripts`: the install hooks shown above, used when the tarball's package.json names
+    none."""
     if tarball is None:
         return None
-    import asyncio
     import json
 
-    from reviewer.code import analyze_package
-    from reviewer.code.tarballs import TarballFiles
+    from reviewer.code.tarballs import TarballFiles, analyze_elsewhere
 
     files = TarballFiles(tarball)
     manifest: dict[str, Any] = {}
@@ -140,7 +139,7 @@ async def read_code(tarball: TarballContents | None, scripts: Mapping[str, str])
     own: dict[str, Any] = declared if isinstance(declared, dict) else {}
     if not any(h in own for h in ("preinstall", "install", "postinstall")):
         manifest["scripts"] = {**own, **scripts}
-    return await asyncio.to_thread(analyze_package, files, manifest)
+    return await analyze_elsewhere(files, manifest)
 
 
 def _files(finding: Finding | None, code: PackageCode | None) -> list[dict[str, Any]]:
