@@ -83,6 +83,10 @@ def timed_run(handle):
     original_run(handle)
     if "list" in result and "reviewed" not in result and threading.get_ident() == MAIN_THREAD:
         took = time.perf_counter() - began
+        if took > 0.03:
+            result.setdefault("long_steps", []).append(
+                (round(time.time() - START - result["list"], 3), round(took, 3),
+                 repr(getattr(handle, "_callback", None))[:100]))
         if took > result["longest_step"]:
             result["longest_step"] = took
             result["longest_step_at"] = time.time() - START - result["list"]
@@ -100,7 +104,11 @@ class KeyProbe(Message):
 
 def on_key_probe(self, message):
     if "reviewed" not in result:
-        result["waits"].append(time.perf_counter() - message.sent)
+        waited = time.perf_counter() - message.sent
+        result["waits"].append(waited)
+        if waited > result.get("worst_wait", 0.0):
+            result["worst_wait"] = waited
+            result["worst_wait_at"] = time.time() - START - result["list"] - waited
 
 
 def send_probes(app):
@@ -225,6 +233,9 @@ def main() -> int:
                         help="the real tarballs, code not yet analysed: the first look")
     parser.add_argument("--window", type=float, default=0.0, metavar="S",
                         help="end each run S seconds after the list appears (0: when reviewed)")
+    parser.add_argument("--trace", action="store_true",
+                        help="print, per run, when the worst key wait began and every "
+                             "event-loop step over 30 ms")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="compile every module at every launch (PYTHONDONTWRITEBYTECODE)")
     args = parser.parse_args()
@@ -309,6 +320,13 @@ def main() -> int:
                   f"{max(r['lags'], default=0) * 1000:.0f}"
                   f"({r['lags'].index(max(r['lags'])) if r['lags'] else '-'})/{len(r['lags'])}"
                   for r in runs))
+        if args.trace:
+            for number, r in enumerate(runs):
+                print(f"[{label}] run {number}: worst key wait {r.get('worst_wait', 0) * 1000:.0f}"
+                      f" ms, posted {r.get('worst_wait_at', 0):.3f} s after the list; steps over "
+                      "30 ms (s after the list, ms): " + "; ".join(
+                          f"{at:.3f} {took * 1000:.0f} {what}"
+                          for at, took, what in r.get("long_steps", [])))
         if label == code[0][0]:
             ok = first < 1.0 and worst_wait < 0.1 and longest < 0.1
     print(f"load average after the runs: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
