@@ -19,7 +19,6 @@ from textual.css.scalar import Unit
 from textual.events import DescendantBlur, DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Input, Static, Tree
 
 from reviewer.app.session import QuickFilter, ReviewSession, SortOrder
@@ -27,6 +26,7 @@ from reviewer.app.summary import gaps_of
 from reviewer.findings import SIGNALS, Finding, Severity
 from reviewer.signals.unknowns import RegistryGaps
 from reviewer.tui.running import reviewer_app
+from reviewer.tui.screens.main_parts import MainParts
 from reviewer.tui.text import notice, one_line
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
@@ -34,6 +34,9 @@ from reviewer.tui.widgets.header import QuietHeader
 from reviewer.tui.widgets.key_footer import KeyFooter
 from reviewer.tui.widgets.package_table import PackageTable
 from reviewer.tui.widgets.package_tree import PackageTree
+
+__all__ = ["DETAIL_DELAY", "NARROW_KEYS", "NARROW_KIND_NAMES", "NARROW_WIDTH", "SORT_CYCLE",
+           "MainScreen", "danger_signals"]
 
 DETAIL_DELAY = 0.2
 """Seconds the cursor must rest before the detail pane follows it."""
@@ -57,7 +60,9 @@ def danger_signals(findings: Sequence[Finding]) -> list[Finding]:
                   key=lambda f: (-f.severity, f.id))
 
 
-class MainScreen(Screen[None]):
+class MainScreen(MainParts, Screen[None]):
+    """The package list, the detail pane and the status line over one ReviewSession."""
+
     BINDING_GROUP_TITLE = "Packages"
     BINDINGS = [
         Binding("a", "approve", "Approve", id="approve",
@@ -151,28 +156,6 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._update_legend)
         if self.ready:
             self.update_status()
-
-    # -- parts ----------------------------------------------------------------------------
-
-    @property
-    def table(self) -> PackageTable:
-        return self.query_one("#package-table", PackageTable)
-
-    @property
-    def package_tree(self) -> PackageTree:
-        return self.query_one("#package-tree", PackageTree)
-
-    @property
-    def detail(self) -> DetailPane:
-        return self.query_one("#detail", DetailPane)
-
-    @property
-    def showing_tree(self) -> bool:
-        return self.query_one("#list-switcher", ContentSwitcher).current == "package-tree"
-
-    @property
-    def current_key(self) -> str | None:
-        return self.package_tree.current_key if self.showing_tree else self.table.current_key
 
     # -- list -----------------------------------------------------------------------------
 
@@ -311,14 +294,6 @@ class MainScreen(Screen[None]):
             return 72
         return max(1, int(width.value) - self.query_one("#legend").styles.gutter.width)
 
-    @property
-    def narrow(self) -> bool:
-        """The detail pane is under the list (a terminal under NARROW_WIDTH columns)."""
-        return self.has_class("-narrow")
-
-    def _in_detail(self, widget: Widget | None) -> bool:
-        return widget is not None and (widget is self.detail or self.detail in widget.ancestors)
-
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.set_class(self._in_detail(event.widget), "-detail-focus")
 
@@ -326,18 +301,7 @@ class MainScreen(Screen[None]):
         if self.focused is None:
             self.set_class(False, "-detail-focus")
 
-    @property
-    def detail_full(self) -> bool:
-        """The detail pane fills the screen (Enter on a package; Escape goes back)."""
-        return self.has_class("-detail-full")
-
     # -- actions --------------------------------------------------------------------------
-
-    def _require_key(self) -> str | None:
-        key = self.current_key
-        if key is None:
-            self.notify("Select a package first.", severity="warning")
-        return key
 
     def action_approve(self) -> None:
         """Approve; a package with a high or critical signal asks once, showing them."""
