@@ -8,8 +8,6 @@ matter (`KeyFooter`) and the legend moves behind `l`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rich.text import Span, Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,10 +21,10 @@ from textual.widgets import ContentSwitcher, DataTable, Input, Static, Tree
 
 from reviewer.app.session import QuickFilter, ReviewSession, SortOrder
 from reviewer.app.summary import gaps_of
-from reviewer.findings import SIGNALS, Finding, Severity
+from reviewer.findings import SIGNALS
 from reviewer.signals.unknowns import RegistryGaps
 from reviewer.tui.running import reviewer_app
-from reviewer.tui.screens.main_parts import MainParts
+from reviewer.tui.screens.main_decisions import DecisionActions, danger_signals
 from reviewer.tui.text import notice, one_line
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
@@ -54,13 +52,7 @@ NARROW_KIND_NAMES = {"publish times": "dates"}
 SORT_CYCLE = (SortOrder.RISK, SortOrder.NAME, SortOrder.SIGNAL)
 
 
-def danger_signals(findings: Sequence[Finding]) -> list[Finding]:
-    """The decided high and critical findings, worst first (what `a` asks about)."""
-    return sorted((f for f in findings if not f.unknown and f.severity >= Severity.HIGH),
-                  key=lambda f: (-f.severity, f.id))
-
-
-class MainScreen(MainParts, Screen[None]):
+class MainScreen(DecisionActions, Screen[None]):
     """The package list, the detail pane and the status line over one ReviewSession."""
 
     BINDING_GROUP_TITLE = "Packages"
@@ -302,99 +294,6 @@ class MainScreen(MainParts, Screen[None]):
             self.set_class(False, "-detail-focus")
 
     # -- actions --------------------------------------------------------------------------
-
-    def action_approve(self) -> None:
-        """Approve; a package with a high or critical signal asks once, showing them."""
-        if (key := self._require_key()) is None:
-            return
-        dangers = danger_signals(self.session.findings_of(key))
-        if not dangers or key in self._second_looked:
-            self._approve(key)
-            return
-        from reviewer.tui.screens.confirm import ConfirmScreen
-
-        def answered(approve: bool | None) -> None:
-            if approve:
-                self._second_looked.add(key)
-                self._approve(key)
-
-        lines = [f"{f.severity} {f.id}: {one_line(f.summary, limit=120).plain}" for f in dangers]
-        self.app.push_screen(
-            ConfirmScreen(f"Approve {key}?",
-                          "It has signals to look at first:\n" + "\n".join(f"  • {line}" for line in lines)
-                          + "\n\nApproving pins this exact version and allows its install scripts.",
-                          yes="Approve", no="Cancel"),
-            answered)
-
-    def _approve(self, key: str) -> None:
-        state = self.session.approve(key)
-        self.notify(f"{state.value}: pinned {key} (ctrl+s to save)", markup=False)
-        self.refresh_keys({key})
-
-    def action_deny(self) -> None:
-        if (key := self._require_key()) is None:
-            return
-        if not self.session.scripts_known_absent(key):
-            self._deny(key)
-            return
-        from reviewer.tui.screens.ban import BanScreen
-
-        name = self.session.package(key).name
-
-        def done(ban: bool | None) -> None:
-            if ban is None:
-                return
-            if not ban:
-                self._deny(key)
-                return
-            self.session.ban(key)
-            self.notify(f"banned: {name} (ctrl+s to save)", markup=False)
-            self.refresh_keys({p.key for p in self.session.graph.find(name)})
-
-        self.app.push_screen(BanScreen(key, name), done)
-
-    def _deny(self, key: str) -> None:
-        self.session.deny(key)
-        self.notify(f"denied: {key} (ctrl+s to save)", markup=False)
-        self.refresh_keys({key})
-
-    def action_note(self) -> None:
-        if (key := self._require_key()) is None:
-            return
-        from reviewer.tui.screens.note import NoteScreen
-
-        def done(text: str | None) -> None:
-            if text:
-                self.session.add_note(key, text)
-                self.refresh_keys({key})
-
-        self.app.push_screen(NoteScreen(key, self.session.notes.get(key, "")), done)
-
-    def action_accept_advisory(self) -> None:
-        if (key := self._require_key()) is None:
-            return
-        found = self.session.advisories(key)
-        if not found:
-            self.notify("This package has no known advisory.", severity="warning")
-            return
-        from reviewer.tui.screens.note import AcceptAdvisoryScreen, AdvisoryAcceptance
-
-        choices = [(str(f.details.get("advisory", f.details.get("id", f.summary))), f.summary)
-                   for f in found]
-
-        def done(result: AdvisoryAcceptance | None) -> None:
-            if result is not None:
-                self.session.accept_advisory(key, result.advisory, result.reason, result.expires)
-                self.refresh_keys({key})
-
-        self.app.push_screen(AcceptAdvisoryScreen(key, choices), done)
-
-    def action_why(self) -> None:
-        if (key := self._require_key()) is None:
-            return
-        from reviewer.tui.screens.why import WhyScreen
-
-        self.app.push_screen(WhyScreen(key, self.session.why_labels(key)))
 
     def action_focus_filter(self) -> None:
         if self.showing_tree:
