@@ -25,6 +25,7 @@ from reviewer.findings import SIGNALS
 from reviewer.signals.unknowns import RegistryGaps
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.screens.main_decisions import DecisionActions, danger_signals
+from reviewer.tui.screens.main_filters import SORT_CYCLE, FilterActions
 from reviewer.tui.text import notice, one_line
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
@@ -49,10 +50,8 @@ NARROW_KEYS = ("switch_focus", "open_detail", "clear_filter", "approve", "deny",
 NARROW_KIND_NAMES = {"publish times": "dates"}
 """Shorter names of unknown kinds for the status line under NARROW_WIDTH columns."""
 
-SORT_CYCLE = (SortOrder.RISK, SortOrder.NAME, SortOrder.SIGNAL)
 
-
-class MainScreen(DecisionActions, Screen[None]):
+class MainScreen(DecisionActions, FilterActions, Screen[None]):
     """The package list, the detail pane and the status line over one ReviewSession."""
 
     BINDING_GROUP_TITLE = "Packages"
@@ -151,23 +150,6 @@ class MainScreen(DecisionActions, Screen[None]):
 
     # -- list -----------------------------------------------------------------------------
 
-    def resort(self) -> None:
-        self.gaps = gaps_of(self.session)
-        self._ordered = self.session.sorted_keys(self.order)
-        self.apply_filter()
-        self.update_status()
-
-    def apply_filter(self) -> None:
-        ordered = self._ordered
-        if self.story is not None:
-            ordered = [k for k in ordered if k in self.story[1]]
-        keys = self.session.filter_keys(ordered, self.query_text, self.quick)
-        self.table.show(keys)
-        self.show_detail_soon()
-        self.query_one(FilterBar).set_count(len(keys), len(self.session.graph))
-        if self.narrow:  # the count is in the status line there
-            self.update_status()
-
     def show_detail_soon(self) -> None:
         """Follow the cursor in the detail pane once it rests (not on every keystroke)."""
         if self._detail_timer is not None:
@@ -181,15 +163,6 @@ class MainScreen(DecisionActions, Screen[None]):
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
         self.filter_now(event.query, event.quick)
-
-    def filter_now(self, query: str, quick: frozenset[QuickFilter]) -> None:
-        """Apply a new query or quick-filter set (called by the filter bar as you type)."""
-        quick_changed = quick != self.quick
-        self.query_text = query
-        self.quick = quick
-        self.apply_filter()
-        if quick_changed:
-            self.update_status()
 
     @on(Input.Submitted, "#filter-input")
     def _filter_submitted(self) -> None:
@@ -295,15 +268,6 @@ class MainScreen(DecisionActions, Screen[None]):
 
     # -- actions --------------------------------------------------------------------------
 
-    def action_focus_filter(self) -> None:
-        if self.showing_tree:
-            self.action_toggle_view()
-        self.set_focus(self.query_one("#filter-input", Input))
-
-    def action_clear_filter(self) -> None:
-        self.query_one(FilterBar).clear()
-        self.set_focus(self.table)
-
     def action_back(self) -> None:
         """Escape: one step back — full detail, then the detail's focus, then a story,
         then the filter."""
@@ -344,30 +308,12 @@ class MainScreen(DecisionActions, Screen[None]):
             self.detail.show(self.current_key)
             self.detail.focus_body()
 
-    def show_story(self, story: tuple[str, frozenset[str]] | None) -> None:
-        """List only the packages of a summary story (None: every package again)."""
-        self.story = story
-        if story is not None:
-            self.query_one(FilterBar).clear()
-            self.query_text, self.quick = "", frozenset()
-            if self.showing_tree:
-                self.action_toggle_view()
-        self.apply_filter()
-        self.table.move_cursor(row=0)
-        self._focus_list()
-        self.update_status()
-
     def action_toggle_view(self) -> None:
         switcher = self.query_one("#list-switcher", ContentSwitcher)
         to_tree = switcher.current != "package-tree"
         switcher.current = "package-tree" if to_tree else "package-table"
         self.set_focus(self.package_tree if to_tree else self.table)
         self.detail.show(self.current_key)
-
-    def action_cycle_sort(self) -> None:
-        self.order = SORT_CYCLE[(SORT_CYCLE.index(self.order) + 1) % len(SORT_CYCLE)]
-        self.resort()
-        self.notify(f"sorted by {self.order.value}", markup=False)
 
     def action_jump(self) -> None:
         self.app.action_command_palette()
@@ -410,12 +356,3 @@ class MainScreen(DecisionActions, Screen[None]):
             self.app.push_screen(LegendScreen())
             return
         self.query_one("#legend", Static).toggle_class("-hidden")
-
-    def action_quick(self, name: str) -> None:
-        self.query_one(FilterBar).toggle(QuickFilter(name))
-
-    def action_quick_clear(self) -> None:
-        bar = self.query_one(FilterBar)
-        query = bar.query_text
-        bar.clear()
-        self.query_one("#filter-input", Input).value = query
