@@ -26,6 +26,7 @@ from reviewer.signals.unknowns import RegistryGaps
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.screens.main_decisions import DecisionActions, danger_signals
 from reviewer.tui.screens.main_filters import SORT_CYCLE, FilterActions
+from reviewer.tui.screens.main_navigation import DETAIL_DELAY, NavigationActions
 from reviewer.tui.text import notice, one_line
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
@@ -37,8 +38,6 @@ from reviewer.tui.widgets.package_tree import PackageTree
 __all__ = ["DETAIL_DELAY", "NARROW_KEYS", "NARROW_KIND_NAMES", "NARROW_WIDTH", "SORT_CYCLE",
            "MainScreen", "danger_signals"]
 
-DETAIL_DELAY = 0.2
-"""Seconds the cursor must rest before the detail pane follows it."""
 
 NARROW_WIDTH = 120
 """Below this many columns the detail pane goes under the list instead of beside it."""
@@ -51,7 +50,7 @@ NARROW_KIND_NAMES = {"publish times": "dates"}
 """Shorter names of unknown kinds for the status line under NARROW_WIDTH columns."""
 
 
-class MainScreen(DecisionActions, FilterActions, Screen[None]):
+class MainScreen(DecisionActions, FilterActions, NavigationActions, Screen[None]):
     """The package list, the detail pane and the status line over one ReviewSession."""
 
     BINDING_GROUP_TITLE = "Packages"
@@ -149,16 +148,6 @@ class MainScreen(DecisionActions, FilterActions, Screen[None]):
             self.update_status()
 
     # -- list -----------------------------------------------------------------------------
-
-    def show_detail_soon(self) -> None:
-        """Follow the cursor in the detail pane once it rests (not on every keystroke)."""
-        if self._detail_timer is not None:
-            self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_detail)
-
-    def _show_detail(self) -> None:
-        self._detail_timer = None
-        self.detail.show(self.current_key)
 
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
@@ -267,84 +256,6 @@ class MainScreen(DecisionActions, FilterActions, Screen[None]):
             self.set_class(False, "-detail-focus")
 
     # -- actions --------------------------------------------------------------------------
-
-    def action_back(self) -> None:
-        """Escape: one step back — full detail, then the detail's focus, then a story,
-        then the filter."""
-        if self.detail_full:
-            self.remove_class("-detail-full")
-            self._focus_list()
-        elif self._in_detail(self.focused):
-            self._focus_list()
-        elif self.story is not None:
-            self.show_story(None)
-        else:
-            self.action_clear_filter()
-
-    def _focus_list(self) -> None:
-        self.set_focus(self.package_tree if self.showing_tree else self.table)
-
-    def action_open_detail(self) -> None:
-        """The selected package's detail, full screen, with the focus in it."""
-        if (key := self._require_key()) is None:
-            return
-        if self._detail_timer is not None:
-            self._detail_timer.stop()
-            self._detail_timer = None
-        self.detail.show(key)
-        self.add_class("-detail-full")
-        self.detail.focus_body()
-
-    def action_switch_focus(self) -> None:
-        """Tab: the list ↔ the detail pane (the filter is `/`, never a Tab stop: Tab in
-        the filter goes to the list)."""
-        if isinstance(self.focused, Input):
-            self._focus_list()
-        elif self._in_detail(self.focused):
-            if self.detail_full:
-                self.remove_class("-detail-full")
-            self._focus_list()
-        else:
-            self.detail.show(self.current_key)
-            self.detail.focus_body()
-
-    def action_toggle_view(self) -> None:
-        switcher = self.query_one("#list-switcher", ContentSwitcher)
-        to_tree = switcher.current != "package-tree"
-        switcher.current = "package-tree" if to_tree else "package-table"
-        self.set_focus(self.package_tree if to_tree else self.table)
-        self.detail.show(self.current_key)
-
-    def action_jump(self) -> None:
-        self.app.action_command_palette()
-
-    def jump_to(self, key: str) -> None:
-        """Select `key` in the table, clearing filters that hide it."""
-        if self.showing_tree:
-            self.action_toggle_view()
-        if not self.table.select_key(key):
-            self.query_one(FilterBar).clear()
-            self.query_text, self.quick = "", frozenset()
-            self.apply_filter()
-            self.table.select_key(key)
-        self.set_focus(self.table)
-        self.detail.show(key)
-
-    def action_next_tab(self) -> None:
-        self._step_tab(1)
-
-    def action_previous_tab(self) -> None:
-        self._step_tab(-1)
-
-    def _step_tab(self, step: int) -> None:
-        from reviewer.tui.widgets.detail_pane import TABS
-
-        ids = [tab for tab, _ in TABS]
-        index = ids.index(self.detail.active_tab)
-        keep_focus = self._in_detail(self.focused)
-        self.detail.show_tab(ids[(index + step) % len(ids)])
-        if keep_focus:  # the old tab's body is hidden now: the focus follows to the new one
-            self.call_after_refresh(self.detail.focus_body)
 
     def action_cancel_scan(self) -> None:
         reviewer_app(self.app).cancel_scan()
