@@ -4,16 +4,20 @@ Focus moves between the list and the detail pane with Tab (never into the filter
 goes there). Enter on a package opens its detail full screen, Escape steps back (full
 detail → list → story → filter). Under NARROW_WIDTH columns the detail pane sits under the
 list and takes most of the room while it has focus; the footer then keeps the keys that
-matter (`KeyFooter`) and the legend moves behind `l`."""
+matter (`KeyFooter`) and the legend moves behind `l`.
+
+MainScreen is its events and keys; the rest are its mixins: the widgets and shared state
+(`main_parts`), the decisions about a package (`main_decisions`), sort, filters and stories
+(`main_filters`), moving around (`main_navigation`), the status line and legend
+(`main_status`)."""
 
 from __future__ import annotations
 
-from rich.text import Span, Text
+from rich.text import Span
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.scalar import Unit
 from textual.events import DescendantBlur, DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
@@ -21,13 +25,13 @@ from textual.widgets import ContentSwitcher, DataTable, Input, Static, Tree
 
 from reviewer.app.session import QuickFilter, ReviewSession, SortOrder
 from reviewer.app.summary import gaps_of
-from reviewer.findings import SIGNALS
 from reviewer.signals.unknowns import RegistryGaps
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.screens.main_decisions import DecisionActions, danger_signals
 from reviewer.tui.screens.main_filters import SORT_CYCLE, FilterActions
 from reviewer.tui.screens.main_navigation import DETAIL_DELAY, NavigationActions
-from reviewer.tui.text import notice, one_line
+from reviewer.tui.screens.main_status import NARROW_KIND_NAMES, StatusAndLegend
+from reviewer.tui.text import notice
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
 from reviewer.tui.widgets.header import QuietHeader
@@ -38,7 +42,6 @@ from reviewer.tui.widgets.package_tree import PackageTree
 __all__ = ["DETAIL_DELAY", "NARROW_KEYS", "NARROW_KIND_NAMES", "NARROW_WIDTH", "SORT_CYCLE",
            "MainScreen", "danger_signals"]
 
-
 NARROW_WIDTH = 120
 """Below this many columns the detail pane goes under the list instead of beside it."""
 
@@ -46,11 +49,8 @@ NARROW_KEYS = ("switch_focus", "open_detail", "clear_filter", "approve", "deny",
                "filter", "legend", "quit", "help")
 """The footer's keys under NARROW_WIDTH columns (every key stays in `?` and ctrl+p)."""
 
-NARROW_KIND_NAMES = {"publish times": "dates"}
-"""Shorter names of unknown kinds for the status line under NARROW_WIDTH columns."""
 
-
-class MainScreen(DecisionActions, FilterActions, NavigationActions, Screen[None]):
+class MainScreen(DecisionActions, FilterActions, NavigationActions, StatusAndLegend, Screen[None]):
     """The package list, the detail pane and the status line over one ReviewSession."""
 
     BINDING_GROUP_TITLE = "Packages"
@@ -180,74 +180,6 @@ class MainScreen(DecisionActions, FilterActions, NavigationActions, Screen[None]
         self.gaps = gaps_of(self.session)
         self.update_status()
 
-    def update_status(self) -> None:
-        progress = reviewer_app(self.app).scan_progress
-        text = Text()
-        if progress and not (self.narrow and self.gaps):  # (narrow: the header has it too)
-            text.append(progress, style="bold")
-            text.append("  ")
-        if self.story is not None:
-            text.append("story: ", style="bold")
-            text.append_text(one_line(self.story[0], limit=40))
-            text.append(" (esc: all)  ", style="dim")
-        if self.gaps:  # said once, here: what the registry gives for no package
-            if self.narrow:  # in full within 80 columns
-                kinds = [NARROW_KIND_NAMES.get(kind, kind) for kind in self.gaps.kinds]
-                text.append(f"unknown: {', '.join(kinds)}  ", style="dim italic")
-            else:
-                text.append(f"not provided by this registry: {', '.join(self.gaps.kinds)}  ",
-                            style="dim italic")
-        if self.narrow:  # no room beside the filter box
-            text.append(f"{len(self.table.shown)}/{len(self.session.graph)} shown  ", style="dim")
-        if removed := self.session.removed_changes():
-            text.append(f"{len(removed)} removed: ", style="bold")
-            names = ", ".join(f"{c.name}@{c.from_version}" for c in removed)
-            text.append_text(one_line(names, limit=40))  # all of them in the opening notice
-            text.append("  ")
-        text.append(f"sort: {self.order.value}", style="dim")
-        if self.quick:
-            text.append("  quick: " + ", ".join(sorted(q.value for q in self.quick)), style="dim")
-        if self.session.dirty:
-            text.append(f"  ● {len(self.session.pending)} unsaved (ctrl+s)", style="bold")
-        text.no_wrap = True
-        text.overflow = "ellipsis"
-        drawn = (text.plain, tuple(text.spans))
-        if drawn != self._status_drawn:  # an unchanged line is not redrawn
-            self._status_drawn = drawn
-            self.query_one("#status-line", Static).update(text, layout=False)  # height: 1
-        if self.sub_title != progress:
-            self.sub_title = progress
-
-    def _update_legend(self) -> None:
-        """The legend's lines, broken between entries only (a badge never parts from its
-        label), for the legend's current width (before the first layout: the width its
-        pane's style gives it, so that the first layout is the right one); an unchanged
-        legend is not redrawn (a redraw lays the screen out again)."""
-        legend = self.query_one("#legend", Static)
-        width = legend.content_size.width or self._styled_legend_width()
-        palette = reviewer_app(self.app).palette
-        text = Text("legend ", style="dim")
-        column = len(text)
-        for signal in SIGNALS:
-            letter, label = signal.badge, signal.short
-            if column and column + len(letter) + 1 + len(label) > width:
-                text.append("\n")
-                column = 0
-            text.append(letter, style=palette.warning)
-            text.append(f" {label}  ", style="dim")
-            column += len(letter) + len(label) + 3
-        drawn = (text.plain, tuple(text.spans))
-        if drawn != self._legend_drawn:
-            self._legend_drawn = drawn
-            legend.update(text)
-
-    def _styled_legend_width(self) -> int:
-        """The legend's width from its pane's fixed width in the stylesheet (72 if none)."""
-        width = self.query_one("#list-pane").styles.width
-        if width is None or width.unit is not Unit.CELLS:
-            return 72
-        return max(1, int(width.value) - self.query_one("#legend").styles.gutter.width)
-
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.set_class(self._in_detail(event.widget), "-detail-focus")
 
@@ -259,11 +191,3 @@ class MainScreen(DecisionActions, FilterActions, NavigationActions, Screen[None]
 
     def action_cancel_scan(self) -> None:
         reviewer_app(self.app).cancel_scan()
-
-    def action_toggle_legend(self) -> None:
-        if self.narrow:  # no room under the list: the legend in a dialog
-            from reviewer.tui.screens.help import LegendScreen
-
-            self.app.push_screen(LegendScreen())
-            return
-        self.query_one("#legend", Static).toggle_class("-hidden")
