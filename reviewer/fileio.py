@@ -139,6 +139,13 @@ def _fsync_directory(directory: Path) -> None:
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Replace `path` with `text` atomically, keeping the old file's permission bits and
     owner. A symlink is followed: its target is replaced, the link stays."""
+    atomic_write_bytes(path, text.encode(encoding))
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """`atomic_write_text` for bytes. `durable=False` (a cache whose entries carry their
+    own checksum): no fsync, so a power cut may lose the new file, never mix it with the
+    old one."""
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
@@ -152,7 +159,6 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
         mode = _mode_for_new_file()
     except OSError as error:
         raise FileWriteError(f"{path}: {error.strerror}") from None
-    data = text.encode(encoding)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as error:
@@ -166,8 +172,10 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
             if owner is not None and owner != (os.geteuid(), os.getegid()):
                 with contextlib.suppress(OSError):
                     os.fchown(handle.fileno(), *owner)
-            os.fsync(handle.fileno())
-        _pause_for_tests()
+            if durable:
+                os.fsync(handle.fileno())
+        if durable:  # the files a user keeps (a cache entry is not what such a test kills)
+            _pause_for_tests()
         os.replace(temp, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -175,7 +183,8 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
         if isinstance(error, OSError):
             raise FileWriteError(f"{path}: cannot write ({error.strerror})") from None
         raise
-    _fsync_directory(directory)
+    if durable:
+        _fsync_directory(directory)
 
 
 def check_unchanged(path: Path, expected: bytes | None) -> None:

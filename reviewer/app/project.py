@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.graph.model import Graph
+from reviewer.paths import cache_dir, metadata_cache_dir
 from reviewer.policy.model import Policy
 from reviewer.policy.store import PolicyStore
 from reviewer.registry.config import RegistryConfig
@@ -50,7 +51,8 @@ class Project:
         if graph is None:
             from reviewer.lockfiles import load_graph
 
-            graph = load_graph(options.path, options.lockfile)
+            graph = load_graph(options.path, options.lockfile,
+                               cache_root=cache_dir(options.cache_dir))
         project = cls(options, graph, now, registry_for)
         project.policy  # noqa: B018 - a broken policy file is an error now, not mid-review
         return project
@@ -118,7 +120,7 @@ class Project:
         import asyncio
 
         root = self.registry_config.cache_dir
-        if not deep and (root is None or not root.exists()):
+        if not deep and (root is None or not metadata_cache_dir(root).exists()):
             return None
         config = self.registry_config.with_options(offline=not deep)
         settings = self._settings(config, read_tarballs=True, query_registry_advisories=False)

@@ -78,9 +78,10 @@ def load_project_graph(args: argparse.Namespace, *, print_notes: bool = True) ->
     """The graph of the project named on the command line, its notes printed as warnings
     (the terminal UI shows them itself). Raises LockfileError."""
     from reviewer.lockfiles import load_graph
+    from reviewer.paths import cache_dir
 
     options = options_from_args(args)
-    graph = load_graph(options.path, options.lockfile)
+    graph = load_graph(options.path, options.lockfile, cache_root=cache_dir(options.cache_dir))
     if print_notes:
         print_graph_notes(graph)
     return graph

@@ -30,13 +30,9 @@ from reviewer.code.model import (
 def _analyzer_version() -> str:
     """"1." + a hash of this package's sources: any change to a rule or a grade is a new
     version, so cached results of older analysers are never used."""
-    import hashlib
-    from pathlib import Path
+    from reviewer.source_digest import source_digest
 
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return "1." + digest.hexdigest()[:12]
+    return "1." + source_digest("code")[:12]
 
 
 ANALYZER_VERSION = _analyzer_version()

@@ -212,6 +212,16 @@ class Graph:
         self._out[edge.source].append(edge)
         self._in[edge.target].append(edge)
 
+    def hold_distinct(self, edges: Iterable[Edge]) -> None:
+        """Add edges known to be distinct and not yet held (those of a graph that held
+        them, rebuilt by `graph.serial`), in their order, without checking."""
+        held, out, into, seen = self.edges, self._out, self._in, self._edge_set
+        for edge in edges:
+            held.append(edge)
+            out[edge.source].append(edge)
+            into[edge.target].append(edge)
+            seen.add((edge.source, edge.target, edge.name, edge.kind))
+
     # -- reading --------------------------------------------------------------------------
 
     def dependencies(self, node: str) -> list[Edge]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reviewer.errors import LockfileError
 from reviewer.graph import Graph
+from reviewer.lockfiles.reads import decode_text
 
 # file name -> (module, package manager named in packageManager)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -71,8 +72,11 @@ MAX_LOCKFILE_BYTES = 512 * 1024**2
 tens of MiB; reading 3 GB would take twice that in memory)."""
 
 
-def load_graph(project: Path, lockfile: Path | None = None) -> Graph:
+def load_graph(project: Path, lockfile: Path | None = None, *,
+               cache_root: Path | None = None) -> Graph:
     """Parse the project's lockfile (or `lockfile`) into a Graph. Raises LockfileError.
+    With `cache_root`, a graph parsed before from the same lockfile and files is taken
+    from the cache there, and a graph parsed now is kept there (`graph_cache`).
 
     Which other lockfiles were ignored is in `graph.notes`, for the caller to show."""
     path, note = (lockfile, None) if lockfile is not None else choose_lockfile(project)
@@ -84,15 +88,28 @@ def load_graph(project: Path, lockfile: Path | None = None) -> Graph:
         if size > MAX_LOCKFILE_BYTES:
             raise LockfileError(path, f"{size} bytes, over the {MAX_LOCKFILE_BYTES // 1024**2} MiB "
                                 "a lockfile may have (not read)")
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = decode_text(data)
     except FileNotFoundError:
         raise LockfileError(path, "file not found") from None
     except UnicodeDecodeError as error:
         raise LockfileError(path, f"not UTF-8 text ({error.reason})") from None
     except OSError as error:
         raise LockfileError(path, error.strerror or "cannot be read") from None
-    module = importlib.import_module(f"reviewer.lockfiles.{module_name}")
-    graph: Graph = module.parse(path, text)
+
+    def parse() -> Graph:
+        module = importlib.import_module(f"reviewer.lockfiles.{module_name}")
+        parsed: Graph = module.parse(path, text)
+        return parsed
+
+    if cache_root is None:
+        graph = parse()
+    else:
+        from reviewer.lockfiles import graph_cache
+
+        entry = graph_cache.entry_path(cache_root, path, module_name, data)
+        cached = graph_cache.cached_graph(entry)
+        graph = cached if cached is not None else graph_cache.parse_and_keep(entry, parse)
     if note is not None:
         graph.notes.append(note)
     return graph

@@ -22,6 +22,7 @@ from pathlib import Path
 from reviewer.errors import LockfileError
 from reviewer.graph.model import DepKind
 from reviewer.jsonvalues import string_map
+from reviewer.lockfiles import reads
 from reviewer.lockfiles._json import load_json
 from reviewer.text_safety import safe_line
 
@@ -111,11 +112,12 @@ def declared_names(declaring: Mapping[str, object]) -> dict[str, str]:
 def read_manifest(path: Path) -> Manifest | None:
     """Read the package.json at `path`; None when there is none. Raises LockfileError."""
     try:
-        if path.stat().st_size > MAX_MANIFEST_BYTES:
-            raise LockfileError(path, f"larger than {MAX_MANIFEST_BYTES // (1024 * 1024)} MiB")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
+        data = reads.read_bytes(path, MAX_MANIFEST_BYTES)
+        if data is None:
+            return None
+        text = reads.decode_text(data)
+    except reads.OverLimit:
+        raise LockfileError(path, f"larger than {MAX_MANIFEST_BYTES // (1024 * 1024)} MiB") from None
     except UnicodeDecodeError as error:
         raise LockfileError(path, f"not UTF-8 text ({error.reason})") from None
     except OSError as error:
@@ -144,21 +146,18 @@ def workspace_manifests(project: Path, patterns: tuple[str, ...]) -> dict[str, M
     Patterns are globs relative to `project` (`packages/*`); `!` negations exclude; only
     directories holding a package.json count, and nothing outside `project` is read.
     """
-    root = project.resolve()
     found: dict[str, Manifest] = {}
     excluded = {p[1:] for p in patterns if p.startswith("!")}
     for pattern in patterns:
         if pattern.startswith("!") or pattern.startswith("/") or ".." in pattern.split("/"):
             continue
-        for directory in sorted(project.glob(pattern.rstrip("/"))):
+        for directory in reads.glob(project, pattern.rstrip("/")):
             rel = directory.relative_to(project).as_posix()
             if rel in found or any(directory.match(x) for x in excluded):
                 continue
-            try:
-                directory.resolve().relative_to(root)
-            except ValueError:
+            if not reads.is_inside(directory, project):
                 continue
-            manifest = read_manifest(directory / MANIFEST_NAME) if directory.is_dir() else None
+            manifest = read_manifest(directory / MANIFEST_NAME) if reads.is_dir(directory) else None
             if manifest is not None:
                 found[rel] = manifest
     return found

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reviewer.app import Project, ProjectOptions
 from reviewer.graph.model import Graph, Package
+from reviewer.paths import metadata_cache_dir
 
 POLICY = """\
 version = 1
@@ -61,7 +62,10 @@ def test_cached_findings_never_touch_the_network(tmp_path: Path) -> None:
     graph.add_package(pkg)
     absent = Project(ProjectOptions(path=tmp_path, cache_dir=tmp_path / "absent"), graph)
     assert absent.cached_findings() is None
-    (tmp_path / "cache").mkdir()
+    # opening the project kept its parsed lockfile in the cache folder: still no metadata
+    assert (tmp_path / "cache" / "graphs-v1").is_dir()
+    assert Project(opened.options, graph).cached_findings() is None
+    metadata_cache_dir(tmp_path / "cache").mkdir()  # a metadata cache holding nothing
     findings = Project(opened.options, graph).cached_findings()
     assert findings is not None and findings
     assert all(f.unknown for f in findings)  # nothing cached: every signal unknown, no request

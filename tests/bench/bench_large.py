@@ -2,6 +2,7 @@
 
     python tests/bench/bench_large.py [--project DIR] [--runs N] [--compare TREE]
                                       [--no-tui | --tui-only] [--profile OUT_DIR]
+                                      [--no-kept-graph]
 
 The project, by default: real trees stacked as workspaces of one npm project, kept in
 `~/.cache/reviewer-bench/stacked-10k/`:
@@ -21,7 +22,9 @@ one `reviewer report` fill the caches (metadata, tarballs, code analysis). Then,
 - `reviewer check` (the CI gate, from cached metadata only): the same (target < 2 s);
 - the TUI in tmux (bench_tui's wrapper): first paint from process start (target < 1 s)
   and peak RSS once every package is reviewed (target < 300 MiB).
-`--profile DIR` writes cProfile files of one `report` and one `check` run of this tree.
+Every command keeps the parsed lockfile in the cache (graphs-v1) and the runs above find
+it; `--no-kept-graph` removes it before every timed run, as on the first launch after the
+lockfile changed. `--profile DIR` writes cProfile files of one `report` and one `check` run of this tree.
 Python runs with its bytecode cache, as an installed package does (PYTHONPYCACHEPREFIX in
 the temporary directory; `--no-bytecode-cache` compiles every module at every launch).
 Exits 1 when a target is missed by this tree.
@@ -174,6 +177,9 @@ def main() -> int:
     parser.add_argument("--no-tui", action="store_true")
     parser.add_argument("--tui-only", action="store_true", help="time the TUI alone")
     parser.add_argument("--profile", type=Path, default=None, metavar="DIR")
+    parser.add_argument("--no-kept-graph", action="store_true",
+                        help="remove the parsed lockfile kept in the cache (graphs-v1) before "
+                             "every timed run: the first launch after the lockfile changed")
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="compile every module at every launch (PYTHONDONTWRITEBYTECODE)")
     args = parser.parse_args()
@@ -218,11 +224,15 @@ def main() -> int:
         for run in range(0 if args.no_bytecode_cache else -1, args.runs):
             for label, tree in code:  # interleaved
                 common = ["--registry", registry.url, "--cache-dir", str(caches[label])]
+                if args.no_kept_graph:
+                    shutil.rmtree(caches[label] / "graphs-v1", ignore_errors=True)
                 for case, extra in (() if args.tui_only or run < 0 else
                                     (("report", ["--format", "json"]), ("check", []))):
                     results[label][case].append(reviewer_run(
                         tree, [case, str(project), *extra, *common], env))
                 if not args.no_tui and shutil.which("tmux"):
+                    if args.no_kept_graph:
+                        shutil.rmtree(caches[label] / "graphs-v1", ignore_errors=True)
                     out = Path(temp) / f"tui-{label.replace('/', '_')}-{run}.json"
                     got = tui_first_paint(tree, project, common, out, env)
                     if run >= 0:

@@ -113,10 +113,16 @@ def test_scan_command_and_cache_command(fixture_registry, tmp_path, capsys, monk
     info = json.loads(capsys.readouterr().out)
     assert info["documents"] == 2 and info["size_bytes"] > 0
     assert info["location"] == str(tmp_path / "c" / "metadata-v2")
+    # the scan kept the parsed lockfile beside the documents
+    assert info["graphs"] == 1 and info["graphs_size_bytes"] > 0
+    assert info["graphs_location"] == str(tmp_path / "c" / "graphs-v1")
     assert main(["cache", "clear", *common[2:]]) == 0
-    assert capsys.readouterr().out.startswith("removed 2 documents")
+    cleared = capsys.readouterr().out
+    assert cleared.startswith("removed 2 documents")
+    assert "removed 1 parsed lockfiles" in cleared
     assert main(["cache", "info", *common[2:]]) == 0
-    assert "documents: 0" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "documents: 0" in out and "parsed lockfiles: 0 (0 B)" in out
 
 
 def test_scan_command_failures_exit_1_and_offline_misses(fixture_registry, tmp_path, capsys,
