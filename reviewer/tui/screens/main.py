@@ -4,30 +4,34 @@ Focus moves between the list and the detail pane with Tab (never into the filter
 goes there). Enter on a package opens its detail full screen, Escape steps back (full
 detail → list → story → filter). Under NARROW_WIDTH columns the detail pane sits under the
 list and takes most of the room while it has focus; the footer then keeps the keys that
-matter (`KeyFooter`) and the legend moves behind `l`."""
+matter (`KeyFooter`) and the legend moves behind `l`.
+
+MainScreen is its events and keys; the rest are its mixins: the widgets and shared state
+(`main_parts`), the decisions about a package (`main_decisions`), sort, filters and stories
+(`main_filters`), moving around (`main_navigation`), the status line and legend
+(`main_status`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from rich.text import Span, Text
+from rich.text import Span
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.scalar import Unit
 from textual.events import DescendantBlur, DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Input, Static, Tree
 
 from reviewer.app.session import QuickFilter, ReviewSession, SortOrder
 from reviewer.app.summary import gaps_of
-from reviewer.findings import SIGNALS, Finding, Severity
 from reviewer.signals.unknowns import RegistryGaps
 from reviewer.tui.running import reviewer_app
-from reviewer.tui.text import notice, one_line
+from reviewer.tui.screens.main_decisions import DecisionActions, danger_signals
+from reviewer.tui.screens.main_filters import SORT_CYCLE, FilterActions
+from reviewer.tui.screens.main_navigation import DETAIL_DELAY, NavigationActions
+from reviewer.tui.screens.main_status import NARROW_KIND_NAMES, StatusAndLegend
+from reviewer.tui.text import notice
 from reviewer.tui.widgets.detail_pane import DetailPane
 from reviewer.tui.widgets.filter_bar import QUICK_KEYS, FilterBar
 from reviewer.tui.widgets.header import QuietHeader
@@ -35,8 +39,8 @@ from reviewer.tui.widgets.key_footer import KeyFooter
 from reviewer.tui.widgets.package_table import PackageTable
 from reviewer.tui.widgets.package_tree import PackageTree
 
-DETAIL_DELAY = 0.2
-"""Seconds the cursor must rest before the detail pane follows it."""
+__all__ = ["DETAIL_DELAY", "NARROW_KEYS", "NARROW_KIND_NAMES", "NARROW_WIDTH", "SORT_CYCLE",
+           "MainScreen", "danger_signals"]
 
 NARROW_WIDTH = 120
 """Below this many columns the detail pane goes under the list instead of beside it."""
@@ -45,19 +49,10 @@ NARROW_KEYS = ("switch_focus", "open_detail", "clear_filter", "approve", "deny",
                "filter", "legend", "quit", "help")
 """The footer's keys under NARROW_WIDTH columns (every key stays in `?` and ctrl+p)."""
 
-NARROW_KIND_NAMES = {"publish times": "dates"}
-"""Shorter names of unknown kinds for the status line under NARROW_WIDTH columns."""
 
-SORT_CYCLE = (SortOrder.RISK, SortOrder.NAME, SortOrder.SIGNAL)
+class MainScreen(DecisionActions, FilterActions, NavigationActions, StatusAndLegend, Screen[None]):
+    """The package list, the detail pane and the status line over one ReviewSession."""
 
-
-def danger_signals(findings: Sequence[Finding]) -> list[Finding]:
-    """The decided high and critical findings, worst first (what `a` asks about)."""
-    return sorted((f for f in findings if not f.unknown and f.severity >= Severity.HIGH),
-                  key=lambda f: (-f.severity, f.id))
-
-
-class MainScreen(Screen[None]):
     BINDING_GROUP_TITLE = "Packages"
     BINDINGS = [
         Binding("a", "approve", "Approve", id="approve",
@@ -152,69 +147,11 @@ class MainScreen(Screen[None]):
         if self.ready:
             self.update_status()
 
-    # -- parts ----------------------------------------------------------------------------
-
-    @property
-    def table(self) -> PackageTable:
-        return self.query_one("#package-table", PackageTable)
-
-    @property
-    def package_tree(self) -> PackageTree:
-        return self.query_one("#package-tree", PackageTree)
-
-    @property
-    def detail(self) -> DetailPane:
-        return self.query_one("#detail", DetailPane)
-
-    @property
-    def showing_tree(self) -> bool:
-        return self.query_one("#list-switcher", ContentSwitcher).current == "package-tree"
-
-    @property
-    def current_key(self) -> str | None:
-        return self.package_tree.current_key if self.showing_tree else self.table.current_key
-
     # -- list -----------------------------------------------------------------------------
-
-    def resort(self) -> None:
-        self.gaps = gaps_of(self.session)
-        self._ordered = self.session.sorted_keys(self.order)
-        self.apply_filter()
-        self.update_status()
-
-    def apply_filter(self) -> None:
-        ordered = self._ordered
-        if self.story is not None:
-            ordered = [k for k in ordered if k in self.story[1]]
-        keys = self.session.filter_keys(ordered, self.query_text, self.quick)
-        self.table.show(keys)
-        self.show_detail_soon()
-        self.query_one(FilterBar).set_count(len(keys), len(self.session.graph))
-        if self.narrow:  # the count is in the status line there
-            self.update_status()
-
-    def show_detail_soon(self) -> None:
-        """Follow the cursor in the detail pane once it rests (not on every keystroke)."""
-        if self._detail_timer is not None:
-            self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_detail)
-
-    def _show_detail(self) -> None:
-        self._detail_timer = None
-        self.detail.show(self.current_key)
 
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
         self.filter_now(event.query, event.quick)
-
-    def filter_now(self, query: str, quick: frozenset[QuickFilter]) -> None:
-        """Apply a new query or quick-filter set (called by the filter bar as you type)."""
-        quick_changed = quick != self.quick
-        self.query_text = query
-        self.quick = quick
-        self.apply_filter()
-        if quick_changed:
-            self.update_status()
 
     @on(Input.Submitted, "#filter-input")
     def _filter_submitted(self) -> None:
@@ -243,82 +180,6 @@ class MainScreen(Screen[None]):
         self.gaps = gaps_of(self.session)
         self.update_status()
 
-    def update_status(self) -> None:
-        progress = reviewer_app(self.app).scan_progress
-        text = Text()
-        if progress and not (self.narrow and self.gaps):  # (narrow: the header has it too)
-            text.append(progress, style="bold")
-            text.append("  ")
-        if self.story is not None:
-            text.append("story: ", style="bold")
-            text.append_text(one_line(self.story[0], limit=40))
-            text.append(" (esc: all)  ", style="dim")
-        if self.gaps:  # said once, here: what the registry gives for no package
-            if self.narrow:  # in full within 80 columns
-                kinds = [NARROW_KIND_NAMES.get(kind, kind) for kind in self.gaps.kinds]
-                text.append(f"unknown: {', '.join(kinds)}  ", style="dim italic")
-            else:
-                text.append(f"not provided by this registry: {', '.join(self.gaps.kinds)}  ",
-                            style="dim italic")
-        if self.narrow:  # no room beside the filter box
-            text.append(f"{len(self.table.shown)}/{len(self.session.graph)} shown  ", style="dim")
-        if removed := self.session.removed_changes():
-            text.append(f"{len(removed)} removed: ", style="bold")
-            names = ", ".join(f"{c.name}@{c.from_version}" for c in removed)
-            text.append_text(one_line(names, limit=40))  # all of them in the opening notice
-            text.append("  ")
-        text.append(f"sort: {self.order.value}", style="dim")
-        if self.quick:
-            text.append("  quick: " + ", ".join(sorted(q.value for q in self.quick)), style="dim")
-        if self.session.dirty:
-            text.append(f"  ● {len(self.session.pending)} unsaved (ctrl+s)", style="bold")
-        text.no_wrap = True
-        text.overflow = "ellipsis"
-        drawn = (text.plain, tuple(text.spans))
-        if drawn != self._status_drawn:  # an unchanged line is not redrawn
-            self._status_drawn = drawn
-            self.query_one("#status-line", Static).update(text, layout=False)  # height: 1
-        if self.sub_title != progress:
-            self.sub_title = progress
-
-    def _update_legend(self) -> None:
-        """The legend's lines, broken between entries only (a badge never parts from its
-        label), for the legend's current width (before the first layout: the width its
-        pane's style gives it, so that the first layout is the right one); an unchanged
-        legend is not redrawn (a redraw lays the screen out again)."""
-        legend = self.query_one("#legend", Static)
-        width = legend.content_size.width or self._styled_legend_width()
-        palette = reviewer_app(self.app).palette
-        text = Text("legend ", style="dim")
-        column = len(text)
-        for signal in SIGNALS:
-            letter, label = signal.badge, signal.short
-            if column and column + len(letter) + 1 + len(label) > width:
-                text.append("\n")
-                column = 0
-            text.append(letter, style=palette.warning)
-            text.append(f" {label}  ", style="dim")
-            column += len(letter) + len(label) + 3
-        drawn = (text.plain, tuple(text.spans))
-        if drawn != self._legend_drawn:
-            self._legend_drawn = drawn
-            legend.update(text)
-
-    def _styled_legend_width(self) -> int:
-        """The legend's width from its pane's fixed width in the stylesheet (72 if none)."""
-        width = self.query_one("#list-pane").styles.width
-        if width is None or width.unit is not Unit.CELLS:
-            return 72
-        return max(1, int(width.value) - self.query_one("#legend").styles.gutter.width)
-
-    @property
-    def narrow(self) -> bool:
-        """The detail pane is under the list (a terminal under NARROW_WIDTH columns)."""
-        return self.has_class("-narrow")
-
-    def _in_detail(self, widget: Widget | None) -> bool:
-        return widget is not None and (widget is self.detail or self.detail in widget.ancestors)
-
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         self.set_class(self._in_detail(event.widget), "-detail-focus")
 
@@ -326,233 +187,7 @@ class MainScreen(Screen[None]):
         if self.focused is None:
             self.set_class(False, "-detail-focus")
 
-    @property
-    def detail_full(self) -> bool:
-        """The detail pane fills the screen (Enter on a package; Escape goes back)."""
-        return self.has_class("-detail-full")
-
     # -- actions --------------------------------------------------------------------------
-
-    def _require_key(self) -> str | None:
-        key = self.current_key
-        if key is None:
-            self.notify("Select a package first.", severity="warning")
-        return key
-
-    def action_approve(self) -> None:
-        """Approve; a package with a high or critical signal asks once, showing them."""
-        if (key := self._require_key()) is None:
-            return
-        dangers = danger_signals(self.session.findings_of(key))
-        if not dangers or key in self._second_looked:
-            self._approve(key)
-            return
-        from reviewer.tui.screens.confirm import ConfirmScreen
-
-        def answered(approve: bool | None) -> None:
-            if approve:
-                self._second_looked.add(key)
-                self._approve(key)
-
-        lines = [f"{f.severity} {f.id}: {one_line(f.summary, limit=120).plain}" for f in dangers]
-        self.app.push_screen(
-            ConfirmScreen(f"Approve {key}?",
-                          "It has signals to look at first:\n" + "\n".join(f"  • {line}" for line in lines)
-                          + "\n\nApproving pins this exact version and allows its install scripts.",
-                          yes="Approve", no="Cancel"),
-            answered)
-
-    def _approve(self, key: str) -> None:
-        state = self.session.approve(key)
-        self.notify(f"{state.value}: pinned {key} (ctrl+s to save)", markup=False)
-        self.refresh_keys({key})
-
-    def action_deny(self) -> None:
-        if (key := self._require_key()) is None:
-            return
-        if not self.session.scripts_known_absent(key):
-            self._deny(key)
-            return
-        from reviewer.tui.screens.ban import BanScreen
-
-        name = self.session.package(key).name
-
-        def done(ban: bool | None) -> None:
-            if ban is None:
-                return
-            if not ban:
-                self._deny(key)
-                return
-            self.session.ban(key)
-            self.notify(f"banned: {name} (ctrl+s to save)", markup=False)
-            self.refresh_keys({p.key for p in self.session.graph.find(name)})
-
-        self.app.push_screen(BanScreen(key, name), done)
-
-    def _deny(self, key: str) -> None:
-        self.session.deny(key)
-        self.notify(f"denied: {key} (ctrl+s to save)", markup=False)
-        self.refresh_keys({key})
-
-    def action_note(self) -> None:
-        if (key := self._require_key()) is None:
-            return
-        from reviewer.tui.screens.note import NoteScreen
-
-        def done(text: str | None) -> None:
-            if text:
-                self.session.add_note(key, text)
-                self.refresh_keys({key})
-
-        self.app.push_screen(NoteScreen(key, self.session.notes.get(key, "")), done)
-
-    def action_accept_advisory(self) -> None:
-        if (key := self._require_key()) is None:
-            return
-        found = self.session.advisories(key)
-        if not found:
-            self.notify("This package has no known advisory.", severity="warning")
-            return
-        from reviewer.tui.screens.note import AcceptAdvisoryScreen, AdvisoryAcceptance
-
-        choices = [(str(f.details.get("advisory", f.details.get("id", f.summary))), f.summary)
-                   for f in found]
-
-        def done(result: AdvisoryAcceptance | None) -> None:
-            if result is not None:
-                self.session.accept_advisory(key, result.advisory, result.reason, result.expires)
-                self.refresh_keys({key})
-
-        self.app.push_screen(AcceptAdvisoryScreen(key, choices), done)
-
-    def action_why(self) -> None:
-        if (key := self._require_key()) is None:
-            return
-        from reviewer.tui.screens.why import WhyScreen
-
-        self.app.push_screen(WhyScreen(key, self.session.why_labels(key)))
-
-    def action_focus_filter(self) -> None:
-        if self.showing_tree:
-            self.action_toggle_view()
-        self.set_focus(self.query_one("#filter-input", Input))
-
-    def action_clear_filter(self) -> None:
-        self.query_one(FilterBar).clear()
-        self.set_focus(self.table)
-
-    def action_back(self) -> None:
-        """Escape: one step back — full detail, then the detail's focus, then a story,
-        then the filter."""
-        if self.detail_full:
-            self.remove_class("-detail-full")
-            self._focus_list()
-        elif self._in_detail(self.focused):
-            self._focus_list()
-        elif self.story is not None:
-            self.show_story(None)
-        else:
-            self.action_clear_filter()
-
-    def _focus_list(self) -> None:
-        self.set_focus(self.package_tree if self.showing_tree else self.table)
-
-    def action_open_detail(self) -> None:
-        """The selected package's detail, full screen, with the focus in it."""
-        if (key := self._require_key()) is None:
-            return
-        if self._detail_timer is not None:
-            self._detail_timer.stop()
-            self._detail_timer = None
-        self.detail.show(key)
-        self.add_class("-detail-full")
-        self.detail.focus_body()
-
-    def action_switch_focus(self) -> None:
-        """Tab: the list ↔ the detail pane (the filter is `/`, never a Tab stop: Tab in
-        the filter goes to the list)."""
-        if isinstance(self.focused, Input):
-            self._focus_list()
-        elif self._in_detail(self.focused):
-            if self.detail_full:
-                self.remove_class("-detail-full")
-            self._focus_list()
-        else:
-            self.detail.show(self.current_key)
-            self.detail.focus_body()
-
-    def show_story(self, story: tuple[str, frozenset[str]] | None) -> None:
-        """List only the packages of a summary story (None: every package again)."""
-        self.story = story
-        if story is not None:
-            self.query_one(FilterBar).clear()
-            self.query_text, self.quick = "", frozenset()
-            if self.showing_tree:
-                self.action_toggle_view()
-        self.apply_filter()
-        self.table.move_cursor(row=0)
-        self._focus_list()
-        self.update_status()
-
-    def action_toggle_view(self) -> None:
-        switcher = self.query_one("#list-switcher", ContentSwitcher)
-        to_tree = switcher.current != "package-tree"
-        switcher.current = "package-tree" if to_tree else "package-table"
-        self.set_focus(self.package_tree if to_tree else self.table)
-        self.detail.show(self.current_key)
-
-    def action_cycle_sort(self) -> None:
-        self.order = SORT_CYCLE[(SORT_CYCLE.index(self.order) + 1) % len(SORT_CYCLE)]
-        self.resort()
-        self.notify(f"sorted by {self.order.value}", markup=False)
-
-    def action_jump(self) -> None:
-        self.app.action_command_palette()
-
-    def jump_to(self, key: str) -> None:
-        """Select `key` in the table, clearing filters that hide it."""
-        if self.showing_tree:
-            self.action_toggle_view()
-        if not self.table.select_key(key):
-            self.query_one(FilterBar).clear()
-            self.query_text, self.quick = "", frozenset()
-            self.apply_filter()
-            self.table.select_key(key)
-        self.set_focus(self.table)
-        self.detail.show(key)
-
-    def action_next_tab(self) -> None:
-        self._step_tab(1)
-
-    def action_previous_tab(self) -> None:
-        self._step_tab(-1)
-
-    def _step_tab(self, step: int) -> None:
-        from reviewer.tui.widgets.detail_pane import TABS
-
-        ids = [tab for tab, _ in TABS]
-        index = ids.index(self.detail.active_tab)
-        keep_focus = self._in_detail(self.focused)
-        self.detail.show_tab(ids[(index + step) % len(ids)])
-        if keep_focus:  # the old tab's body is hidden now: the focus follows to the new one
-            self.call_after_refresh(self.detail.focus_body)
 
     def action_cancel_scan(self) -> None:
         reviewer_app(self.app).cancel_scan()
-
-    def action_toggle_legend(self) -> None:
-        if self.narrow:  # no room under the list: the legend in a dialog
-            from reviewer.tui.screens.help import LegendScreen
-
-            self.app.push_screen(LegendScreen())
-            return
-        self.query_one("#legend", Static).toggle_class("-hidden")
-
-    def action_quick(self, name: str) -> None:
-        self.query_one(FilterBar).toggle(QuickFilter(name))
-
-    def action_quick_clear(self) -> None:
-        bar = self.query_one(FilterBar)
-        query = bar.query_text
-        bar.clear()
-        self.query_one("#filter-input", Input).value = query
