@@ -132,3 +132,18 @@ class Project:
             return [f for r in reviews for f in r.findings]
 
         return asyncio.run(review())
+
+
+def keep_parsed_lockfiles_later() -> None:
+    """Lockfiles parsed from now on are kept in the cache when `keep_parsed_lockfiles()` is
+    called, not at once: the terminal UI keeps them once its first screen is drawn."""
+    from reviewer.lockfiles import graph_cache
+
+    graph_cache.write_later()
+
+
+def keep_parsed_lockfiles() -> None:
+    """Keep the lockfiles parsed since `keep_parsed_lockfiles_later()`, and from now on at once."""
+    from reviewer.lockfiles import graph_cache
+
+    graph_cache.write_now()

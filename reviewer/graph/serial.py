@@ -24,7 +24,8 @@ _SOURCES = {source.value: source for source in Source}
 _KINDS = {kind.value: kind for kind in DepKind}
 
 
-def graph_to_data(graph: Graph) -> list[Any]:
+def graph_to_data(graph: Graph, *, notes: list[str] | None = None) -> list[Any]:
+    """`notes`: instead of the graph's own."""
     info = graph.lockfile
     packages = []
     for package in graph.packages.values():
@@ -37,7 +38,7 @@ def graph_to_data(graph: Graph) -> list[Any]:
         packages,
         [[i.path, i.name, i.version] for i in graph.importers.values()],
         [[e.source, e.target, e.name, e.spec, e.kind.value] for e in graph.edges],
-        list(graph.notes),
+        list(graph.notes if notes is None else notes),
     ]
 
 

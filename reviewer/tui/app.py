@@ -17,6 +17,7 @@ from textual.css.query import NoMatches
 from textual.worker import Worker, WorkerState
 
 from reviewer import workers
+from reviewer.app.project import keep_parsed_lockfiles
 from reviewer.app.session import QuickFilter, ReviewSession, ReviewState
 from reviewer.tui.badges import Palette
 from reviewer.tui.commands import ReviewerCommands
@@ -142,6 +143,7 @@ class ReviewerApp(PolicyActions, App[None]):
             else:
                 self.call_later(self.memory.settle)
             self.call_later(self._load_main_screen_module)
+            self.call_later(keep_parsed_lockfiles)  # a lockfile parsed at launch: kept now
 
     @staticmethod
     def _load_main_screen_module() -> None:

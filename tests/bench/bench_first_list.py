@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_PROJECT = ROOT.parent / "shared" / "corpus" / "large-npm"
 
 WRAPPER = r'''
-import asyncio.events, json, os, random, sys, threading, time
+import asyncio, asyncio.events, json, os, random, sys, threading, time
 
 def process_start() -> float:
     with open("/proc/self/stat") as handle:
@@ -86,11 +86,22 @@ def timed_run(handle):
         if took > 0.03:
             result.setdefault("long_steps", []).append(
                 (round(time.time() - START - result["list"], 3), round(took, 3),
-                 repr(getattr(handle, "_callback", None))[:100]))
+                 what_ran(handle)))
         if took > result["longest_step"]:
             result["longest_step"] = took
             result["longest_step_at"] = time.time() - START - result["list"]
-            result["longest_step_what"] = repr(getattr(handle, "_callback", None))[:160]
+            result["longest_step_what"] = what_ran(handle)
+
+
+def what_ran(handle):
+    """The callback, or for a task's step the coroutine the task runs."""
+    callback = getattr(handle, "_callback", None)
+    task = getattr(callback, "__self__", None)
+    coro = task.get_coro() if isinstance(task, asyncio.Task) else None
+    code = getattr(coro, "cr_code", None)
+    if code is not None:
+        return f"task {code.co_qualname} ({code.co_filename.rsplit('/', 2)[-1]})"
+    return repr(callback)[:100]
 
 
 asyncio.events.Handle._run = timed_run

@@ -189,3 +189,24 @@ def test_only_the_most_recently_used_entries_are_kept(tmp_path: Path,
     assert graph_cache.info(tmp_path / "cache")[0] == 3
     count, size = graph_cache.clear(tmp_path / "cache")
     assert count == 3 and size > 0 and entries(tmp_path / "cache") == []
+
+
+def test_entries_kept_for_later_are_written_as_parsed(tmp_path: Path) -> None:
+    """`write_later()`: nothing is written until `write_now()`, and then the graph as parsed
+    (the note on the lockfiles ignored, added by the caller after the parse, kept once)."""
+    project = copy_project(MONO_NPM, tmp_path)
+    shutil.copy(MONO_YARN / "yarn.lock", project / "yarn.lock")
+    graph_cache.write_later()
+    try:
+        first = load_graph(project, cache_root=tmp_path / "cache")
+        assert entries(tmp_path / "cache") == []
+    finally:
+        graph_cache.write_now()
+    assert len(entries(tmp_path / "cache")) == 1
+    second = load_graph(project, cache_root=tmp_path / "cache")
+    assert_same_graph(second, first)
+    assert second.notes == ["using package-lock.json; ignoring yarn.lock"]
+    # and from now on at once
+    (project / "package-lock.json").write_text((project / "package-lock.json").read_text() + "\n")
+    load_graph(project, cache_root=tmp_path / "cache")
+    assert len(entries(tmp_path / "cache")) == 2

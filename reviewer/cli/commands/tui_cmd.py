@@ -37,9 +37,15 @@ def add_ui_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    with launch_pause():  # no garbage collection until the first paint (tui/memory.py)
-        session = _session(open_project(args, print_notes=False), args)
-        return launch(session, args, started)
+    from reviewer.app.project import keep_parsed_lockfiles, keep_parsed_lockfiles_later
+
+    keep_parsed_lockfiles_later()  # a lockfile parsed now is kept after the first paint
+    try:
+        with launch_pause():  # no garbage collection until the first paint (tui/memory.py)
+            session = _session(open_project(args, print_notes=False), args)
+            return launch(session, args, started)
+    finally:
+        keep_parsed_lockfiles()  # if the app ended before its first paint
 
 
 def open_review(head_graph: Graph, changes: ChangeSet, args: argparse.Namespace) -> int:
