@@ -100,7 +100,13 @@ def what_ran(handle):
     coro = task.get_coro() if isinstance(task, asyncio.Task) else None
     code = getattr(coro, "cr_code", None)
     if code is not None:
-        return f"task {code.co_qualname} ({code.co_filename.rsplit('/', 2)[-1]})"
+        frame = getattr(coro, "cr_frame", None)
+        owner = frame.f_locals.get("self") if frame is not None else None
+        of = f" of {type(owner).__name__}" if owner is not None else ""
+        callback = getattr(owner, "_callback", None)  # a Timer: what it calls
+        if callback is not None:
+            of += f" calling {getattr(callback, '__qualname__', repr(callback)[:60])}"
+        return f"task {code.co_qualname}{of} ({code.co_filename.rsplit('/', 2)[-1]})"
     return repr(callback)[:100]
 
 
