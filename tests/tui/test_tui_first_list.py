@@ -115,6 +115,32 @@ async def test_the_footer_keeps_its_keys_while_the_keys_shown_stay_the_same() ->
         assert any("Ring" in str(key.render()) for key in footer.children)
 
 
+async def test_the_footer_keys_mount_with_the_footers_compact_at_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FooterKey's `compact` starts True and is bound to its footer's (False here): each
+    key had its classes and styles updated again as it mounted. Now none is, and the keys
+    are not compact."""
+    from textual.widgets._footer import FooterKey
+
+    updated: list[FooterKey] = []
+    original = FooterKey.update_node_styles
+
+    def counting(self: FooterKey, *args: object, **kwargs: object) -> None:
+        updated.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(FooterKey, "update_node_styles", counting)
+    app = TwoButtons()
+    app.bind("x", "bell", description="Ring")
+    app.bind("y", "bell", description="Ring again")
+    async with app.run_test(size=(100, 10)) as pilot:
+        await pilot.pause()
+        keys = [key for key in app.query(FooterKey) if not key.has_class("-command-palette")]
+        assert keys
+        assert not any(key.compact or key.has_class("-compact") for key in keys)
+        assert [key for key in updated if key in keys] == []
+
+
 def run_loop_in_thread() -> tuple[asyncio.AbstractEventLoop, threading.Thread]:
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)

@@ -9,12 +9,16 @@ screen. `QuietFooter` builds them again only when what it would show changed.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+W = TypeVar("W", bound=Widget)
 
 
 class QuietFooter(Footer):
@@ -40,7 +44,19 @@ class QuietFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._shown = self.shown()
-        yield from super().compose()
+        for widget in super().compose():
+            yield settled(widget, self.compact)
+
+
+def settled(widget: W, compact: bool) -> W:
+    """`widget`, a FooterKey with the footer's `compact` already (other widgets as they are).
+
+    A FooterKey's `compact` starts True and is bound to its footer's, False on a wide
+    terminal: as each key mounted, its classes and styles were updated again (two dozen
+    style updates on the main screen, 30 ms as it first shows its list)."""
+    if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+        widget.set_reactive(FooterKey.compact, compact)  # (the palette's key is not bound)
+    return widget
 
 
 class KeyFooter(QuietFooter):
@@ -92,8 +108,10 @@ class KeyFooter(QuietFooter):
             if binding_id not in found:
                 continue
             binding, enabled, tooltip = found[binding_id]
-            keys.append(FooterKey(binding.key, self.app.get_key_display(binding),
-                                  binding.description, binding.action, disabled=not enabled,
-                                  tooltip=tooltip).data_bind(compact=Footer.compact))
+            keys.append(settled(FooterKey(binding.key, self.app.get_key_display(binding),
+                                          binding.description, binding.action,
+                                          disabled=not enabled,
+                                          tooltip=tooltip).data_bind(compact=Footer.compact),
+                                self.compact))
         self.styles.grid_size_columns = len(keys)
         yield from keys
