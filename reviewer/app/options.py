@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reviewer.graph import Graph
     from reviewer.registry.config import RegistryConfig
 
 
@@ -51,6 +52,14 @@ class ProjectOptions:
         from reviewer.policy.store import default_policy_path
 
         return self.policy if self.policy is not None else default_policy_path(self.project_dir)
+
+    def load_graph(self) -> Graph:
+        """The project's lockfile as a Graph, through the parsed lockfiles kept in the cache
+        (`lockfiles.graph_cache`). Raises LockfileError."""
+        from reviewer.lockfiles import load_graph
+        from reviewer.paths import cache_dir
+
+        return load_graph(self.path, self.lockfile, cache_root=cache_dir(self.cache_dir))
 
     def registry_config(self) -> RegistryConfig:
         """The registry configuration: the project's `.npmrc` and these options."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer.graph.model import Graph
-from reviewer.paths import cache_dir, metadata_cache_dir
+from reviewer.paths import metadata_cache_dir
 from reviewer.policy.model import Policy
 from reviewer.policy.store import PolicyStore
 from reviewer.registry.config import RegistryConfig
@@ -49,10 +49,7 @@ class Project:
         """Load the project's lockfile (unless `graph` is given) and policy. Raises
         LockfileError, PolicyError."""
         if graph is None:
-            from reviewer.lockfiles import load_graph
-
-            graph = load_graph(options.path, options.lockfile,
-                               cache_root=cache_dir(options.cache_dir))
+            graph = options.load_graph()
         project = cls(options, graph, now, registry_for)
         project.policy  # noqa: B018 - a broken policy file is an error now, not mid-review
         return project

@@ -77,11 +77,7 @@ def registry_config(args: argparse.Namespace) -> RegistryConfig:
 def load_project_graph(args: argparse.Namespace, *, print_notes: bool = True) -> Graph:
     """The graph of the project named on the command line, its notes printed as warnings
     (the terminal UI shows them itself). Raises LockfileError."""
-    from reviewer.lockfiles import load_graph
-    from reviewer.paths import cache_dir
-
-    options = options_from_args(args)
-    graph = load_graph(options.path, options.lockfile, cache_root=cache_dir(options.cache_dir))
+    graph = options_from_args(args).load_graph()
     if print_notes:
         print_graph_notes(graph)
     return graph

@@ -68,8 +68,12 @@ def decode_text(data: bytes) -> str:
 def glob(folder: Path, pattern: str) -> list[Path]:
     """`sorted(folder.glob(pattern))`."""
     found = sorted(folder.glob(pattern))
-    _note(("glob", str(folder), pattern), [str(p) for p in found])
+    _note(("glob", str(folder), pattern), _names(found))
     return found
+
+
+def _names(paths: list[Path]) -> list[str]:
+    return [str(p) for p in paths]
 
 
 def is_dir(path: Path) -> bool:
@@ -106,7 +110,7 @@ def _file_digest(path: str) -> str | None:
 
 _ASK_AGAIN: dict[str, Callable[..., Any]] = {
     "file": _file_digest,
-    "glob": lambda folder, pattern: [str(p) for p in sorted(Path(folder).glob(pattern))],
+    "glob": lambda folder, pattern: _names(sorted(Path(folder).glob(pattern))),
     "is_dir": lambda path: Path(path).is_dir(),
     "inside": lambda path, folder: _is_inside(Path(path), Path(folder)),
 }
