@@ -69,3 +69,12 @@ def test_reviewer_tui_keeps_it_when_the_app_ends_before_drawing(
     shutil.rmtree(graph_cache.folder(cache))
     assert main(["list", str(project), "--cache-dir", str(cache)]) == 0
     assert len(kept(cache)) == 1
+
+
+def test_the_summary_names_the_lockfile_version_once_with_its_v() -> None:
+    from reviewer.graph.model import LockfileInfo
+    from reviewer.tui.screens.summary import lockfile_label
+
+    assert lockfile_label(LockfileInfo(Path("package-lock.json"), "npm", "3")) == "npm lockfile v3"
+    assert lockfile_label(LockfileInfo(Path("yarn.lock"), "yarn-classic", "v1")) == \
+        "yarn-classic lockfile v1"

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from reviewer.app.session import ReviewSession
 from reviewer.app.summary import Story, Subtree, Summary, heaviest_subtrees, summarize
+from reviewer.graph.model import LockfileInfo
 from reviewer.tui.badges import Palette, badge_text
 from reviewer.tui.running import reviewer_app
 from reviewer.tui.text import one_line
@@ -177,7 +178,7 @@ class SummaryScreen(Screen[None]):
         except ValueError:
             shown = lockfile.path
         text = Text.assemble(("Reviewing ", palette.muted), one_line(shown, "bold"),
-                             (f"  ({lockfile.format} lockfile v{lockfile.version})", palette.muted))
+                             (f"  ({lockfile_label(lockfile)})", palette.muted))
         text.append("\n")
         if summary.gaps:
             sentence = summary.gaps.sentence()
@@ -274,3 +275,9 @@ class SummaryScreen(Screen[None]):
 
     def action_browse(self) -> None:
         reviewer_app(self.app).show_main()
+
+
+def lockfile_label(lockfile: LockfileInfo) -> str:
+    """"npm lockfile v3", "yarn-classic lockfile v1" (yarn's own marker is already "v1")."""
+    version = lockfile.version if lockfile.version.startswith("v") else f"v{lockfile.version}"
+    return f"{lockfile.format} lockfile {version}"
